@@ -1,0 +1,123 @@
+// `vendorcat db init|migrate|check|backup`: the catalogue file itself.
+
+#include "cli/nouns.hpp"
+#include "domain/errors.hpp"
+#include "store/maintenance.hpp"
+#include "store/migrations.hpp"
+#include "store/settings.hpp"
+
+#include <fmt/format.h>
+
+namespace vendorcat::cli {
+
+namespace {
+
+struct InitOptions
+{
+  std::string home_country;
+  std::string base_currency;
+};
+
+struct MigrateOptions
+{
+  bool status = false;
+};
+
+struct BackupOptions
+{
+  std::string destination;
+  bool force = false;
+};
+
+void run_init(Session& session, const InitOptions& options)
+{
+  auto& catalogue = session.catalogue();
+  store::WriteTransaction transaction(catalogue);
+  if (!options.home_country.empty()) {
+    store::set_setting(catalogue, store::SettingKey::home_country, options.home_country);
+  }
+  if (!options.base_currency.empty()) {
+    store::set_setting(catalogue, store::SettingKey::base_currency, options.base_currency);
+  }
+  transaction.commit();
+  session.note(fmt::format("catalogue ready at '{}' (schema version {})", catalogue.path(),
+                           store::schema_version(catalogue)));
+}
+
+void run_migrate(Session& session, const MigrateOptions& options)
+{
+  auto& catalogue = session.catalogue();
+  if (options.status) {
+    report::Table table{{{"version", report::Align::right}, {"name"}, {"state"}}, {}};
+    for (const auto& state : store::migration_status(catalogue)) {
+      table.rows.push_back({std::int64_t{state.migration.version}, state.migration.name,
+                            std::string(state.applied ? "applied" : "pending")});
+    }
+    session.print(table);
+    return;
+  }
+  const int applied = store::migrate(catalogue);
+  session.note(fmt::format("applied {} migration{}; schema version {}", applied,
+                           applied == 1 ? "" : "s", store::schema_version(catalogue)));
+}
+
+void run_check(Session& session, const std::monostate&)
+{
+  auto& catalogue = session.catalogue();
+  const auto problems = store::check_catalogue(catalogue);
+  report::Table table{{{"check"}, {"problem"}}, {}};
+  for (const auto& problem : problems) {
+    table.rows.push_back({problem.check, problem.detail});
+  }
+  if (problems.empty()) {
+    session.note(fmt::format("catalogue '{}' is sound", catalogue.path()));
+    return;
+  }
+  session.print(table);
+  throw DatabaseError(fmt::format("catalogue '{}' is damaged: {} problem{} found", catalogue.path(),
+                                  problems.size(), problems.size() == 1 ? "" : "s"));
+}
+
+void run_backup(Session& session, const BackupOptions& options)
+{
+  store::backup_catalogue(session.catalogue(), options.destination,
+                          options.force ? store::Overwrite::yes : store::Overwrite::no);
+  session.note(fmt::format("backed up '{}' to '{}'", session.catalogue().path(), options.destination));
+}
+
+} // namespace
+
+void setup_db(CLI::App& app, CommandSlot& slot)
+{
+  auto* noun = app.add_subcommand("db", "Create, migrate, check and back up the catalogue file");
+  noun->require_subcommand(1);
+
+  auto init = std::make_shared<InitOptions>();
+  auto* init_app = add_verb<InitOptions>(*noun, slot, "init",
+                                         "Create or migrate the catalogue (idempotent).\n"
+                                         "Example: vendorcat db init --home-country FI --base-currency EUR",
+                                         Needs::catalogue, run_init, init);
+  init_app->add_option("--home-country", init->home_country, "Buyer's country (ISO 3166-1 alpha-2)");
+  init_app->add_option("--base-currency", init->base_currency, "Currency of rates and reports (ISO 4217)");
+
+  auto migrate = std::make_shared<MigrateOptions>();
+  auto* migrate_app = add_verb<MigrateOptions>(*noun, slot, "migrate",
+                                               "Apply pending migrations.\nExample: vendorcat db migrate --status",
+                                               Needs::unmigrated, run_migrate, migrate);
+  migrate_app->add_flag("--status", migrate->status, "List applied and pending migrations only");
+
+  add_verb<std::monostate>(*noun, slot, "check",
+                           "Check integrity, foreign keys and domain rules; exit 1 on damage.\n"
+                           "Example: vendorcat db check",
+                           Needs::catalogue, run_check, std::make_shared<std::monostate>());
+
+  auto backup = std::make_shared<BackupOptions>();
+  auto* backup_app = add_verb<BackupOptions>(*noun, slot, "backup",
+                                             "Write a consistent copy of the catalogue while it is in use.\n"
+                                             "Example: vendorcat db backup /backups/catalogue-2026-11-26.db",
+                                             Needs::catalogue, run_backup, backup);
+  backup_app->add_option("DEST", backup->destination, "File to write")->required();
+  backup_app->add_flag("--force", backup->force, "Replace DEST when it exists");
+}
+
+} // namespace vendorcat::cli

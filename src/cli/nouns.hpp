@@ -1,0 +1,14 @@
+#pragma once
+
+// One setup function per noun; each adds the noun and its verbs to APP and
+// stores the chosen command in SLOT when the command line selects it.
+
+#include "cli/session.hpp"
+
+namespace vendorcat::cli {
+
+void setup_db(CLI::App& app, CommandSlot& slot);
+void setup_config(CLI::App& app, CommandSlot& slot);
+void setup_service(CLI::App& app, CommandSlot& slot);
+
+} // namespace vendorcat::cli

@@ -1,0 +1,52 @@
+#include "cli/session.hpp"
+
+#include "report/render.hpp"
+#include "store/catalogue_path.hpp"
+#include "store/migrations.hpp"
+
+#include <cstdlib>
+#include <ostream>
+
+namespace vendorcat::cli {
+
+Session::Session(GlobalOptions options, std::ostream& out, std::ostream& err)
+  : m_options(std::move(options)), m_out(out), m_err(err)
+{
+}
+
+report::Format Session::format() const
+{
+  return report::parse_format(m_options.format);
+}
+
+void Session::open(Needs needs)
+{
+  if (needs == Needs::nothing) {
+    return;
+  }
+  const auto path = store::resolve_catalogue_path(
+    m_options.db, [](const char* name) { return std::getenv(name); });
+  m_catalogue = store::Catalogue::open(path);
+  if (needs == Needs::catalogue) {
+    store::migrate(*m_catalogue);
+  }
+}
+
+store::Catalogue& Session::catalogue()
+{
+  return *m_catalogue;
+}
+
+void Session::print(const report::Table& table)
+{
+  report::render(table, format(), m_out);
+}
+
+void Session::note(const std::string& message)
+{
+  if (!m_options.quiet) {
+    m_err << "vendorcat: " << message << '\n';
+  }
+}
+
+} // namespace vendorcat::cli

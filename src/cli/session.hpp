@@ -1,0 +1,90 @@
+#pragma once
+
+// What every command gets: the global options, the catalogue (opened and
+// migrated by the dispatcher as the command declared), and the streams.
+
+#include "report/format.hpp"
+#include "report/table.hpp"
+#include "store/catalogue.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+namespace vendorcat::cli {
+
+struct GlobalOptions
+{
+  std::string db;
+  std::string format = "table";
+  bool quiet = false;
+};
+
+class Session;
+
+// What a command needs before it runs.
+enum class Needs
+{
+  nothing,    // no catalogue
+  catalogue,  // the catalogue, created when missing and migrated
+  unmigrated, // the catalogue as it is (db migrate --status)
+};
+
+struct Command
+{
+  Needs needs = Needs::catalogue;
+  std::function<void(Session&)> run;
+};
+
+// The command chosen on the command line; set by a subcommand's callback.
+using CommandSlot = std::optional<Command>;
+
+// Registers VERB under NOUN with an options struct of type Options; the verb's
+// callback stores a Command that calls RUN with the parsed options.
+template <typename Options>
+CLI::App* add_verb(CLI::App& noun, CommandSlot& slot, const std::string& verb,
+                   const std::string& description, Needs needs,
+                   std::function<void(Session&, const Options&)> run,
+                   std::shared_ptr<Options> options)
+{
+  auto* app = noun.add_subcommand(verb, description);
+  app->callback([&slot, needs, run, options] {
+    slot = Command{needs, [run, options](Session& session) { run(session, *options); }};
+  });
+  return app;
+}
+
+class Session
+{
+public:
+  Session(GlobalOptions options, std::ostream& out, std::ostream& err);
+
+  const GlobalOptions& options() const { return m_options; }
+  report::Format format() const;
+
+  // Opens the catalogue as NEEDS says; called once by the dispatcher.
+  void open(Needs needs);
+
+  // The open catalogue; only valid for commands that declared one.
+  store::Catalogue& catalogue();
+
+  // Prints TABLE to stdout in the chosen format.
+  void print(const report::Table& table);
+
+  // A message for people on stderr (`vendorcat: ...`), unless --quiet.
+  void note(const std::string& message);
+
+  std::ostream& out() { return m_out; }
+  std::ostream& err() { return m_err; }
+
+private:
+  GlobalOptions m_options;
+  std::ostream& m_out;
+  std::ostream& m_err;
+  std::optional<store::Catalogue> m_catalogue;
+};
+
+} // namespace vendorcat::cli

@@ -1,0 +1,26 @@
+#pragma once
+
+// Money amounts as exact integer counts of minor units (cents, fils, yen).
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace vendorcat::domain {
+
+// The most minor digits a currency may have (ISO 4217 goes up to 4, e.g. CLF).
+inline constexpr int max_minor_digits = 4;
+
+// The decimal TEXT in major units (`1234`, `-80.00`, `+5`, `0.5`) as a count of
+// minor units with MINOR_DIGITS decimals, e.g. `12.5` with 2 digits is 1250.
+// Throws ValidationError on anything else: spaces, separators, exponents, more
+// decimals than MINOR_DIGITS (any decimal point when it is 0), or a magnitude
+// above INT64_MAX; throws Error when MINOR_DIGITS is not 0..max_minor_digits.
+std::int64_t parse_amount(std::string_view text, int minor_digits);
+
+// MINOR as a decimal in major units with exactly MINOR_DIGITS decimals, e.g.
+// -8000 with 2 digits is `-80.00`; handles the whole int64 range. Throws Error
+// when MINOR_DIGITS is not 0..max_minor_digits.
+std::string format_amount(std::int64_t minor, int minor_digits);
+
+} // namespace vendorcat::domain

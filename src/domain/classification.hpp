@@ -1,0 +1,105 @@
+#pragma once
+
+// How an engagement is classified: where the work is delivered from relative
+// to the client (delivery model) and what kind of work it is (outsourcing type).
+
+#include <fmt/format.h>
+
+#include <string>
+#include <string_view>
+
+namespace vendorcat::domain {
+
+// Where the work is delivered from, seen from the client's home country.
+enum class DeliveryModel
+{
+  onshore,
+  nearshore,
+  offshore,
+};
+
+// Business process outsourcing (rule-based work) or knowledge process
+// outsourcing (judgement-based work).
+enum class OutsourcingType
+{
+  bpo,
+  kpo,
+};
+
+// Whether a classification was derived by vendorcat or set explicitly by a user.
+enum class Source
+{
+  derived,
+  explicit_,
+};
+
+// The delivery model named by TEXT (`onshore`, `nearshore`, `offshore`, any
+// case); throws ValidationError listing the allowed values otherwise.
+DeliveryModel parse_delivery_model(std::string_view text);
+
+// The outsourcing type named by TEXT (`BPO` or `KPO`, any case); throws
+// ValidationError listing the allowed values otherwise.
+OutsourcingType parse_outsourcing_type(std::string_view text);
+
+// The source named by TEXT (`derived` or `explicit`, any case); throws
+// ValidationError listing the allowed values otherwise.
+Source parse_source(std::string_view text);
+
+// `onshore`, `nearshore` or `offshore`; never fails.
+std::string to_string(DeliveryModel model);
+
+// `BPO` or `KPO`; never fails.
+std::string to_string(OutsourcingType type);
+
+// `derived` or `explicit`; never fails.
+std::string to_string(Source source);
+
+// A country as an ISO 3166-1 alpha-2 code (`FI`) with its UN M49 region
+// (`Europe`, `Americas`, ...); the region is empty for Antarctica.
+struct Place
+{
+  std::string country;
+  std::string region;
+};
+
+// Onshore when DELIVERY is in HOME's country, nearshore when both share a
+// non-empty region, offshore otherwise. Codes are compared exactly (as stored,
+// upper case); throws ValidationError when either country code is empty.
+DeliveryModel derive_model(const Place& home, const Place& delivery);
+
+// derive_model() with its reason, e.g. `nearshore: delivered from EE, home
+// country FI, both in Europe`; throws like derive_model().
+std::string explain_model(const Place& home, const Place& delivery);
+
+// Why TYPE applies when it comes from SERVICE_CODE's default, e.g. `KPO:
+// default of service market-research`; never fails.
+std::string explain_type(OutsourcingType type, std::string_view service_code);
+
+} // namespace vendorcat::domain
+
+template <>
+struct fmt::formatter<vendorcat::domain::DeliveryModel> : fmt::formatter<std::string_view>
+{
+  auto format(vendorcat::domain::DeliveryModel model, format_context& ctx) const
+  {
+    return formatter<std::string_view>::format(to_string(model), ctx);
+  }
+};
+
+template <>
+struct fmt::formatter<vendorcat::domain::OutsourcingType> : fmt::formatter<std::string_view>
+{
+  auto format(vendorcat::domain::OutsourcingType type, format_context& ctx) const
+  {
+    return formatter<std::string_view>::format(to_string(type), ctx);
+  }
+};
+
+template <>
+struct fmt::formatter<vendorcat::domain::Source> : fmt::formatter<std::string_view>
+{
+  auto format(vendorcat::domain::Source source, format_context& ctx) const
+  {
+    return formatter<std::string_view>::format(to_string(source), ctx);
+  }
+};

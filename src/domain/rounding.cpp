@@ -1,0 +1,92 @@
+// Banker's rounding of 128-bit quotients, and ExactSum. Every converted amount
+// is amount * 10^(4 - digits) * rate.scaled(), an exact integer count of 1e-14
+// target major units, so any number of lines can be summed without loss and
+// rounded half to even exactly once. Overflows are detected, never wrapped.
+
+#include "domain/rounding.hpp"
+
+#include "domain/errors.hpp"
+
+#include <fmt/format.h>
+
+#include <limits>
+
+namespace vendorcat::domain {
+
+namespace {
+
+Int128 power_of_ten(int digits)
+{
+  Int128 result = 1;
+  for (int i = 0; i < digits; ++i) {
+    result *= 10;
+  }
+  return result;
+}
+
+void check_digits(int digits)
+{
+  if (digits < 0 || digits > ExactSum::max_digits) {
+    throw Error(fmt::format("unsupported number of minor digits {}: expected 0 to {}", digits, ExactSum::max_digits));
+  }
+}
+
+} // namespace
+
+std::int64_t divide_half_even(Int128 numerator, Int128 denominator)
+{
+  if (denominator <= 0) {
+    throw Error("divide_half_even needs a positive denominator");
+  }
+  // C++ division truncates towards zero, so |remainder| < denominator and the
+  // remainder has the numerator's sign.
+  Int128 quotient = numerator / denominator;
+  const Int128 remainder = numerator % denominator;
+  const Int128 magnitude = remainder < 0 ? -remainder : remainder;
+  const Int128 rest = denominator - magnitude; // compare 2|r| with d without overflow
+  const bool away = magnitude > rest || (magnitude == rest && quotient % 2 != 0);
+  if (magnitude != 0 && away) {
+    quotient += numerator < 0 ? -1 : 1;
+  }
+  if (quotient < std::numeric_limits<std::int64_t>::min() || quotient > std::numeric_limits<std::int64_t>::max()) {
+    throw Error("amount out of range: the rounded result does not fit in 64 bits");
+  }
+  return static_cast<std::int64_t>(quotient);
+}
+
+void ExactSum::add(std::int64_t minor_amount, int from_digits, const Rate& rate)
+{
+  check_digits(from_digits);
+  // |minor_amount| * 10^4 < 2^77 always fits; the product with the rate may not.
+  add_term(Int128{minor_amount} * power_of_ten(max_digits - from_digits), Int128{rate.scaled()});
+}
+
+void ExactSum::add_exact(std::int64_t minor_amount, int digits)
+{
+  check_digits(digits);
+  add_term(Int128{minor_amount} * power_of_ten(max_digits - digits), power_of_ten(Rate::scale_digits));
+}
+
+void ExactSum::add(const ExactSum& other)
+{
+  add_term(other.m_numerator, 1);
+}
+
+void ExactSum::add_term(Int128 a, Int128 b)
+{
+  // On overflow the sum is left as it was.
+  Int128 term = 0;
+  Int128 sum = 0;
+  if (__builtin_mul_overflow(a, b, &term) || __builtin_add_overflow(m_numerator, term, &sum)) {
+    throw Error("amount out of range: the converted sum does not fit in 128 bits");
+  }
+  m_numerator = sum;
+}
+
+std::int64_t ExactSum::result(int to_digits) const
+{
+  check_digits(to_digits);
+  return divide_half_even(m_numerator, power_of_ten(denominator_digits - to_digits));
+}
+
+} // namespace vendorcat::domain

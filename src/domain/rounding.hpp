@@ -1,0 +1,62 @@
+#pragma once
+
+// Exact integer division with banker's rounding, and exact sums of currency
+// conversions that are rounded once at the end.
+
+#include "domain/rate.hpp"
+
+#include <cstdint>
+
+namespace vendorcat::domain {
+
+// A signed 128-bit integer (a GCC/Clang extension, hence __extension__ to keep
+// -Wpedantic quiet).
+__extension__ typedef __int128 Int128;
+
+// NUMERATOR / DENOMINATOR rounded half to even (2.5 -> 2, 3.5 -> 4, -2.5 -> -2).
+// Throws Error when DENOMINATOR is not positive or the result does not fit in
+// an int64.
+std::int64_t divide_half_even(Int128 numerator, Int128 denominator);
+
+// A sum of amounts converted into one target currency, kept exactly as an
+// Int128 numerator over 10^14 target major units and rounded once by result(),
+// so a report cell does not accumulate per-line rounding errors.
+class ExactSum
+{
+public:
+  // The most minor digits an added amount or a result may have.
+  static constexpr int max_digits = 4;
+  // The sum is kept in units of 10^-denominator_digits target major units.
+  static constexpr int denominator_digits = Rate::scale_digits + max_digits;
+
+  // An empty sum (zero); never fails.
+  ExactSum() = default;
+
+  // Adds MINOR_AMOUNT (in a currency with FROM_DIGITS minor digits) times RATE
+  // (target units per source unit). Throws Error when FROM_DIGITS is not
+  // 0..max_digits or the sum would overflow Int128.
+  void add(std::int64_t minor_amount, int from_digits, const Rate& rate);
+
+  // Adds MINOR_AMOUNT already in the target currency (with DIGITS minor
+  // digits). Throws Error when DIGITS is not 0..max_digits or the sum would
+  // overflow Int128.
+  void add_exact(std::int64_t minor_amount, int digits);
+
+  // Adds everything summed in OTHER; throws Error when the sum would overflow.
+  void add(const ExactSum& other);
+
+  // The sum in target minor units with TO_DIGITS decimals, rounded half to even
+  // once. Throws Error when TO_DIGITS is not 0..max_digits or the result does
+  // not fit in an int64.
+  std::int64_t result(int to_digits) const;
+
+  // True when nothing but zeros has been added; never fails.
+  bool is_zero() const { return m_numerator == 0; }
+
+private:
+  void add_term(Int128 a, Int128 b);
+
+  Int128 m_numerator = 0; // in units of 10^-denominator_digits target major units
+};
+
+} // namespace vendorcat::domain

@@ -1,0 +1,280 @@
+// CsvReader: libcsv in strict mode, fed from a fixed-size buffer.
+//
+// libcsv reports fields and record ends through callbacks but not where in
+// the input they happened. To know the physical line of each record, the
+// buffer is handed to libcsv in pieces that end right after a CR or LF, so
+// each piece lies on one line and the line count can be advanced between
+// pieces (CRLF counts once, line breaks inside quoted fields count too). A
+// record starts on the line of the first piece, after the previous record
+// ended, that is not a bare line break. A piece ends at most one record, so
+// at most one parsed record waits in the queue at any time.
+//
+// libcsv options: CSV_STRICT (a quote inside an unquoted field, or anything
+// but a comma or line end after a closing quote, is an error) and
+// CSV_STRICT_FINI (a quoted field still open at the end is an error); its
+// default space handling trims unquoted fields, so a space function that
+// accepts nothing keeps spaces as RFC 4180 asks.
+
+#include "io/csv_reader.hpp"
+
+#include "domain/errors.hpp"
+
+#include <csv.h>
+#include <fmt/format.h>
+
+#include <deque>
+#include <istream>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+
+namespace vendorcat::io {
+
+namespace {
+
+struct Row
+{
+  std::size_t line = 0;
+  std::vector<std::string> fields;
+};
+
+int no_space(unsigned char)
+{
+  return 0;
+}
+
+bool is_line_break(char c)
+{
+  return c == '\r' || c == '\n';
+}
+
+std::string plural(std::size_t count, std::string_view word)
+{
+  return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
+}
+
+} // namespace
+
+class CsvReader::Parser
+{
+public:
+  Parser(std::istream& in, const CsvReader& owner, std::size_t chunk_size)
+    : m_in(in), m_owner(owner), m_buffer(std::max<std::size_t>(chunk_size, 4))
+  {
+    if (csv_init(&m_csv, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+      throw Error("cannot initialise the CSV parser");
+    }
+    csv_set_space_func(&m_csv, no_space);
+  }
+
+  ~Parser()
+  {
+    csv_free(&m_csv);
+  }
+
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+
+  // The next record, or false at the end of the input.
+  bool next(Row& row)
+  {
+    while (m_rows.empty() && !m_finished) {
+      if (m_pos < m_end) {
+        feed_piece();
+      } else if (!m_eof) {
+        read_chunk();
+      } else {
+        finish();
+      }
+    }
+    if (m_rows.empty()) {
+      return false;
+    }
+    row = std::move(m_rows.front());
+    m_rows.pop_front();
+    return true;
+  }
+
+private:
+  void read_chunk()
+  {
+    m_in.read(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+    if (m_in.bad() || (m_in.fail() && !m_in.eof())) {
+      throw IoError(fmt::format("{}: cannot read the CSV input", source()));
+    }
+    m_pos = 0;
+    m_end = static_cast<std::size_t>(m_in.gcount());
+    m_eof = m_in.eof() || m_end == 0;
+    if (m_first_chunk) {
+      m_first_chunk = false;
+      // The buffer holds at least 4 bytes, so a whole byte-order mark fits.
+      if (std::string_view(m_buffer.data(), m_end).starts_with("\xEF\xBB\xBF")) {
+        m_pos = 3;
+      }
+    }
+  }
+
+  // Parses the buffer up to and including the next CR or LF.
+  void feed_piece()
+  {
+    const std::string_view rest(m_buffer.data() + m_pos, m_end - m_pos);
+    const auto brk = rest.find_first_of("\r\n");
+    const std::string_view piece = rest.substr(0, brk == std::string_view::npos ? rest.size() : brk + 1);
+    m_pos += piece.size();
+
+    if (m_between_rows && !is_line_break(piece.front())) {
+      m_between_rows = false;
+      m_row_line = m_line;
+      m_row_bytes = 0;
+    }
+    if (!m_between_rows) {
+      m_row_bytes += piece.size();
+      if (m_row_bytes > max_record_bytes) {
+        throw ValidationError(fmt::format(
+          "{}: record is larger than {} MiB (is a quote left open?)",
+          m_owner.location(m_row_line), max_record_bytes / (1024 * 1024)));
+      }
+    }
+
+    if (csv_parse(&m_csv, piece.data(), piece.size(), on_field, on_row, this) != piece.size()) {
+      fail(m_line);
+    }
+
+    const char last = piece.back();
+    if (last == '\r') {
+      ++m_line;
+      m_after_cr = true;
+    } else {
+      if (last == '\n' && !(m_after_cr && piece.size() == 1)) {
+        ++m_line;
+      }
+      m_after_cr = false;
+    }
+  }
+
+  void finish()
+  {
+    m_finished = true;
+    if (csv_fini(&m_csv, on_field, on_row, this) != 0) {
+      if (csv_error(&m_csv) == CSV_EPARSE) {
+        throw ValidationError(fmt::format("{}: a quoted field is never closed",
+                                          m_owner.location(m_row_line)));
+      }
+      fail(m_line);
+    }
+  }
+
+  [[noreturn]] void fail(std::size_t line)
+  {
+    const int status = csv_error(&m_csv);
+    if (status != CSV_EPARSE) {
+      throw IoError(fmt::format("{}: {}", m_owner.location(line), csv_strerror(status)));
+    }
+    std::string message = fmt::format(
+      "{}: malformed quoting (a field with a quote must be quoted as a whole, "
+      "with inner quotes doubled, and a closing quote must be followed by a comma or a line end)",
+      m_owner.location(line));
+    if (line != m_row_line && !m_between_rows) {
+      message += fmt::format(" in the record starting at line {}", m_row_line);
+    }
+    throw ValidationError(message);
+  }
+
+  std::string source() const
+  {
+    return m_owner.m_source_name.empty() ? std::string("input") : m_owner.m_source_name;
+  }
+
+  static void on_field(void* data, std::size_t size, void* context)
+  {
+    auto& self = *static_cast<Parser*>(context);
+    if (data == nullptr || size == 0) {
+      self.m_fields.emplace_back();
+    } else {
+      self.m_fields.emplace_back(static_cast<const char*>(data), size);
+    }
+  }
+
+  static void on_row(int, void* context)
+  {
+    auto& self = *static_cast<Parser*>(context);
+    self.m_rows.push_back({self.m_row_line, std::move(self.m_fields)});
+    self.m_fields.clear();
+    self.m_between_rows = true;
+  }
+
+  std::istream& m_in;
+  const CsvReader& m_owner;
+  csv_parser m_csv{};
+  std::vector<char> m_buffer;
+  std::size_t m_pos = 0;
+  std::size_t m_end = 0;
+  bool m_first_chunk = true;
+  bool m_eof = false;
+  bool m_finished = false;
+
+  std::size_t m_line = 1;        // the physical line of the next byte
+  bool m_after_cr = false;       // the last piece ended with CR
+  bool m_between_rows = true;    // no record is in progress
+  std::size_t m_row_line = 0;    // where the record in progress started
+  std::size_t m_row_bytes = 0;   // its size so far
+  std::vector<std::string> m_fields;
+  std::deque<Row> m_rows;
+};
+
+CsvReader::CsvReader(std::istream& in, std::string source_name, std::size_t chunk_size)
+  : m_source_name(std::move(source_name)),
+    m_parser(std::make_unique<Parser>(in, *this, chunk_size))
+{
+  Row header;
+  if (!m_parser->next(header)) {
+    throw ValidationError(fmt::format("{}: empty file, expected a header line",
+                                      m_source_name.empty() ? "input" : m_source_name));
+  }
+  std::unordered_set<std::string_view> seen;
+  for (std::size_t i = 0; i < header.fields.size(); ++i) {
+    const std::string& name = header.fields[i];
+    if (name.empty()) {
+      throw ValidationError(fmt::format("{}: column {} of the header has no name",
+                                        location(header.line), i + 1));
+    }
+    if (!seen.insert(name).second) {
+      throw ValidationError(fmt::format("{}: column '{}' appears twice in the header",
+                                        location(header.line), name));
+    }
+  }
+  m_columns = std::move(header.fields);
+}
+
+CsvReader::~CsvReader() = default;
+
+const std::vector<std::string>& CsvReader::columns() const
+{
+  return m_columns;
+}
+
+bool CsvReader::next(Record& record)
+{
+  Row row;
+  if (!m_parser->next(row)) {
+    return false;
+  }
+  if (row.fields.size() != m_columns.size()) {
+    throw ValidationError(fmt::format("{}: {}, header has {}", location(row.line),
+                                      plural(row.fields.size(), "field"), m_columns.size()));
+  }
+  record.line = row.line;
+  record.values = std::move(row.fields);
+  record.present.assign(record.values.size(), true);
+  return true;
+}
+
+std::string CsvReader::location(std::size_t line) const
+{
+  if (m_source_name.empty()) {
+    return RecordReader::location(line);
+  }
+  return fmt::format("{}:{}", m_source_name, line);
+}
+
+} // namespace vendorcat::io

@@ -1,0 +1,71 @@
+#pragma once
+
+// A streaming RFC 4180 CSV reader for imports, built on libcsv.
+
+#include "io/record.hpp"
+
+#include <cstddef>
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace vendorcat::io {
+
+// Reads CSV from a stream in fixed-size chunks, so memory stays flat however
+// large the file is, and yields one record at a time.
+//
+// Accepted: quoted fields with doubled quotes, commas and line breaks inside
+// quotes, LF, CRLF or CR line ends, a UTF-8 byte-order mark at the start
+// (stripped), a last line without a line end. Blank lines (a bare line break)
+// are skipped. Fields are taken byte for byte: spaces are kept (RFC 4180) and
+// line breaks inside quoted fields stay as they are in the file (CRLF is not
+// turned into LF); an empty field is an empty string, never absent.
+//
+// The first record is the header: its names must be non-empty and unique.
+// Every later record must have as many fields as the header. Errors are
+// ValidationError messages of the form `SOURCE:LINE: ...` (or `line LINE: ...`
+// when no source name is given), where LINE is the physical line of the file,
+// counting line breaks inside quoted fields. After an exception the reader
+// must not be used again.
+class CsvReader : public RecordReader
+{
+public:
+  // How many bytes each read from the stream asks for.
+  static constexpr std::size_t default_chunk_size = 64 * 1024;
+
+  // The largest record accepted, so that a stray quote cannot make the reader
+  // swallow the rest of a huge file into memory.
+  static constexpr std::size_t max_record_bytes = 16 * 1024 * 1024;
+
+  // Reads the header from IN right away; IN must outlive the reader.
+  // SOURCE_NAME (e.g. the file name) prefixes error messages; CHUNK_SIZE is
+  // for tests. Throws ValidationError when the input is empty or the header
+  // is malformed or has an empty or repeated name, IoError when reading fails.
+  explicit CsvReader(std::istream& in, std::string source_name = {},
+                     std::size_t chunk_size = default_chunk_size);
+  ~CsvReader() override;
+  CsvReader(const CsvReader&) = delete;
+  CsvReader& operator=(const CsvReader&) = delete;
+
+  // The header's names, in file order. Never fails.
+  const std::vector<std::string>& columns() const override;
+
+  // Fills RECORD with the next data record and returns true, or returns false
+  // at the end of the input. Throws ValidationError on malformed quoting, a
+  // record with a different number of fields than the header or a record
+  // larger than max_record_bytes; IoError when reading fails.
+  bool next(Record& record) override;
+
+  // `SOURCE:LINE`, or `line LINE` without a source name. Never fails.
+  std::string location(std::size_t line) const override;
+
+private:
+  class Parser;
+
+  std::string m_source_name;
+  std::unique_ptr<Parser> m_parser;
+  std::vector<std::string> m_columns;
+};
+
+} // namespace vendorcat::io

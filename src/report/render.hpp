@@ -1,0 +1,74 @@
+#pragma once
+
+// Renderers: a Table written to a stream the caller gives, in one of the
+// output formats. Nothing here prints to the terminal by itself.
+//
+// Cells per format:
+//
+// | cell   | table              | csv                  | json / jsonl       |
+// | ------ | ------------------ | -------------------- | ------------------ |
+// | null   | empty              | empty                | null               |
+// | bool   | yes / no           | true / false         | true / false       |
+// | int64  | 1234               | 1234                 | 1234               |
+// | double | 0.7500 (always 4)  | 0.75 (at most 4)     | 0.75 (at most 4)   |
+// | string | line breaks as ⏎   | RFC 4180 quoting     | string, UTF-8 kept |
+//
+// Doubles are rounded to 4 decimals in every format, so the same report says
+// the same thing whichever format is asked for.
+
+#include "report/format.hpp"
+#include "report/table.hpp"
+
+#include <cstddef>
+#include <iosfwd>
+#include <string_view>
+
+namespace vendorcat::report {
+
+// Writes TABLE to OUT in FORMAT. Throws std::invalid_argument when a row does
+// not have one cell per column, and IoError when OUT fails.
+void render(const Table& table, Format format, std::ostream& out);
+
+// Writes TABLE for people: a header of keys, a line of dashes under each
+// column, then one line per row. Cells are padded to the column's display
+// width (see display_width), two spaces apart, right-aligned columns padded on
+// the left, no trailing spaces. A line break in a text cell (LF, CR or CRLF)
+// is shown as `⏎`, a tab as a space and any other control character as `�`,
+// so every row stays on one line. An empty table is the header and dashes.
+// Throws std::invalid_argument on a malformed table, IoError when OUT fails.
+void render_table(const Table& table, std::ostream& out);
+
+// Writes TABLE as RFC 4180 CSV: a header of keys, then one record per row,
+// each line ended by `\n` (not CRLF: friendlier to Unix tools; every CSV
+// reader we know, ours included, accepts both). Fields are written by
+// write_csv_field. An empty table is the header line alone. Throws
+// std::invalid_argument on a malformed table, IoError when OUT fails.
+void render_csv(const Table& table, std::ostream& out);
+
+// Writes TABLE as a JSON array of objects, keys in column order, indented by
+// two spaces and ended by a newline; an empty table is `[]`. Strings keep
+// their UTF-8 as is (invalid UTF-8 is replaced by U+FFFD). Throws
+// std::invalid_argument on a malformed table, IoError when OUT fails.
+void render_json(const Table& table, std::ostream& out);
+
+// Writes TABLE as JSON Lines: one compact object per row, each ended by a
+// newline; nothing at all for an empty table. Throws like render_json.
+void render_jsonl(const Table& table, std::ostream& out);
+
+// Writes FIELD to OUT as one RFC 4180 field: quoted (inner quotes doubled)
+// when it contains a comma, a quote, CR or LF, or starts or ends with a space
+// or tab; as is otherwise. Never throws; check OUT afterwards.
+void write_csv_field(std::ostream& out, std::string_view field);
+
+// VALUE rounded to 4 decimals (half away from zero), as every renderer shows
+// a ratio; -0 becomes 0, and NaN, infinities and magnitudes of 1e15 or more
+// are returned unchanged. Never fails.
+double round_ratio(double value);
+
+// The number of terminal columns TEXT takes: one per UTF-8 code point, two for
+// East Asian wide and fullwidth characters (CJK, Hangul, fullwidth forms,
+// most emoji), none for combining marks and zero-width characters; a byte that
+// is not valid UTF-8 counts as one. Never fails.
+std::size_t display_width(std::string_view text);
+
+} // namespace vendorcat::report

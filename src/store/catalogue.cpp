@@ -1,0 +1,118 @@
+// Opening the catalogue file and the connection policy, in one place: the
+// file is created 0600 before SQLite touches it (SQLite gives the -wal and
+// -shm files the same mode), then foreign keys, WAL, synchronous FULL and a
+// busy timeout are set, and a first read proves the file is a database.
+
+#include "store/catalogue.hpp"
+
+#include "domain/errors.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace vendorcat::store {
+
+namespace {
+
+constexpr int busy_timeout_ms = 10'000;
+
+void create_private_file(const std::filesystem::path& path)
+{
+  std::error_code error;
+  if (path.has_parent_path()) {
+    std::filesystem::create_directories(path.parent_path(), error);
+    if (error) {
+      throw IoError(fmt::format("cannot create folder '{}': {}", path.parent_path().string(),
+                                error.message()));
+    }
+  }
+  const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0 && errno != EEXIST) {
+    throw IoError(fmt::format("cannot create catalogue '{}': {}", path.string(), std::strerror(errno)));
+  }
+  if (fd >= 0) {
+    ::close(fd);
+  }
+}
+
+void apply_policy(SQLite::Database& db, bool writable)
+{
+  db.setBusyTimeout(busy_timeout_ms);
+  db.exec("PRAGMA foreign_keys = ON");
+  if (writable) {
+    db.exec("PRAGMA journal_mode = WAL");
+  }
+  db.exec("PRAGMA synchronous = FULL");
+  // Reading the schema proves the file is an SQLite database.
+  db.execAndGet("SELECT count(*) FROM sqlite_schema");
+}
+
+} // namespace
+
+Catalogue::Catalogue(std::string path, std::unique_ptr<SQLite::Database> db)
+  : m_path(std::move(path)), m_db(std::move(db))
+{
+}
+
+Catalogue::Catalogue(Catalogue&&) noexcept = default;
+Catalogue& Catalogue::operator=(Catalogue&&) noexcept = default;
+Catalogue::~Catalogue() = default;
+
+Catalogue Catalogue::open(const std::filesystem::path& path, Access access)
+{
+  const bool writable = access == Access::read_write;
+  if (writable) {
+    create_private_file(path);
+  } else if (!std::filesystem::exists(path)) {
+    throw DatabaseError(fmt::format("no catalogue at '{}'", path.string()));
+  }
+  try {
+    auto db = std::make_unique<SQLite::Database>(
+      path, writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY);
+    apply_policy(*db, writable);
+    return Catalogue(path.string(), std::move(db));
+  } catch (const SQLite::Exception& error) {
+    throw DatabaseError(fmt::format("cannot open catalogue '{}': {}", path.string(), error.what()));
+  }
+}
+
+Catalogue Catalogue::open_in_memory()
+{
+  auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE);
+  apply_policy(*db, false);
+  return Catalogue(":memory:", std::move(db));
+}
+
+WriteTransaction::WriteTransaction(Catalogue& catalogue) : m_catalogue(catalogue)
+{
+  try {
+    m_transaction = std::make_unique<SQLite::Transaction>(catalogue.db(),
+                                                          SQLite::TransactionBehavior::IMMEDIATE);
+  } catch (const SQLite::Exception& error) {
+    throw_database_error(catalogue, "starting a write", error);
+  }
+}
+
+WriteTransaction::~WriteTransaction() = default;
+
+void WriteTransaction::commit()
+{
+  try {
+    m_transaction->commit();
+  } catch (const SQLite::Exception& error) {
+    throw_database_error(m_catalogue, "committing", error);
+  }
+}
+
+void throw_database_error(const Catalogue& catalogue, const std::string& what,
+                          const std::exception& error)
+{
+  throw DatabaseError(fmt::format("{} in catalogue '{}': {}", what, catalogue.path(), error.what()));
+}
+
+} // namespace vendorcat::store

@@ -1,0 +1,73 @@
+#pragma once
+
+// The catalogue: one SQLite file opened with the project's connection policy.
+// Everything SQLite-specific stays behind this type and the rest of store/.
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace SQLite {
+class Database;
+class Transaction;
+} // namespace SQLite
+
+namespace vendorcat::store {
+
+enum class Access
+{
+  read_write, // create the file when missing
+  read_only,  // the file must exist
+};
+
+class Catalogue
+{
+public:
+  // Opens (and with read_write creates, mode 0600) the catalogue at PATH and
+  // applies the connection policy: foreign keys on, WAL, synchronous FULL, a
+  // busy timeout. Throws DatabaseError when the file is not a usable database.
+  static Catalogue open(const std::filesystem::path& path, Access access = Access::read_write);
+
+  // An in-memory catalogue with the same policy, for tests.
+  static Catalogue open_in_memory();
+
+  Catalogue(Catalogue&&) noexcept;
+  Catalogue& operator=(Catalogue&&) noexcept;
+  ~Catalogue();
+
+  // The file's path, or ":memory:".
+  const std::string& path() const { return m_path; }
+
+  // The SQLiteCpp handle; for use inside store/ only.
+  SQLite::Database& db() { return *m_db; }
+
+private:
+  Catalogue(std::string path, std::unique_ptr<SQLite::Database> db);
+
+  std::string m_path;
+  std::unique_ptr<SQLite::Database> m_db;
+};
+
+// A write transaction, started with BEGIN IMMEDIATE so that a writer waits for
+// the lock up front instead of failing half-way. Rolls back unless committed.
+class WriteTransaction
+{
+public:
+  explicit WriteTransaction(Catalogue& catalogue);
+  WriteTransaction(const WriteTransaction&) = delete;
+  WriteTransaction& operator=(const WriteTransaction&) = delete;
+  ~WriteTransaction();
+
+  void commit();
+
+private:
+  std::unique_ptr<SQLite::Transaction> m_transaction;
+  Catalogue& m_catalogue;
+};
+
+// Runs FN and rethrows an SQLite failure as DatabaseError naming WHAT was being
+// done and the catalogue's path. Constraint failures are left to the caller.
+[[noreturn]] void throw_database_error(const Catalogue& catalogue, const std::string& what,
+                                       const std::exception& error);
+
+} // namespace vendorcat::store

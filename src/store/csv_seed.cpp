@@ -1,0 +1,82 @@
+// Loads compiled-in CSV (reference data) into a table with libcsv. The import
+// pipeline in io/ has its own streaming reader with line tracking and
+// validation; this one trusts its input, which is part of the binary.
+
+#include "store/csv_seed.hpp"
+
+#include "domain/errors.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <csv.h>
+#include <fmt/format.h>
+
+#include <optional>
+#include <vector>
+
+namespace vendorcat::store {
+
+namespace {
+
+struct Rows
+{
+  std::vector<std::vector<std::optional<std::string>>> rows{1};
+};
+
+void on_field(void* data, size_t size, void* context)
+{
+  auto& rows = static_cast<Rows*>(context)->rows;
+  if (size == 0) {
+    rows.back().emplace_back();
+  } else {
+    rows.back().emplace_back(std::string(static_cast<const char*>(data), size));
+  }
+}
+
+void on_row(int, void* context)
+{
+  static_cast<Rows*>(context)->rows.emplace_back();
+}
+
+} // namespace
+
+void load_csv_seed(Catalogue& catalogue, const std::string& table, std::string_view content)
+{
+  csv_parser parser;
+  csv_init(&parser, CSV_STRICT | CSV_APPEND_NULL);
+  Rows parsed;
+  const bool ok = csv_parse(&parser, content.data(), content.size(), on_field, on_row, &parsed) ==
+                    content.size() &&
+                  csv_fini(&parser, on_field, on_row, &parsed) == 0;
+  csv_free(&parser);
+  if (!ok) {
+    throw Error(fmt::format("malformed seed data for table '{}'", table));
+  }
+  parsed.rows.pop_back(); // the row opened after the last record
+  if (parsed.rows.empty()) {
+    return;
+  }
+  const auto& header = parsed.rows.front();
+  std::string columns;
+  std::string params;
+  for (const auto& name : header) {
+    columns += fmt::format("{}\"{}\"", columns.empty() ? "" : ", ", name.value_or(""));
+    params += params.empty() ? "?" : ", ?";
+  }
+  SQLite::Statement insert(catalogue.db(),
+                           fmt::format("INSERT INTO \"{}\" ({}) VALUES ({})", table, columns, params));
+  for (std::size_t i = 1; i < parsed.rows.size(); ++i) {
+    const auto& row = parsed.rows[i];
+    for (std::size_t c = 0; c < header.size(); ++c) {
+      const int index = static_cast<int>(c) + 1;
+      if (c < row.size() && row[c]) {
+        insert.bind(index, *row[c]);
+      } else {
+        insert.bind(index);
+      }
+    }
+    insert.exec();
+    insert.reset();
+  }
+}
+
+} // namespace vendorcat::store

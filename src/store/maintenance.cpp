@@ -1,0 +1,55 @@
+#include "store/maintenance.hpp"
+
+#include "domain/errors.hpp"
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+namespace vendorcat::store {
+
+std::vector<Problem> check_catalogue(Catalogue& catalogue)
+{
+  std::vector<Problem> problems;
+  try {
+    SQLite::Statement integrity(catalogue.db(), "PRAGMA integrity_check");
+    while (integrity.executeStep()) {
+      const auto result = integrity.getColumn(0).getString();
+      if (result != "ok") {
+        problems.push_back({"integrity", result});
+      }
+    }
+    SQLite::Statement foreign_keys(catalogue.db(), "PRAGMA foreign_key_check");
+    while (foreign_keys.executeStep()) {
+      problems.push_back(
+        {"foreign keys", fmt::format("{} row {} refers to a missing {}",
+                                     foreign_keys.getColumn(0).getString(),
+                                     foreign_keys.getColumn(1).getString(),
+                                     foreign_keys.getColumn(2).getString())});
+    }
+  } catch (const SQLite::Exception& error) {
+    problems.push_back({"integrity", error.what()});
+  }
+  return problems;
+}
+
+void backup_catalogue(Catalogue& catalogue, const std::filesystem::path& destination,
+                      Overwrite overwrite)
+{
+  if (std::filesystem::exists(destination)) {
+    if (overwrite == Overwrite::no) {
+      throw ValidationError(
+        fmt::format("'{}' already exists: choose another file or pass --force", destination.string()));
+    }
+    std::filesystem::remove(destination);
+  }
+  try {
+    auto copy = Catalogue::open(destination);
+    SQLite::Backup backup(copy.db(), catalogue.db());
+    backup.executeStep(-1);
+  } catch (const SQLite::Exception& error) {
+    throw_database_error(catalogue, fmt::format("backing up to '{}'", destination.string()), error);
+  }
+}
+
+} // namespace vendorcat::store

@@ -1,0 +1,35 @@
+#pragma once
+
+// Checking and copying a whole catalogue.
+
+#include "store/catalogue.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace vendorcat::store {
+
+struct Problem
+{
+  std::string check;  // e.g. "integrity", "foreign keys"
+  std::string detail; // what is wrong
+};
+
+// Runs SQLite's integrity and foreign-key checks and the catalogue's own
+// consistency checks; returns every problem found (empty when sound).
+std::vector<Problem> check_catalogue(Catalogue& catalogue);
+
+enum class Overwrite
+{
+  no,
+  yes,
+};
+
+// Copies the catalogue to DESTINATION with SQLite's online backup, so the copy
+// is consistent even while others write. Refuses (ValidationError) to replace
+// an existing file unless OVERWRITE says so. The copy has mode 0600.
+void backup_catalogue(Catalogue& catalogue, const std::filesystem::path& destination,
+                      Overwrite overwrite);
+
+} // namespace vendorcat::store

@@ -1,0 +1,126 @@
+// The migration runner. A script is plain SQL; a line
+// `-- vendorcat:load-csv TABLE FILE` loads the embedded CSV FILE into TABLE at
+// that point (header names are column names, empty fields are NULL), which is
+// how the reference data arrives.
+
+#include "store/migrations.hpp"
+
+#include "domain/errors.hpp"
+#include "store/csv_seed.hpp"
+#include "store/embedded.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include <charconv>
+#include <sstream>
+
+namespace vendorcat::store {
+
+namespace {
+
+constexpr std::string_view directive = "-- vendorcat:load-csv ";
+
+void run_script(Catalogue& catalogue, std::string_view script)
+{
+  std::string sql;
+  std::istringstream lines{std::string(script)};
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.starts_with(directive)) {
+      if (!sql.empty()) {
+        catalogue.db().exec(sql);
+        sql.clear();
+      }
+      std::istringstream words(line.substr(directive.size()));
+      std::string table;
+      std::string file;
+      words >> table >> file;
+      load_csv_seed(catalogue, table, embedded_file(file));
+    } else {
+      sql += line;
+      sql += '\n';
+    }
+  }
+  if (sql.find_first_not_of(" \n\t") != std::string::npos) {
+    catalogue.db().exec(sql);
+  }
+}
+
+void refuse_newer(const Catalogue& catalogue, int version, const std::vector<Migration>& migrations)
+{
+  const int known = migrations.empty() ? 0 : migrations.back().version;
+  if (version > known) {
+    throw DatabaseError(fmt::format(
+      "catalogue '{}' has schema version {}, newer than this vendorcat's {}; use a newer vendorcat",
+      catalogue.path(), version, known));
+  }
+}
+
+} // namespace
+
+const std::vector<Migration>& builtin_migrations()
+{
+  static const std::vector<Migration> migrations = [] {
+    std::vector<Migration> found;
+    for (const auto& file : embedded_files()) {
+      if (!file.path.starts_with("migrations/") || !file.path.ends_with(".sql")) {
+        continue;
+      }
+      const auto name = file.path.substr(std::string_view("migrations/").size());
+      int version = 0;
+      std::from_chars(name.data(), name.data() + name.size(), version);
+      if (version != static_cast<int>(found.size()) + 1) {
+        throw Error(fmt::format("migration '{}' is out of sequence", name));
+      }
+      found.push_back({version, std::string(name), file.content});
+    }
+    return found;
+  }();
+  return migrations;
+}
+
+int schema_version(Catalogue& catalogue)
+{
+  try {
+    return catalogue.db().execAndGet("PRAGMA user_version").getInt();
+  } catch (const SQLite::Exception& error) {
+    throw_database_error(catalogue, "reading the schema version", error);
+  }
+}
+
+int migrate(Catalogue& catalogue, const std::vector<Migration>& migrations)
+{
+  const int current = schema_version(catalogue);
+  refuse_newer(catalogue, current, migrations);
+  int applied = 0;
+  for (const auto& migration : migrations) {
+    if (migration.version <= current) {
+      continue;
+    }
+    try {
+      WriteTransaction transaction(catalogue);
+      run_script(catalogue, migration.script);
+      catalogue.db().exec(fmt::format("PRAGMA user_version = {}", migration.version));
+      transaction.commit();
+    } catch (const std::exception& error) {
+      throw_database_error(catalogue, fmt::format("applying migration {}", migration.name), error);
+    }
+    ++applied;
+  }
+  return applied;
+}
+
+std::vector<MigrationState> migration_status(Catalogue& catalogue,
+                                             const std::vector<Migration>& migrations)
+{
+  const int current = schema_version(catalogue);
+  refuse_newer(catalogue, current, migrations);
+  std::vector<MigrationState> states;
+  for (const auto& migration : migrations) {
+    states.push_back({migration, migration.version <= current});
+  }
+  return states;
+}
+
+} // namespace vendorcat::store

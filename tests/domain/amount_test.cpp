@@ -1,0 +1,193 @@
+#include "domain/amount.hpp"
+
+#include "domain/errors.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <limits>
+#include <string>
+
+using namespace vendorcat;
+using namespace vendorcat::domain;
+
+namespace {
+
+// The ValidationError message parse_amount gives for TEXT, or "no error".
+std::string parse_error(std::string_view text, int minor_digits)
+{
+  try {
+    parse_amount(text, minor_digits);
+  } catch (const ValidationError& error) {
+    return error.what();
+  }
+  return "no error";
+}
+
+constexpr std::int64_t int64_max = std::numeric_limits<std::int64_t>::max();
+constexpr std::int64_t int64_min = std::numeric_limits<std::int64_t>::min();
+
+} // namespace
+
+TEST(ParseAmount, ReadsWholeNumbers)
+{
+  EXPECT_EQ(parse_amount("1234", 2), 123400);
+  EXPECT_EQ(parse_amount("0", 2), 0);
+  EXPECT_EQ(parse_amount("007", 2), 700);
+}
+
+TEST(ParseAmount, ReadsDecimals)
+{
+  EXPECT_EQ(parse_amount("1234.5", 2), 123450);
+  EXPECT_EQ(parse_amount("1234.50", 2), 123450);
+  EXPECT_EQ(parse_amount("0.5", 2), 50);
+  EXPECT_EQ(parse_amount("0.05", 2), 5);
+  EXPECT_EQ(parse_amount("0.00", 2), 0);
+}
+
+TEST(ParseAmount, ReadsSigns)
+{
+  EXPECT_EQ(parse_amount("-80.00", 2), -8000);
+  EXPECT_EQ(parse_amount("+5", 2), 500);
+  EXPECT_EQ(parse_amount("-0.05", 2), -5);
+  EXPECT_EQ(parse_amount("-0", 2), 0);
+}
+
+TEST(ParseAmount, ReadsZeroDigitCurrencies)
+{
+  EXPECT_EQ(parse_amount("1234", 0), 1234);
+  EXPECT_EQ(parse_amount("-15", 0), -15);
+}
+
+TEST(ParseAmount, ReadsThreeAndFourDigitCurrencies)
+{
+  EXPECT_EQ(parse_amount("1.234", 3), 1234);
+  EXPECT_EQ(parse_amount("1.2", 3), 1200);
+  EXPECT_EQ(parse_amount("0.0001", 4), 1);
+}
+
+TEST(ParseAmount, RejectsMoreDecimalsThanTheCurrencyHas)
+{
+  EXPECT_EQ(parse_error("1.001", 2), "invalid amount '1.001': at most 2 decimals allowed");
+  EXPECT_EQ(parse_error("1.000", 2), "invalid amount '1.000': at most 2 decimals allowed");
+  EXPECT_EQ(parse_error("1.2345", 3), "invalid amount '1.2345': at most 3 decimals allowed");
+}
+
+TEST(ParseAmount, RejectsAnyDecimalPointForZeroDigitCurrencies)
+{
+  EXPECT_EQ(parse_error("12.5", 0), "invalid amount '12.5': this currency has no decimals");
+  EXPECT_EQ(parse_error("12.0", 0), "invalid amount '12.0': this currency has no decimals");
+  EXPECT_EQ(parse_error("12.", 0), "invalid amount '12.': this currency has no decimals");
+}
+
+TEST(ParseAmount, RejectsTrailingDot)
+{
+  EXPECT_EQ(parse_error("12.", 2), "invalid amount '12.': expected a digit after the decimal point");
+}
+
+TEST(ParseAmount, RejectsMissingDigitBeforeDot)
+{
+  EXPECT_EQ(parse_error(".5", 2), "invalid amount '.5': expected a digit before the decimal point");
+  EXPECT_EQ(parse_error("-.5", 2), "invalid amount '-.5': expected a digit before the decimal point");
+}
+
+TEST(ParseAmount, RejectsExponents)
+{
+  EXPECT_EQ(parse_error("1e3", 2), "invalid amount '1e3': exponents are not allowed");
+  EXPECT_EQ(parse_error("1.5E2", 2), "invalid amount '1.5E2': exponents are not allowed");
+}
+
+TEST(ParseAmount, RejectsThousandsSeparators)
+{
+  EXPECT_EQ(parse_error("1,000", 2), "invalid amount '1,000': use a dot for decimals and no thousands separators");
+  EXPECT_EQ(parse_error("12,50", 2), "invalid amount '12,50': use a dot for decimals and no thousands separators");
+  EXPECT_EQ(parse_error("1'000", 2), "invalid amount '1'000': use a dot for decimals and no thousands separators");
+  EXPECT_EQ(parse_error("1_000", 2), "invalid amount '1_000': use a dot for decimals and no thousands separators");
+}
+
+TEST(ParseAmount, RejectsSpacesAnywhere)
+{
+  EXPECT_EQ(parse_error(" 12", 2), "invalid amount ' 12': spaces are not allowed");
+  EXPECT_EQ(parse_error("12 ", 2), "invalid amount '12 ': spaces are not allowed");
+  EXPECT_EQ(parse_error("1 000", 2), "invalid amount '1 000': spaces are not allowed");
+  EXPECT_EQ(parse_error("- 5", 2), "invalid amount '- 5': spaces are not allowed");
+  EXPECT_EQ(parse_error("5\t", 2), "invalid amount '5\t': spaces are not allowed");
+}
+
+TEST(ParseAmount, RejectsEmptyAndLoneSigns)
+{
+  EXPECT_EQ(parse_error("", 2), "invalid amount '': expected a number such as 1234.50");
+  EXPECT_EQ(parse_error("-", 2), "invalid amount '-': expected a number such as 1234.50");
+  EXPECT_EQ(parse_error("+", 2), "invalid amount '+': expected a number such as 1234.50");
+  EXPECT_EQ(parse_error(".", 2), "invalid amount '.': expected a number such as 1234.50");
+}
+
+TEST(ParseAmount, RejectsOtherGarbage)
+{
+  EXPECT_EQ(parse_error("abc", 2), "invalid amount 'abc': expected a number such as 1234.50");
+  EXPECT_EQ(parse_error("--5", 2), "invalid amount '--5': expected a number such as 1234.50");
+  EXPECT_EQ(parse_error("5-", 2), "invalid amount '5-': expected a number such as 1234.50");
+  EXPECT_EQ(parse_error("1.2.3", 2), "invalid amount '1.2.3': expected a number such as 1234.50");
+  EXPECT_EQ(parse_error("12EUR", 2), "invalid amount '12EUR': expected a number such as 1234.50");
+  EXPECT_EQ(parse_error("0x10", 2), "invalid amount '0x10': expected a number such as 1234.50");
+}
+
+TEST(ParseAmount, AcceptsExactlyTheInt64Range)
+{
+  EXPECT_EQ(parse_amount("9223372036854775807", 0), int64_max);
+  EXPECT_EQ(parse_amount("-9223372036854775807", 0), -int64_max);
+  EXPECT_EQ(parse_amount("92233720368547758.07", 2), int64_max);
+}
+
+TEST(ParseAmount, RejectsValuesBeyondTheInt64Range)
+{
+  EXPECT_EQ(parse_error("9223372036854775808", 0), "invalid amount '9223372036854775808': out of range");
+  EXPECT_EQ(parse_error("-9223372036854775808", 0), "invalid amount '-9223372036854775808': out of range");
+  EXPECT_EQ(parse_error("92233720368547758.08", 2), "invalid amount '92233720368547758.08': out of range");
+  // Fits as major units but not once scaled to cents.
+  EXPECT_EQ(parse_error("92233720368547759", 2), "invalid amount '92233720368547759': out of range");
+  EXPECT_EQ(parse_error("99999999999999999999999", 2), "invalid amount '99999999999999999999999': out of range");
+}
+
+TEST(ParseAmount, ThrowsErrorForUnsupportedMinorDigits)
+{
+  EXPECT_THROW(parse_amount("1", -1), Error);
+  EXPECT_THROW(parse_amount("1", 5), Error);
+}
+
+TEST(FormatAmount, PrintsExactlyTheMinorDigits)
+{
+  EXPECT_EQ(format_amount(123450, 2), "1234.50");
+  EXPECT_EQ(format_amount(-8000, 2), "-80.00");
+  EXPECT_EQ(format_amount(5, 2), "0.05");
+  EXPECT_EQ(format_amount(-5, 2), "-0.05");
+  EXPECT_EQ(format_amount(0, 2), "0.00");
+}
+
+TEST(FormatAmount, PrintsZeroAndThreeDigitCurrencies)
+{
+  EXPECT_EQ(format_amount(1234, 0), "1234");
+  EXPECT_EQ(format_amount(-1234, 0), "-1234");
+  EXPECT_EQ(format_amount(1234, 3), "1.234");
+  EXPECT_EQ(format_amount(1, 4), "0.0001");
+}
+
+TEST(FormatAmount, HandlesTheInt64Extremes)
+{
+  EXPECT_EQ(format_amount(int64_max, 2), "92233720368547758.07");
+  EXPECT_EQ(format_amount(int64_min, 2), "-92233720368547758.08");
+  EXPECT_EQ(format_amount(int64_min, 0), "-9223372036854775808");
+}
+
+TEST(FormatAmount, RoundTripsWithParseAmount)
+{
+  for (const char* text : {"0.00", "1234.50", "-80.00", "0.05", "-0.05", "92233720368547758.07"}) {
+    EXPECT_EQ(format_amount(parse_amount(text, 2), 2), text);
+  }
+}
+
+TEST(FormatAmount, ThrowsErrorForUnsupportedMinorDigits)
+{
+  EXPECT_THROW(format_amount(1, -1), Error);
+  EXPECT_THROW(format_amount(1, 5), Error);
+}

@@ -1,0 +1,245 @@
+#include "domain/rounding.hpp"
+
+#include "domain/amount.hpp"
+#include "domain/errors.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <limits>
+
+using namespace vendorcat;
+using namespace vendorcat::domain;
+
+namespace {
+
+constexpr std::int64_t int64_max = std::numeric_limits<std::int64_t>::max();
+constexpr std::int64_t int64_min = std::numeric_limits<std::int64_t>::min();
+
+// The rounded result of converting each line on its own.
+std::int64_t rounded_line(std::int64_t minor_amount, int from_digits, const char* rate, int to_digits)
+{
+  ExactSum line;
+  line.add(minor_amount, from_digits, Rate::parse(rate));
+  return line.result(to_digits);
+}
+
+} // namespace
+
+TEST(DivideHalfEven, DividesExactly)
+{
+  EXPECT_EQ(divide_half_even(10, 2), 5);
+  EXPECT_EQ(divide_half_even(-10, 2), -5);
+  EXPECT_EQ(divide_half_even(0, 7), 0);
+}
+
+TEST(DivideHalfEven, RoundsToTheNearest)
+{
+  EXPECT_EQ(divide_half_even(14, 10), 1);
+  EXPECT_EQ(divide_half_even(16, 10), 2);
+  EXPECT_EQ(divide_half_even(-14, 10), -1);
+  EXPECT_EQ(divide_half_even(-16, 10), -2);
+  EXPECT_EQ(divide_half_even(2, 3), 1);
+  EXPECT_EQ(divide_half_even(1, 3), 0);
+}
+
+TEST(DivideHalfEven, RoundsHalvesToEven)
+{
+  EXPECT_EQ(divide_half_even(5, 10), 0);
+  EXPECT_EQ(divide_half_even(15, 10), 2);
+  EXPECT_EQ(divide_half_even(25, 10), 2);
+  EXPECT_EQ(divide_half_even(35, 10), 4);
+  EXPECT_EQ(divide_half_even(1, 2), 0);
+  EXPECT_EQ(divide_half_even(3, 2), 2);
+}
+
+TEST(DivideHalfEven, RoundsNegativeHalvesToEven)
+{
+  EXPECT_EQ(divide_half_even(-5, 10), 0);
+  EXPECT_EQ(divide_half_even(-15, 10), -2);
+  EXPECT_EQ(divide_half_even(-25, 10), -2);
+  EXPECT_EQ(divide_half_even(-35, 10), -4);
+  EXPECT_EQ(divide_half_even(-3, 2), -2);
+}
+
+TEST(DivideHalfEven, HandlesTheInt64Limits)
+{
+  EXPECT_EQ(divide_half_even(Int128{int64_max}, 1), int64_max);
+  EXPECT_EQ(divide_half_even(Int128{int64_min}, 1), int64_min);
+  EXPECT_EQ(divide_half_even(Int128{int64_max} * 10 + 4, 10), int64_max);
+}
+
+TEST(DivideHalfEven, HandlesHugeDenominators)
+{
+  const Int128 huge = Int128{int64_max} * int64_max * 2;
+  EXPECT_EQ(divide_half_even(huge / 2, huge), 0);
+  EXPECT_EQ(divide_half_even(huge / 2 + 1, huge), 1);
+  EXPECT_EQ(divide_half_even(huge - 1, huge), 1);
+  EXPECT_EQ(divide_half_even(-(huge / 2 + 1), huge), -1);
+}
+
+TEST(DivideHalfEven, ThrowsOnOverflow)
+{
+  EXPECT_THROW(divide_half_even(Int128{int64_max} + 1, 1), Error);
+  EXPECT_THROW(divide_half_even(Int128{int64_min} - 1, 1), Error);
+  // Rounding up past INT64_MAX overflows too.
+  EXPECT_THROW(divide_half_even(Int128{int64_max} * 10 + 5, 10), Error);
+}
+
+TEST(DivideHalfEven, ThrowsOnNonPositiveDenominator)
+{
+  EXPECT_THROW(divide_half_even(1, 0), Error);
+  EXPECT_THROW(divide_half_even(1, -1), Error);
+}
+
+TEST(ExactSum, StartsAtZero)
+{
+  const ExactSum sum;
+  EXPECT_TRUE(sum.is_zero());
+  EXPECT_EQ(sum.result(2), 0);
+  EXPECT_EQ(sum.result(0), 0);
+}
+
+TEST(ExactSum, ConvertsWithARate)
+{
+  ExactSum sum;
+  sum.add(parse_amount("100.00", 2), 2, Rate::parse("11.25"));
+  EXPECT_EQ(format_amount(sum.result(2), 2), "1125.00");
+}
+
+TEST(ExactSum, ConvertsBetweenDifferentMinorDigits)
+{
+  ExactSum yen_to_euro;
+  yen_to_euro.add(parse_amount("1000", 0), 0, Rate::parse("0.0061"));
+  EXPECT_EQ(format_amount(yen_to_euro.result(2), 2), "6.10");
+
+  ExactSum euro_to_yen;
+  euro_to_yen.add(parse_amount("10.00", 2), 2, Rate::parse("163.45"));
+  EXPECT_EQ(format_amount(euro_to_yen.result(0), 0), "1634");
+
+  ExactSum dinar_to_euro;
+  dinar_to_euro.add(parse_amount("1.234", 3), 3, Rate::parse("2.5"));
+  EXPECT_EQ(format_amount(dinar_to_euro.result(2), 2), "3.08"); // 3.085 -> even
+  EXPECT_EQ(format_amount(dinar_to_euro.result(4), 4), "3.0850");
+}
+
+TEST(ExactSum, AddsAmountsAlreadyInTheTargetCurrency)
+{
+  ExactSum sum;
+  sum.add_exact(parse_amount("12.34", 2), 2);
+  sum.add_exact(parse_amount("1", 0), 0);
+  EXPECT_EQ(format_amount(sum.result(2), 2), "13.34");
+  EXPECT_EQ(format_amount(sum.result(4), 4), "13.3400");
+  EXPECT_EQ(format_amount(sum.result(0), 0), "13");
+}
+
+TEST(ExactSum, RoundsOnceRatherThanPerLine)
+{
+  // Three lines of 0.01 at rate 0.5 are 0.005 each: rounded half to even per
+  // line that is 0.00 three times, but the exact sum 0.015 rounds to 0.02.
+  EXPECT_EQ(rounded_line(1, 2, "0.5", 2), 0);
+  ExactSum cell;
+  for (int line = 0; line < 3; ++line) {
+    cell.add(1, 2, Rate::parse("0.5"));
+  }
+  EXPECT_EQ(format_amount(cell.result(2), 2), "0.02");
+  EXPECT_EQ(format_amount(cell.result(3), 3), "0.015");
+}
+
+TEST(ExactSum, RoundsOnceWithARepeatingRate)
+{
+  // 0.01 * 0.3333333333 rounds to 0.00 per line; the sum of three is 0.0099999999.. -> 0.01.
+  EXPECT_EQ(rounded_line(1, 2, "0.3333333333", 2), 0);
+  ExactSum cell;
+  for (int line = 0; line < 3; ++line) {
+    cell.add(1, 2, Rate::parse("0.3333333333"));
+  }
+  EXPECT_EQ(format_amount(cell.result(2), 2), "0.01");
+}
+
+TEST(ExactSum, HandlesCreditNotes)
+{
+  // Credit notes are negative lines; halves still round to even.
+  ExactSum credits;
+  for (int line = 0; line < 3; ++line) {
+    credits.add(-1, 2, Rate::parse("0.5"));
+  }
+  EXPECT_EQ(format_amount(credits.result(2), 2), "-0.02");
+
+  ExactSum single;
+  single.add(-1, 2, Rate::parse("0.5"));
+  EXPECT_EQ(single.result(2), 0); // -0.005 -> -0.00, printed as 0.00
+  EXPECT_EQ(format_amount(single.result(2), 2), "0.00");
+
+  ExactSum invoice_and_credit;
+  invoice_and_credit.add(parse_amount("100.00", 2), 2, Rate::parse("0.0912"));
+  invoice_and_credit.add(parse_amount("-100.00", 2), 2, Rate::parse("0.0912"));
+  EXPECT_TRUE(invoice_and_credit.is_zero());
+  EXPECT_EQ(invoice_and_credit.result(2), 0);
+
+  ExactSum partial_credit;
+  partial_credit.add(parse_amount("100.00", 2), 2, Rate::parse("0.0912"));
+  partial_credit.add(parse_amount("-30.05", 2), 2, Rate::parse("0.0912"));
+  EXPECT_EQ(format_amount(partial_credit.result(2), 2), "6.38"); // 69.95 * 0.0912 = 6.37944
+}
+
+TEST(ExactSum, MergesOtherSums)
+{
+  ExactSum january;
+  january.add(1, 2, Rate::parse("0.5"));
+  ExactSum february;
+  february.add(1, 2, Rate::parse("0.5"));
+  february.add(1, 2, Rate::parse("0.5"));
+  ExactSum total;
+  total.add(january);
+  total.add(february);
+  EXPECT_EQ(format_amount(total.result(2), 2), "0.02");
+}
+
+TEST(ExactSum, HandlesTheLargestAmounts)
+{
+  ExactSum sum;
+  sum.add(int64_max, 2, Rate::parse("1"));
+  EXPECT_EQ(sum.result(2), int64_max);
+  sum.add(1, 2, Rate::parse("1"));
+  EXPECT_THROW(sum.result(2), Error);
+
+  ExactSum doubled;
+  doubled.add(int64_max, 4, Rate::parse("2"));
+  EXPECT_THROW(doubled.result(4), Error);
+  EXPECT_EQ(doubled.result(0), divide_half_even(Int128{int64_max} * 2, 10000));
+}
+
+TEST(ExactSum, ThrowsOnProductOverflowAndKeepsTheSum)
+{
+  // 9.2e18 * 10^4 * 1e18 is far beyond 2^127.
+  ExactSum sum;
+  sum.add(1, 2, Rate::parse("1"));
+  EXPECT_THROW(sum.add(int64_max, 0, Rate::parse("99999999.9999999999")), Error);
+  EXPECT_THROW(sum.add(int64_min, 0, Rate::from_scaled(int64_max)), Error);
+  EXPECT_EQ(sum.result(2), 1);
+}
+
+TEST(ExactSum, ThrowsOnSumOverflowAndKeepsTheSum)
+{
+  // Each term is (2^63 - 1)^2 < 2^126, so two fit in an Int128 and three do not.
+  const Rate largest = Rate::from_scaled(int64_max);
+  ExactSum sum;
+  sum.add(int64_max, 4, largest);
+  sum.add(int64_max, 4, largest);
+  EXPECT_THROW(sum.add(int64_max, 4, largest), Error);
+  EXPECT_THROW(sum.add_exact(int64_max, 0), Error);
+  sum.add(-int64_max, 4, largest);
+  sum.add(-int64_max, 4, largest);
+  EXPECT_TRUE(sum.is_zero());
+}
+
+TEST(ExactSum, ThrowsOnUnsupportedDigits)
+{
+  ExactSum sum;
+  EXPECT_THROW(sum.add(1, 5, Rate()), Error);
+  EXPECT_THROW(sum.add(1, -1, Rate()), Error);
+  EXPECT_THROW(sum.add_exact(1, 5), Error);
+  EXPECT_THROW(sum.result(5), Error);
+  EXPECT_THROW(sum.result(-1), Error);
+}

@@ -1,0 +1,108 @@
+#include "report/render.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+#include <string>
+
+namespace vendorcat::report {
+namespace {
+
+std::string rendered_json(const Table& table)
+{
+  std::ostringstream out;
+  render_json(table, out);
+  return out.str();
+}
+
+std::string rendered_jsonl(const Table& table)
+{
+  std::ostringstream out;
+  render_jsonl(table, out);
+  return out.str();
+}
+
+Table sample()
+{
+  Table table{{{"name"}, {"amount", Align::right}, {"share", Align::right}, {"count"},
+               {"active"}, {"note"}},
+              {}};
+  table.add_row({std::string("株式会社テスト"), std::string("1050.00"), 0.7778, std::int64_t{3}, true,
+                 std::monostate{}});
+  table.add_row({std::string("Kraków \"Best\"\n"), std::string("80.00"), 0.75, std::int64_t{-1}, false,
+                 std::string("x")});
+  return table;
+}
+
+TEST(RenderJson, EmptyTableIsAnEmptyArray)
+{
+  Table table{{{"name"}}, {}};
+  EXPECT_EQ(rendered_json(table), "[]\n");
+}
+
+TEST(RenderJson, ArrayOfObjectsInColumnOrder)
+{
+  EXPECT_EQ(rendered_json(sample()), R"([
+  {
+    "name": "株式会社テスト",
+    "amount": "1050.00",
+    "share": 0.7778,
+    "count": 3,
+    "active": true,
+    "note": null
+  },
+  {
+    "name": "Kraków \"Best\"\n",
+    "amount": "80.00",
+    "share": 0.75,
+    "count": -1,
+    "active": false,
+    "note": "x"
+  }
+]
+)");
+}
+
+TEST(RenderJson, ParsesBackToTheSameValues)
+{
+  const auto json = nlohmann::json::parse(rendered_json(sample()));
+  ASSERT_EQ(json.size(), 2U);
+  EXPECT_EQ(json[0]["name"], "株式会社テスト");
+  EXPECT_EQ(json[0]["share"].get<double>(), 0.7778);
+  EXPECT_TRUE(json[0]["note"].is_null());
+  EXPECT_EQ(json[1]["name"], "Kraków \"Best\"\n");
+}
+
+TEST(RenderJson, RoundsDoublesToFourDecimals)
+{
+  Table table{{{"share"}}, {}};
+  table.add_row({2.0 / 3.0});
+  table.add_row({1.0});
+  EXPECT_EQ(rendered_jsonl(table), "{\"share\":0.6667}\n{\"share\":1.0}\n");
+}
+
+TEST(RenderJson, InvalidUtf8IsReplacedNotThrown)
+{
+  Table table{{{"v"}}, {}};
+  table.add_row({std::string("a\xFF" "b")});
+  EXPECT_EQ(rendered_jsonl(table), "{\"v\":\"a\xEF\xBF\xBD" "b\"}\n");
+}
+
+TEST(RenderJsonl, OneCompactObjectPerLine)
+{
+  EXPECT_EQ(rendered_jsonl(sample()),
+            "{\"name\":\"株式会社テスト\",\"amount\":\"1050.00\",\"share\":0.7778,\"count\":3,"
+            "\"active\":true,\"note\":null}\n"
+            "{\"name\":\"Kraków \\\"Best\\\"\\n\",\"amount\":\"80.00\",\"share\":0.75,\"count\":-1,"
+            "\"active\":false,\"note\":\"x\"}\n");
+}
+
+TEST(RenderJsonl, EmptyTablePrintsNothing)
+{
+  Table table{{{"name"}}, {}};
+  EXPECT_EQ(rendered_jsonl(table), "");
+}
+
+} // namespace
+} // namespace vendorcat::report

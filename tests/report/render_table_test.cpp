@@ -1,0 +1,151 @@
+#include "report/render.hpp"
+
+#include "domain/errors.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+namespace vendorcat::report {
+namespace {
+
+std::string rendered(const Table& table)
+{
+  std::ostringstream out;
+  render_table(table, out);
+  return out.str();
+}
+
+TEST(RenderTable, EmptyTablePrintsHeaderAndDashes)
+{
+  Table table{{{"name"}, {"amount", Align::right}}, {}};
+  EXPECT_EQ(rendered(table), "name  amount\n"
+                             "----  ------\n");
+}
+
+TEST(RenderTable, PadsLeftAndRightAlignedColumns)
+{
+  Table table{{{"provider"}, {"amount", Align::right}, {"currency"}}, {}};
+  table.add_row({std::string("Acme"), std::string("1050.00"), std::string("EUR")});
+  table.add_row({std::string("Globex Corporation"), std::string("80.00"), std::string("USD")});
+  EXPECT_EQ(rendered(table), "provider             amount  currency\n"
+                             "------------------  -------  --------\n"
+                             "Acme                1050.00  EUR\n"
+                             "Globex Corporation    80.00  USD\n");
+}
+
+TEST(RenderTable, NullBoolIntegerAndDouble)
+{
+  Table table{{{"a"}, {"b"}, {"c", Align::right}, {"d", Align::right}}, {}};
+  table.add_row({std::monostate{}, true, std::int64_t{42}, 0.75});
+  table.add_row({std::string("x"), false, std::int64_t{-7}, 0.77777});
+  EXPECT_EQ(rendered(table), "a  b      c       d\n"
+                             "-  ---  ---  ------\n"
+                             "   yes   42  0.7500\n"
+                             "x  no    -7  0.7778\n");
+}
+
+TEST(RenderTable, NoTrailingSpacesWhenLastCellsAreEmpty)
+{
+  Table table{{{"name"}, {"note"}}, {}};
+  table.add_row({std::string("Acme"), std::monostate{}});
+  table.add_row({std::string(""), std::string("")});
+  const std::string text = rendered(table);
+  EXPECT_EQ(text, "name  note\n"
+                  "----  ----\n"
+                  "Acme\n"
+                  "\n");
+}
+
+TEST(RenderTable, AlignsUtf8ByDisplayWidth)
+{
+  Table table{{{"name"}, {"city"}, {"n", Align::right}}, {}};
+  table.add_row({std::string("株式会社テスト"), std::string("Kraków"), std::int64_t{1}});
+  table.add_row({std::string("Acme"), std::string("Łódź"), std::int64_t{22}});
+  // 株式会社テスト is 7 wide characters: 14 columns.
+  EXPECT_EQ(rendered(table), "name            city     n\n"
+                             "--------------  ------  --\n"
+                             "株式会社テスト  Kraków   1\n"
+                             "Acme            Łódź    22\n");
+}
+
+TEST(RenderTable, ShowsLineBreaksAsReturnSymbol)
+{
+  Table table{{{"address"}, {"x"}}, {}};
+  table.add_row({std::string("1 Main St\r\nSpringfield\nUSA\rEarth\tnow"), std::string("y")});
+  EXPECT_EQ(rendered(table), "address                                x\n"
+                             "-------------------------------------  -\n"
+                             "1 Main St⏎Springfield⏎USA⏎Earth now  y\n");
+}
+
+TEST(RenderTable, ReplacesOtherControlCharacters)
+{
+  Table table{{{"v"}}, {}};
+  table.add_row({std::string("a\x1b[31mb")});
+  EXPECT_EQ(rendered(table), "v\n"
+                             "-------\n"
+                             "a\xEF\xBF\xBD[31mb\n");
+}
+
+TEST(RenderTable, RejectsRowsOfTheWrongSize)
+{
+  Table table{{{"a"}, {"b"}}, {}};
+  EXPECT_THROW(table.add_row({std::string("x")}), std::invalid_argument);
+  table.rows.push_back({std::string("x")});
+  std::ostringstream out;
+  EXPECT_THROW(render_table(table, out), std::invalid_argument);
+}
+
+TEST(RenderTableWidth, CountsCodePointsAndWideCharacters)
+{
+  EXPECT_EQ(display_width(""), 0U);
+  EXPECT_EQ(display_width("abc"), 3U);
+  EXPECT_EQ(display_width("Kraków"), 6U);
+  EXPECT_EQ(display_width("Krako\xCC\x81w"), 6U); // o + combining acute
+  EXPECT_EQ(display_width("株式会社テスト"), 14U);
+  EXPECT_EQ(display_width("ｱ"), 1U); // halfwidth katakana
+  EXPECT_EQ(display_width("한국"), 4U);
+  EXPECT_EQ(display_width("⏎"), 1U);
+  EXPECT_EQ(display_width("\xFF\xFE"), 2U);  // not UTF-8: one per byte
+  EXPECT_EQ(display_width("a\xE6\xA0"), 3U); // truncated sequence
+}
+
+TEST(RenderDispatch, PicksTheRendererForEachFormat)
+{
+  Table table{{{"a"}}, {}};
+  table.add_row({std::int64_t{1}});
+  const auto render_to_string = [&](Format format) {
+    std::ostringstream out;
+    render(table, format, out);
+    return out.str();
+  };
+  EXPECT_EQ(render_to_string(Format::table), "a\n-\n1\n");
+  EXPECT_EQ(render_to_string(Format::csv), "a\n1\n");
+  EXPECT_EQ(render_to_string(Format::json), "[\n  {\n    \"a\": 1\n  }\n]\n");
+  EXPECT_EQ(render_to_string(Format::jsonl), "{\"a\":1}\n");
+}
+
+TEST(RenderDispatch, ThrowsIoErrorWhenTheStreamFails)
+{
+  Table table{{{"a"}}, {}};
+  std::ostringstream out;
+  out.setstate(std::ios::badbit);
+  for (const Format format : {Format::table, Format::csv, Format::json}) {
+    EXPECT_THROW(render(table, format, out), IoError);
+  }
+}
+
+TEST(RenderDispatch, RoundsRatiosToFourDecimals)
+{
+  EXPECT_EQ(round_ratio(0.77777), 0.7778);
+  EXPECT_EQ(round_ratio(0.75), 0.75);
+  EXPECT_EQ(round_ratio(-0.00001), 0.0);
+  EXPECT_FALSE(std::signbit(round_ratio(-0.00001)));
+}
+
+} // namespace
+} // namespace vendorcat::report

@@ -1,0 +1,142 @@
+#include "store/migrations.hpp"
+
+#include "domain/errors.hpp"
+#include "support/temp_dir.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+using namespace vendorcat;
+using store::Catalogue;
+using store::Migration;
+
+namespace {
+
+int table_count(Catalogue& catalogue)
+{
+  return catalogue.db().execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").getInt();
+}
+
+// Every schema object's SQL, in a stable order; FTS5 shadow tables excluded
+// because the virtual table creates them.
+std::string schema_of(Catalogue& catalogue)
+{
+  SQLite::Statement query(catalogue.db(),
+                          "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL "
+                          "AND name NOT LIKE 'sqlite_%' ORDER BY type, name");
+  std::string schema;
+  while (query.executeStep()) {
+    schema += query.getColumn(0).getString() + " " + query.getColumn(1).getString() + ": " +
+              query.getColumn(2).getString() + "\n";
+  }
+  return schema;
+}
+
+} // namespace
+
+TEST(Migrations, BuiltinSetIsNumberedFromOne)
+{
+  const auto& migrations = store::builtin_migrations();
+  ASSERT_FALSE(migrations.empty());
+  for (std::size_t i = 0; i < migrations.size(); ++i) {
+    EXPECT_EQ(migrations[i].version, static_cast<int>(i) + 1);
+  }
+}
+
+TEST(Migrations, AppliesAllAndRecordsTheVersion)
+{
+  auto catalogue = Catalogue::open_in_memory();
+  const int applied = store::migrate(catalogue);
+  EXPECT_EQ(applied, static_cast<int>(store::builtin_migrations().size()));
+  EXPECT_EQ(store::schema_version(catalogue), store::builtin_migrations().back().version);
+  EXPECT_EQ(store::migrate(catalogue), 0);
+}
+
+TEST(Migrations, LoadsReferenceData)
+{
+  auto catalogue = Catalogue::open_in_memory();
+  store::migrate(catalogue);
+  auto& db = catalogue.db();
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM country").getInt(), 249);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM service").getInt(), 16);
+  EXPECT_EQ(db.execAndGet("SELECT region FROM country WHERE code = 'CY'").getString(), "Asia");
+  EXPECT_EQ(db.execAndGet("SELECT region FROM country WHERE code = 'TR'").getString(), "Asia");
+  EXPECT_EQ(db.execAndGet("SELECT region FROM country WHERE code = 'RU'").getString(), "Europe");
+  EXPECT_EQ(db.execAndGet("SELECT region FROM country WHERE code = 'GL'").getString(), "Americas");
+  EXPECT_EQ(db.execAndGet("SELECT sub_region FROM country WHERE code = 'MX'").getString(),
+            "Latin America and the Caribbean");
+  EXPECT_TRUE(db.execAndGet("SELECT region FROM country WHERE code = 'AQ'").isNull());
+  EXPECT_EQ(db.execAndGet("SELECT minor_units FROM currency WHERE code = 'JPY'").getInt(), 0);
+  EXPECT_EQ(db.execAndGet("SELECT minor_units FROM currency WHERE code = 'KWD'").getInt(), 3);
+  EXPECT_EQ(db.execAndGet("SELECT minor_units FROM currency WHERE code = 'EUR'").getInt(), 2);
+  EXPECT_EQ(db.execAndGet("SELECT p.code FROM service s JOIN service p ON p.id = s.parent_id "
+                          "WHERE s.code = 'payroll'")
+              .getString(),
+            "human-resources");
+}
+
+TEST(Migrations, FailingMigrationLeavesTheCatalogueAsItWas)
+{
+  test::TempDir dir;
+  const std::string good = "CREATE TABLE a (x INTEGER) STRICT;";
+  const std::string bad = "CREATE TABLE b (y INTEGER) STRICT; INSERT INTO nowhere VALUES (1);";
+  const std::vector<Migration> migrations{{1, "0001_a.sql", good}, {2, "0002_b.sql", bad}};
+  {
+    auto catalogue = Catalogue::open(dir / "c.db");
+    try {
+      store::migrate(catalogue, migrations);
+      FAIL() << "the second migration should fail";
+    } catch (const DatabaseError& error) {
+      EXPECT_NE(std::string(error.what()).find("0002_b.sql"), std::string::npos) << error.what();
+    }
+  }
+  auto catalogue = Catalogue::open(dir / "c.db");
+  EXPECT_EQ(store::schema_version(catalogue), 1);
+  EXPECT_EQ(table_count(catalogue), 1); // a, not b
+}
+
+TEST(Migrations, NewerCatalogueIsRefusedAndUntouched)
+{
+  auto catalogue = Catalogue::open_in_memory();
+  catalogue.db().exec("PRAGMA user_version = 999");
+  try {
+    store::migrate(catalogue);
+    FAIL() << "a newer catalogue must be refused";
+  } catch (const DatabaseError& error) {
+    const std::string message = error.what();
+    EXPECT_NE(message.find("999"), std::string::npos) << message;
+    EXPECT_NE(message.find(std::to_string(store::builtin_migrations().back().version)),
+              std::string::npos)
+      << message;
+  }
+  EXPECT_EQ(table_count(catalogue), 0);
+}
+
+TEST(Migrations, StatusListsAppliedAndPending)
+{
+  auto catalogue = Catalogue::open_in_memory();
+  const std::vector<Migration> migrations{{1, "0001_a.sql", "CREATE TABLE a (x INTEGER);"},
+                                          {2, "0002_b.sql", "CREATE TABLE b (x INTEGER);"}};
+  store::migrate(catalogue, {migrations[0]});
+  const auto states = store::migration_status(catalogue, migrations);
+  ASSERT_EQ(states.size(), 2u);
+  EXPECT_TRUE(states[0].applied);
+  EXPECT_FALSE(states[1].applied);
+}
+
+TEST(Migrations, AllMigrationsGiveExactlyTheSchemaFile)
+{
+  auto migrated = Catalogue::open_in_memory();
+  store::migrate(migrated);
+
+  std::ifstream file(std::string(VENDORCAT_SOURCE_DIR) + "/schema/catalogue.sql");
+  ASSERT_TRUE(file) << "schema/catalogue.sql is missing";
+  const std::string schema((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  auto fresh = Catalogue::open_in_memory();
+  fresh.db().exec(schema);
+
+  EXPECT_EQ(schema_of(fresh), schema_of(migrated))
+    << "regenerate schema/catalogue.sql with scripts/update-schema";
+}
