@@ -10,5 +10,8 @@ namespace vendorcat::cli {
 void setup_db(CLI::App& app, CommandSlot& slot);
 void setup_config(CLI::App& app, CommandSlot& slot);
 void setup_service(CLI::App& app, CommandSlot& slot);
+void setup_provider(CLI::App& app, CommandSlot& slot);
+void setup_location(CLI::App& app, CommandSlot& slot);
+void setup_offering(CLI::App& app, CommandSlot& slot);
 
 } // namespace vendorcat::cli

@@ -60,6 +60,9 @@ int run(int argc, char** argv)
   setup_db(app, slot);
   setup_config(app, slot);
   setup_service(app, slot);
+  setup_provider(app, slot);
+  setup_location(app, slot);
+  setup_offering(app, slot);
 
   try {
     app.parse(argc, argv);

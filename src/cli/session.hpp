@@ -88,3 +88,16 @@ private:
 };
 
 } // namespace vendorcat::cli
+
+namespace vendorcat::cli {
+
+// Adds option NAME to APP storing its value in TARGET only when it is given,
+// so that "not given" (nullopt) and "given empty" (clear the field) differ.
+inline CLI::Option* add_optional(CLI::App* app, const std::string& name,
+                                 std::optional<std::string>& target, const std::string& description)
+{
+  return app->add_option_function<std::string>(
+    name, [&target](const std::string& value) { target = value; }, description);
+}
+
+} // namespace vendorcat::cli

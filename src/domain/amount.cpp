@@ -46,6 +46,19 @@ std::uint64_t power_of_ten(int digits)
   return result;
 }
 
+// True when REST, what follows a number, is an exponent such as `e3` or `E-2`.
+bool is_exponent(std::string_view rest)
+{
+  if (rest.empty() || (rest.front() != 'e' && rest.front() != 'E')) {
+    return false;
+  }
+  rest.remove_prefix(1);
+  if (!rest.empty() && (rest.front() == '+' || rest.front() == '-')) {
+    rest.remove_prefix(1);
+  }
+  return ascii_all_digits(rest);
+}
+
 } // namespace
 
 std::int64_t parse_amount(std::string_view text, int minor_digits)
@@ -87,7 +100,7 @@ std::int64_t parse_amount(std::string_view text, int minor_digits)
   const std::string_view rest = text.substr(pos);
 
   if (!rest.empty()) {
-    if ((rest.front() == 'e' || rest.front() == 'E') && !integer_digits.empty()) {
+    if (!integer_digits.empty() && is_exponent(rest)) {
       reject(text, "exponents are not allowed");
     }
     reject(text, "expected a number such as 1234.50");

@@ -21,6 +21,19 @@ namespace {
   throw ValidationError(fmt::format("invalid rate '{}': {}", text, reason));
 }
 
+// True when REST, what follows a number, is an exponent such as `e3` or `E-2`.
+bool is_exponent(std::string_view rest)
+{
+  if (rest.empty() || (rest.front() != 'e' && rest.front() != 'E')) {
+    return false;
+  }
+  rest.remove_prefix(1);
+  if (!rest.empty() && (rest.front() == '+' || rest.front() == '-')) {
+    rest.remove_prefix(1);
+  }
+  return ascii_all_digits(rest);
+}
+
 } // namespace
 
 Rate Rate::parse(std::string_view text)
@@ -59,7 +72,7 @@ Rate Rate::parse(std::string_view text)
   const std::string_view rest = text.substr(pos);
 
   if (!rest.empty()) {
-    if ((rest.front() == 'e' || rest.front() == 'E') && !integer_digits.empty()) {
+    if (!integer_digits.empty() && is_exponent(rest)) {
       reject(text, "exponents are not allowed");
     }
     reject(text, expected);

@@ -48,6 +48,21 @@ bool is_line_break(char c)
   return c == '\r' || c == '\n';
 }
 
+// `SOURCE:LINE`, or `line LINE` when SOURCE is empty.
+std::string format_location(const std::string& source, std::size_t line)
+{
+  if (source.empty()) {
+    return fmt::format("line {}", line);
+  }
+  return fmt::format("{}:{}", source, line);
+}
+
+// SOURCE, or `input` when it is empty.
+std::string source_or_input(const std::string& source)
+{
+  return source.empty() ? std::string("input") : source;
+}
+
 std::string plural(std::size_t count, std::string_view word)
 {
   return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
@@ -58,8 +73,8 @@ std::string plural(std::size_t count, std::string_view word)
 class CsvReader::Parser
 {
 public:
-  Parser(std::istream& in, const CsvReader& owner, std::size_t chunk_size)
-    : m_in(in), m_owner(owner), m_buffer(std::max<std::size_t>(chunk_size, 4))
+  Parser(std::istream& in, std::string source_name, std::size_t chunk_size)
+    : m_in(in), m_source_name(std::move(source_name)), m_buffer(std::max<std::size_t>(chunk_size, 4))
   {
     if (csv_init(&m_csv, CSV_STRICT | CSV_STRICT_FINI) != 0) {
       throw Error("cannot initialise the CSV parser");
@@ -100,7 +115,7 @@ private:
   {
     m_in.read(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
     if (m_in.bad() || (m_in.fail() && !m_in.eof())) {
-      throw IoError(fmt::format("{}: cannot read the CSV input", source()));
+      throw IoError(fmt::format("{}: cannot read the CSV input", source_or_input(m_source_name)));
     }
     m_pos = 0;
     m_end = static_cast<std::size_t>(m_in.gcount());
@@ -132,7 +147,7 @@ private:
       if (m_row_bytes > max_record_bytes) {
         throw ValidationError(fmt::format(
           "{}: record is larger than {} MiB (is a quote left open?)",
-          m_owner.location(m_row_line), max_record_bytes / (1024 * 1024)));
+          location(m_row_line), max_record_bytes / (1024 * 1024)));
       }
     }
 
@@ -158,7 +173,7 @@ private:
     if (csv_fini(&m_csv, on_field, on_row, this) != 0) {
       if (csv_error(&m_csv) == CSV_EPARSE) {
         throw ValidationError(fmt::format("{}: a quoted field is never closed",
-                                          m_owner.location(m_row_line)));
+                                          location(m_row_line)));
       }
       fail(m_line);
     }
@@ -168,21 +183,21 @@ private:
   {
     const int status = csv_error(&m_csv);
     if (status != CSV_EPARSE) {
-      throw IoError(fmt::format("{}: {}", m_owner.location(line), csv_strerror(status)));
+      throw IoError(fmt::format("{}: {}", location(line), csv_strerror(status)));
     }
     std::string message = fmt::format(
       "{}: malformed quoting (a field with a quote must be quoted as a whole, "
       "with inner quotes doubled, and a closing quote must be followed by a comma or a line end)",
-      m_owner.location(line));
+      location(line));
     if (line != m_row_line && !m_between_rows) {
       message += fmt::format(" in the record starting at line {}", m_row_line);
     }
     throw ValidationError(message);
   }
 
-  std::string source() const
+  std::string location(std::size_t line) const
   {
-    return m_owner.m_source_name.empty() ? std::string("input") : m_owner.m_source_name;
+    return format_location(m_source_name, line);
   }
 
   static void on_field(void* data, std::size_t size, void* context)
@@ -204,7 +219,7 @@ private:
   }
 
   std::istream& m_in;
-  const CsvReader& m_owner;
+  std::string m_source_name;
   csv_parser m_csv{};
   std::vector<char> m_buffer;
   std::size_t m_pos = 0;
@@ -224,12 +239,12 @@ private:
 
 CsvReader::CsvReader(std::istream& in, std::string source_name, std::size_t chunk_size)
   : m_source_name(std::move(source_name)),
-    m_parser(std::make_unique<Parser>(in, *this, chunk_size))
+    m_parser(std::make_unique<Parser>(in, m_source_name, chunk_size))
 {
   Row header;
   if (!m_parser->next(header)) {
-    throw ValidationError(fmt::format("{}: empty file, expected a header line",
-                                      m_source_name.empty() ? "input" : m_source_name));
+    throw ValidationError(
+      fmt::format("{}: empty file, expected a header line", source_or_input(m_source_name)));
   }
   std::unordered_set<std::string_view> seen;
   for (std::size_t i = 0; i < header.fields.size(); ++i) {
@@ -247,6 +262,8 @@ CsvReader::CsvReader(std::istream& in, std::string source_name, std::size_t chun
 }
 
 CsvReader::~CsvReader() = default;
+CsvReader::CsvReader(CsvReader&&) noexcept = default;
+CsvReader& CsvReader::operator=(CsvReader&&) noexcept = default;
 
 const std::vector<std::string>& CsvReader::columns() const
 {
@@ -271,10 +288,7 @@ bool CsvReader::next(Record& record)
 
 std::string CsvReader::location(std::size_t line) const
 {
-  if (m_source_name.empty()) {
-    return RecordReader::location(line);
-  }
-  return fmt::format("{}:{}", m_source_name, line);
+  return format_location(m_source_name, line);
 }
 
 } // namespace vendorcat::io

@@ -45,8 +45,8 @@ public:
   explicit CsvReader(std::istream& in, std::string source_name = {},
                      std::size_t chunk_size = default_chunk_size);
   ~CsvReader() override;
-  CsvReader(const CsvReader&) = delete;
-  CsvReader& operator=(const CsvReader&) = delete;
+  CsvReader(CsvReader&&) noexcept;
+  CsvReader& operator=(CsvReader&&) noexcept;
 
   // The header's names, in file order. Never fails.
   const std::vector<std::string>& columns() const override;

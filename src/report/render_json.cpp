@@ -2,6 +2,7 @@
 // keep the column order.
 
 #include "domain/errors.hpp"
+#include "report/record.hpp"
 #include "report/render.hpp"
 
 #include <nlohmann/json.hpp>
@@ -68,6 +69,33 @@ void render_jsonl(const Table& table, std::ostream& out)
   }
   if (!out) {
     throw IoError("could not write the JSON Lines report");
+  }
+}
+
+} // namespace vendorcat::report
+
+namespace vendorcat::report {
+
+void render_record_json(const Record& record, std::ostream& out, int indent)
+{
+  ordered_json object = ordered_json::object();
+  for (const auto& [key, value] : record.fields) {
+    object[key] = cell_json(value);
+  }
+  if (!record.notes.empty()) {
+    object["explanations"] = record.notes;
+  }
+  for (const auto& [name, table] : record.sections) {
+    check_shape(table);
+    ordered_json rows = ordered_json::array();
+    for (const auto& row : table.rows) {
+      rows.push_back(row_json(table, row));
+    }
+    object[name] = rows;
+  }
+  out << dump(object, indent) << '\n';
+  if (!out) {
+    throw IoError("could not write the JSON record");
   }
 }
 

@@ -95,6 +95,8 @@ TEST(ParseAmount, RejectsExponents)
 {
   EXPECT_EQ(parse_error("1e3", 2), "invalid amount '1e3': exponents are not allowed");
   EXPECT_EQ(parse_error("1.5E2", 2), "invalid amount '1.5E2': exponents are not allowed");
+  EXPECT_EQ(parse_error("1e-2", 2), "invalid amount '1e-2': exponents are not allowed");
+  EXPECT_EQ(parse_error("-1E+3", 2), "invalid amount '-1E+3': exponents are not allowed");
 }
 
 TEST(ParseAmount, RejectsThousandsSeparators)
@@ -129,6 +131,7 @@ TEST(ParseAmount, RejectsOtherGarbage)
   EXPECT_EQ(parse_error("5-", 2), "invalid amount '5-': expected a number such as 1234.50");
   EXPECT_EQ(parse_error("1.2.3", 2), "invalid amount '1.2.3': expected a number such as 1234.50");
   EXPECT_EQ(parse_error("12EUR", 2), "invalid amount '12EUR': expected a number such as 1234.50");
+  EXPECT_EQ(parse_error("1e", 2), "invalid amount '1e': expected a number such as 1234.50");
   EXPECT_EQ(parse_error("0x10", 2), "invalid amount '0x10': expected a number such as 1234.50");
 }
 

@@ -245,6 +245,20 @@ TEST(CsvReader, UnreadableStreamIsAnIoError)
   EXPECT_THROW(CsvReader reader(in, "test.csv"), IoError);
 }
 
+TEST(CsvReader, CanBeMovedWhileReading)
+{
+  std::istringstream in("a\n1\n2\n");
+  CsvReader reader(in, "test.csv", 1);
+  Record record;
+  ASSERT_TRUE(reader.next(record));
+  CsvReader moved = std::move(reader);
+  ASSERT_TRUE(moved.next(record));
+  EXPECT_EQ(record.values, (Strings{"2"}));
+  EXPECT_EQ(record.line, 3U);
+  EXPECT_FALSE(moved.next(record));
+  EXPECT_EQ(moved.location(3), "test.csv:3");
+}
+
 TEST(CsvReader, LocationUsesTheSourceName)
 {
   std::istringstream named("a\n");

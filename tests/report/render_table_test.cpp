@@ -43,10 +43,10 @@ TEST(RenderTable, NullBoolIntegerAndDouble)
   Table table{{{"a"}, {"b"}, {"c", Align::right}, {"d", Align::right}}, {}};
   table.add_row({std::monostate{}, true, std::int64_t{42}, 0.75});
   table.add_row({std::string("x"), false, std::int64_t{-7}, 0.77777});
-  EXPECT_EQ(rendered(table), "a  b      c       d\n"
-                             "-  ---  ---  ------\n"
-                             "   yes   42  0.7500\n"
-                             "x  no    -7  0.7778\n");
+  EXPECT_EQ(rendered(table), "a  b     c       d\n"
+                             "-  ---  --  ------\n"
+                             "   yes  42  0.7500\n"
+                             "x  no   -7  0.7778\n");
 }
 
 TEST(RenderTable, NoTrailingSpacesWhenLastCellsAreEmpty)
@@ -77,8 +77,9 @@ TEST(RenderTable, ShowsLineBreaksAsReturnSymbol)
 {
   Table table{{{"address"}, {"x"}}, {}};
   table.add_row({std::string("1 Main St\r\nSpringfield\nUSA\rEarth\tnow"), std::string("y")});
-  EXPECT_EQ(rendered(table), "address                                x\n"
-                             "-------------------------------------  -\n"
+  // 35 columns: 9 + 1 + 11 + 1 + 3 + 1 + 9.
+  EXPECT_EQ(rendered(table), "address                              x\n"
+                             "-----------------------------------  -\n"
                              "1 Main St⏎Springfield⏎USA⏎Earth now  y\n");
 }
 

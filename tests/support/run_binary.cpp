@@ -92,12 +92,12 @@ Output Cli::run(const std::vector<std::string>& args, const std::string& input) 
   return run_program(VENDORCAT_BIN, full, input);
 }
 
-nlohmann::json Cli::json(std::vector<std::string> args) const
+nlohmann::ordered_json Cli::json(std::vector<std::string> args) const
 {
   args.insert(args.end(), {"--format", "json"});
   const auto output = run(args);
   EXPECT_EQ(output.status, 0) << output.err;
-  return nlohmann::json::parse(output.out.empty() ? "null" : output.out);
+  return nlohmann::ordered_json::parse(output.out.empty() ? "null" : output.out);
 }
 
 std::string Cli::ok(const std::vector<std::string>& args, const std::string& input) const

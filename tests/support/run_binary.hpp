@@ -32,7 +32,7 @@ public:
   Output run(const std::vector<std::string>& args, const std::string& input = "") const;
 
   // Runs ARGS with --format json, expects exit 0 and returns the parsed output.
-  nlohmann::json json(std::vector<std::string> args) const;
+  nlohmann::ordered_json json(std::vector<std::string> args) const;
 
   // Runs ARGS and expects exit 0; returns stdout.
   std::string ok(const std::vector<std::string>& args, const std::string& input = "") const;

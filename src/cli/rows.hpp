@@ -1,0 +1,23 @@
+#pragma once
+
+// Records as tables, with the keys of the contract (CLI.md): `id`, then the
+// import columns, a provider or service by its name or code.
+
+#include "report/table.hpp"
+#include "store/locations.hpp"
+#include "store/providers.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vendorcat::cli {
+
+// An optional text as a cell: null when absent.
+report::Value optional_cell(const std::optional<std::string>& value);
+
+report::Table provider_table(const std::vector<store::Provider>& providers);
+report::Table location_table(const std::vector<store::Location>& locations);
+report::Table offering_table(const std::vector<store::Offering>& offerings);
+
+} // namespace vendorcat::cli

@@ -1,0 +1,92 @@
+// Rendering one record: the table format is for people (aligned `key: value`
+// lines, then each section as a table); the others reuse the table renderers
+// or the JSON one.
+
+#include "report/record.hpp"
+
+#include "report/render.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <ostream>
+#include <type_traits>
+
+namespace vendorcat::report {
+
+namespace {
+
+std::string cell_text(const Value& value)
+{
+  return std::visit(
+    [](const auto& cell) -> std::string {
+      using T = std::decay_t<decltype(cell)>;
+      if constexpr (std::is_same_v<T, std::monostate>) {
+        return "";
+      } else if constexpr (std::is_same_v<T, std::string>) {
+        return cell;
+      } else if constexpr (std::is_same_v<T, bool>) {
+        return cell ? "yes" : "no";
+      } else if constexpr (std::is_same_v<T, double>) {
+        return fmt::format("{:.4f}", round_ratio(cell));
+      } else {
+        return std::to_string(cell);
+      }
+    },
+    value);
+}
+
+void render_record_table(const Record& record, std::ostream& out)
+{
+  std::size_t width = 0;
+  for (const auto& [key, value] : record.fields) {
+    width = std::max(width, key.size());
+  }
+  for (const auto& [key, value] : record.fields) {
+    const auto text = cell_text(value);
+    out << key << ':';
+    if (!text.empty()) {
+      out << std::string(width - key.size() + 1, ' ') << text;
+    }
+    out << '\n';
+  }
+  for (const auto& note : record.notes) {
+    out << "  " << note << '\n';
+  }
+  for (const auto& [name, table] : record.sections) {
+    out << '\n' << name << " (" << table.rows.size() << ")\n";
+    if (!table.rows.empty()) {
+      render_table(table, out);
+    }
+  }
+}
+
+} // namespace
+
+void render_record(const Record& record, Format format, std::ostream& out)
+{
+  switch (format) {
+  case Format::table:
+    render_record_table(record, out);
+    return;
+  case Format::csv: {
+    Table table;
+    std::vector<Value> row;
+    for (const auto& [key, value] : record.fields) {
+      table.columns.push_back({key});
+      row.push_back(value);
+    }
+    table.add_row(std::move(row));
+    render_csv(table, out);
+    return;
+  }
+  case Format::json:
+    render_record_json(record, out, 2);
+    return;
+  case Format::jsonl:
+    render_record_json(record, out, -1);
+    return;
+  }
+}
+
+} // namespace vendorcat::report

@@ -1,0 +1,53 @@
+#pragma once
+
+// Delivery locations of providers and their service offerings.
+
+#include "store/catalogue.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vendorcat::store {
+
+struct Location
+{
+  std::int64_t id = 0;
+  std::string provider; // the provider's name
+  std::string country;
+  std::optional<std::string> city;
+  std::optional<std::string> name;
+};
+
+struct Offering
+{
+  std::int64_t id = 0;
+  std::string provider; // the provider's name
+  std::string service;  // the service's code
+};
+
+// Adds a delivery location to provider PROVIDER_ID; throws ValidationError for
+// an unknown country.
+Location add_location(Catalogue& catalogue, std::int64_t provider_id, const std::string& country,
+                      const std::optional<std::string>& city, const std::optional<std::string>& name);
+
+// Removes location ID; throws NotFound when there is none.
+void remove_location(Catalogue& catalogue, std::int64_t id);
+
+// Locations, optionally of one provider and/or in one country, by provider then country.
+std::vector<Location> list_locations(Catalogue& catalogue, std::optional<std::int64_t> provider_id,
+                                     const std::string& country);
+
+// Records that provider PROVIDER_ID offers SERVICE_ID; throws ValidationError
+// when it already does.
+Offering add_offering(Catalogue& catalogue, std::int64_t provider_id, std::int64_t service_id);
+
+// Removes that offering; throws NotFound when the provider does not offer it.
+void remove_offering(Catalogue& catalogue, std::int64_t provider_id, std::int64_t service_id);
+
+// Offerings, optionally of one provider and/or one service, by provider then service.
+std::vector<Offering> list_offerings(Catalogue& catalogue, std::optional<std::int64_t> provider_id,
+                                     std::optional<std::int64_t> service_id);
+
+} // namespace vendorcat::store

@@ -1,0 +1,221 @@
+// End-to-end scenarios for providers, locations and offerings: a small
+// catalogue of seven providers in five countries and three regions.
+
+#include "support/run_binary.hpp"
+#include "support/temp_dir.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+using namespace vendorcat::test;
+
+namespace {
+
+class ProvidersE2E : public ::testing::Test
+{
+protected:
+  void SetUp() override
+  {
+    cli.ok({"db", "init", "--home-country", "FI", "--base-currency", "EUR"});
+    cli.ok({"provider", "add", "Transcom", "--country", "SE", "--city", "Stockholm", "--notes",
+            "call centres across the Nordics"});
+    cli.ok({"provider", "add", "Baltic Research OÜ", "--country", "EE", "--city", "Tallinn",
+            "--notes", "market studies and surveys"});
+    cli.ok({"provider", "add", "Infosys BPM", "--country", "IN", "--city", "Bengaluru", "--status",
+            "active", "--risk", "medium"});
+    cli.ok({"provider", "add", "Manila Voice", "--country", "PH", "--city", "Manila", "--status",
+            "onboarding"});
+    cli.ok({"provider", "add", "Köln Data GmbH", "--country", "DE", "--city", "Köln", "--notes",
+            "payroll and data analysis"});
+    cli.ok({"provider", "add", "Riga Payroll", "--country", "LV", "--city", "Riga", "--status",
+            "inactive", "--next-review", "2027-01-31"});
+    cli.ok({"provider", "add", "Cebu Analytics", "--country", "PH", "--city", "Cebu"});
+    cli.ok({"location", "add", "Transcom", "--country", "LV", "--city", "Riga"});
+    cli.ok({"location", "add", "Transcom", "--country", "PH", "--city", "Manila"});
+    cli.ok({"location", "add", "Infosys BPM", "--country", "PL", "--city", "Kraków"});
+    cli.ok({"offering", "add", "Transcom", "customer-service"});
+    cli.ok({"offering", "add", "Manila Voice", "customer-service"});
+    cli.ok({"offering", "add", "Baltic Research OÜ", "market-research"});
+    cli.ok({"offering", "add", "Köln Data GmbH", "payroll"});
+    cli.ok({"offering", "add", "Riga Payroll", "payroll"});
+    cli.ok({"offering", "add", "Cebu Analytics", "data-analysis"});
+  }
+
+  std::vector<std::string> names(std::vector<std::string> args) const
+  {
+    args.insert(args.begin(), {"provider", "list"});
+    std::vector<std::string> found;
+    for (const auto& row : cli.json(args)) {
+      found.push_back(row["name"]);
+    }
+    return found;
+  }
+
+  // Row counts of every table a failed command could have touched.
+  std::vector<long long> counts() const
+  {
+    return {cli.count("provider"), cli.count("location"), cli.count("offering"),
+            cli.count("audit_log")};
+  }
+
+  TempDir dir;
+  Cli cli{dir / "c.db"};
+};
+
+using Names = std::vector<std::string>;
+
+} // namespace
+
+TEST_F(ProvidersE2E, ListIsSortedByNameWithTheContractKeys)
+{
+  const auto rows = cli.json({"provider", "list"});
+  ASSERT_EQ(rows.size(), 7u);
+  EXPECT_EQ(rows[0]["name"], "Baltic Research OÜ");
+  EXPECT_EQ(rows[6]["name"], "Transcom");
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : rows[0].items()) {
+    keys.push_back(key);
+  }
+  EXPECT_EQ(keys, (Names{"id", "name", "hq_country", "legal_name", "hq_city", "website", "status",
+                         "risk", "next_review", "notes"}));
+  const auto csv = cli.ok({"provider", "list", "--format", "csv", "--country", "JP"});
+  EXPECT_EQ(csv, "id,name,hq_country,legal_name,hq_city,website,status,risk,next_review,notes\n");
+  EXPECT_EQ(cli.ok({"provider", "list", "--format", "json", "--country", "JP"}), "[]\n");
+}
+
+TEST_F(ProvidersE2E, FiltersEachAlone)
+{
+  EXPECT_EQ(names({"--country", "LV"}), (Names{"Riga Payroll", "Transcom"}));
+  EXPECT_EQ(names({"--country", "ph"}), (Names{"Cebu Analytics", "Manila Voice", "Transcom"}));
+  EXPECT_EQ(names({"--region", "Asia"}),
+            (Names{"Cebu Analytics", "Infosys BPM", "Manila Voice", "Transcom"}));
+  EXPECT_EQ(names({"--region", "eastern europe"}), (Names{"Infosys BPM"}));
+  EXPECT_EQ(names({"--region", "Northern Europe"}),
+            (Names{"Baltic Research OÜ", "Riga Payroll", "Transcom"}));
+  EXPECT_EQ(names({"--city", "riga"}), (Names{"Riga Payroll", "Transcom"}));
+  EXPECT_EQ(names({"--service", "payroll"}), (Names{"Köln Data GmbH", "Riga Payroll"}));
+  EXPECT_EQ(names({"--status", "onboarding"}), (Names{"Manila Voice"}));
+  EXPECT_EQ(names({"--model", "offshore"}), Names{});
+  EXPECT_EQ(names({"--type", "KPO"}), Names{});
+}
+
+TEST_F(ProvidersE2E, FiltersCombineWithAnd)
+{
+  EXPECT_EQ(names({"--region", "Asia", "--service", "customer-service"}),
+            (Names{"Manila Voice", "Transcom"}));
+  EXPECT_EQ(names({"--region", "Europe", "--service", "payroll", "--status", "active"}),
+            (Names{"Köln Data GmbH"}));
+  EXPECT_EQ(names({"--country", "PH", "--city", "Cebu"}), (Names{"Cebu Analytics"}));
+  EXPECT_EQ(names({"--country", "SE", "--service", "payroll"}), Names{});
+}
+
+TEST_F(ProvidersE2E, ShowIncludesLocationsAndOfferings)
+{
+  const auto shown = cli.json({"provider", "show", "transcom"});
+  EXPECT_EQ(shown["name"], "Transcom");
+  EXPECT_EQ(shown["locations"].size(), 2u);
+  EXPECT_EQ(shown["offerings"][0]["service"], "customer-service");
+  EXPECT_EQ(shown["engagements"], 0);
+  const auto table = cli.ok({"provider", "show", "Transcom"});
+  EXPECT_NE(table.find("Manila"), std::string::npos);
+}
+
+TEST_F(ProvidersE2E, SearchFindsNotesAndRanksNameMatchesFirst)
+{
+  auto rows = cli.json({"provider", "search", "surveys"});
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0]["name"], "Baltic Research OÜ");
+  rows = cli.json({"provider", "search", "payroll"});
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0]["name"], "Riga Payroll");
+  EXPECT_EQ(rows[1]["name"], "Köln Data GmbH");
+  // Kept in sync on update and remove.
+  cli.ok({"provider", "update", "Riga Payroll", "--name", "Riga Salaries"});
+  EXPECT_EQ(cli.json({"provider", "search", "riga"})[0]["name"], "Riga Salaries");
+  cli.ok({"provider", "remove", "Köln Data GmbH"});
+  EXPECT_EQ(cli.json({"provider", "search", "payroll"}).size(), 0u);
+}
+
+TEST_F(ProvidersE2E, BadInputExitsTwoAndWritesNothing)
+{
+  const auto before = counts();
+  const std::vector<std::vector<std::string>> bad{
+    {"provider", "add", "Nowhere Ltd", "--country", "ZZ"},
+    {"provider", "add", "  ", "--country", "SE"},
+    {"provider", "add", "TRANSCOM", "--country", "SE"},
+    {"provider", "add", "köln data gmbh", "--country", "DE"},
+    {"provider", "add", "X", "--country", "SE", "--status", "dormant"},
+    {"provider", "add", "X", "--country", "SE", "--risk", "extreme"},
+    {"provider", "add", "X", "--country", "SE", "--next-review", "2026-02-30"},
+    {"provider", "add", "X"},
+    {"provider", "update", "Transcom", "--name", "riga payroll"},
+    {"provider", "update", "Transcom", "--country", "XX"},
+    {"provider", "update", "Nobody", "--city", "Oslo"},
+    {"location", "add", "Transcom", "--country", "QQ"},
+    {"location", "add", "Transkom", "--country", "SE"},
+    {"location", "remove", "999"},
+    {"offering", "add", "Transcom", "customer-service"},
+    {"offering", "add", "Transcom", "marketresearch"},
+    {"offering", "remove", "Transcom", "payroll"},
+    {"provider", "list", "--region", "Atlantis"},
+    {"provider", "list", "--model", "inshore"},
+    {"provider", "list", "--country", "ZZ"},
+  };
+  for (const auto& args : bad) {
+    const auto output = cli.run(args);
+    EXPECT_EQ(output.status, 2) << args[0] << " " << args[1] << " " << args[2];
+    EXPECT_EQ(output.err.rfind("vendorcat: error: ", 0), 0u) << output.err;
+    EXPECT_EQ(std::count(output.err.begin(), output.err.end(), '\n'), 1) << output.err;
+  }
+  EXPECT_EQ(counts(), before);
+  EXPECT_NE(cli.run({"location", "add", "Transkom", "--country", "SE"}).err.find("did you mean 'Transcom'"),
+            std::string::npos);
+  EXPECT_NE(cli.run({"offering", "add", "Transcom", "marketresearch"}).err.find("'market-research'"),
+            std::string::npos);
+}
+
+TEST_F(ProvidersE2E, RemoveTakesLocationsAndOfferingsAlong)
+{
+  cli.ok({"provider", "remove", "Transcom"});
+  EXPECT_EQ(cli.count("provider"), 6);
+  EXPECT_EQ(cli.sql("SELECT count(*) FROM location WHERE city IN ('Riga', 'Manila')"), "0");
+  EXPECT_EQ(cli.json({"offering", "list", "--service", "customer-service"}).size(), 1u);
+  EXPECT_EQ(cli.sql("SELECT group_concat(entity, ',') FROM (SELECT entity FROM audit_log "
+                    "WHERE action = 'delete' ORDER BY id)"),
+            "location,location,offering,provider");
+}
+
+TEST_F(ProvidersE2E, AuditRecordsAddUpdateAndRemove)
+{
+  cli.ok({"provider", "add", "Audit Me AB", "--country", "SE", "--city", "Lund"});
+  const auto id = cli.sql("SELECT id FROM provider WHERE name = 'Audit Me AB'");
+  cli.ok({"provider", "update", "Audit Me AB", "--city", "Malmö", "--risk", "low"});
+  cli.ok({"provider", "remove", "Audit Me AB"});
+  const auto rows = cli.sql("SELECT action || '|' || coalesce(before, '') || '|' || coalesce(after, '') "
+                            "FROM audit_log WHERE entity = 'provider' AND entity_id = " + id +
+                            " ORDER BY id");
+  const auto first = rows.substr(0, rows.find('\n'));
+  EXPECT_EQ(first.rfind("insert||{", 0), 0u) << first;
+  EXPECT_NE(first.find("\"hq_city\":\"Lund\""), std::string::npos);
+  EXPECT_NE(rows.find("\nupdate|{\"hq_city\":\"Lund\",\"risk\":null}|{\"hq_city\":\"Malmö\",\"risk\":\"low\"}\n"),
+            std::string::npos)
+    << rows;
+  EXPECT_NE(rows.find("\ndelete|{\"id\":" + id), std::string::npos) << rows;
+}
+
+TEST_F(ProvidersE2E, LocationAndOfferingListsFilter)
+{
+  const auto locations = cli.json({"location", "list", "--provider", "Transcom"});
+  ASSERT_EQ(locations.size(), 2u);
+  EXPECT_EQ(locations[0]["country"], "LV");
+  EXPECT_EQ(cli.json({"location", "list", "--country", "PL"})[0]["city"], "Kraków");
+  const auto offerings = cli.json({"offering", "list", "--service", "payroll"});
+  ASSERT_EQ(offerings.size(), 2u);
+  EXPECT_EQ(offerings[0]["provider"], "Köln Data GmbH");
+  cli.ok({"offering", "remove", "Riga Payroll", "payroll"});
+  EXPECT_EQ(cli.json({"offering", "list", "--service", "payroll"}).size(), 1u);
+  const auto id = locations[0]["id"].get<long long>();
+  cli.ok({"location", "remove", std::to_string(id)});
+  EXPECT_EQ(cli.json({"location", "list", "--provider", "Transcom"}).size(), 1u);
+}
