@@ -167,3 +167,14 @@ CREATE TRIGGER provider_fts_update AFTER UPDATE OF name, legal_name, hq_city, no
     VALUES (new.id, new.name, new.legal_name, new.hq_city, new.notes);
 END;
 
+CREATE TABLE spend_monthly (
+  engagement_id INTEGER NOT NULL REFERENCES engagement (id) ON DELETE RESTRICT,
+  month         TEXT NOT NULL CHECK (length(month) = 7),
+  currency      TEXT NOT NULL REFERENCES currency (code),
+  amount        INTEGER NOT NULL,
+  lines         INTEGER NOT NULL CHECK (lines > 0),
+  PRIMARY KEY (engagement_id, month, currency)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX spend_monthly_month ON spend_monthly (month);
+

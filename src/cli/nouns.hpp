@@ -13,5 +13,8 @@ void setup_service(CLI::App& app, CommandSlot& slot);
 void setup_provider(CLI::App& app, CommandSlot& slot);
 void setup_location(CLI::App& app, CommandSlot& slot);
 void setup_offering(CLI::App& app, CommandSlot& slot);
+void setup_engagement(CLI::App& app, CommandSlot& slot);
+void setup_spend(CLI::App& app, CommandSlot& slot);
+void setup_fx(CLI::App& app, CommandSlot& slot);
 
 } // namespace vendorcat::cli

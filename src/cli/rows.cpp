@@ -49,4 +49,63 @@ report::Table offering_table(const std::vector<store::Offering>& offerings)
   return table;
 }
 
+report::Table engagement_table(const std::vector<store::Engagement>& engagements)
+{
+  report::Table table{{{"id", Align::right},
+                       {"ref"},
+                       {"provider"},
+                       {"service"},
+                       {"delivery_country"},
+                       {"start_date"},
+                       {"end_date"},
+                       {"title"},
+                       {"client_unit"},
+                       {"delivery_model"},
+                       {"type"},
+                       {"notice_days", Align::right},
+                       {"auto_renew"},
+                       {"value", Align::right},
+                       {"currency"},
+                       {"status"},
+                       {"owner"},
+                       {"notes"},
+                       {"model_source"},
+                       {"type_source"}},
+                      {}};
+  for (const auto& e : engagements) {
+    table.add_row({e.id, e.ref, e.provider, e.service, e.delivery_country, e.start_date,
+                   optional_cell(e.end_date), optional_cell(e.title), optional_cell(e.client_unit),
+                   domain::to_string(e.delivery_model), domain::to_string(e.type),
+                   e.notice_days ? Value(*e.notice_days) : Value(), e.auto_renew, optional_cell(e.value),
+                   e.currency, e.status, optional_cell(e.owner), optional_cell(e.notes),
+                   domain::to_string(e.model_source), domain::to_string(e.type_source)});
+  }
+  return table;
+}
+
+report::Table spend_table(const std::vector<store::SpendLine>& lines)
+{
+  report::Table table{{{"id", Align::right},
+                       {"engagement"},
+                       {"date"},
+                       {"amount", Align::right},
+                       {"currency"},
+                       {"reference"}},
+                      {}};
+  for (const auto& line : lines) {
+    table.add_row({line.id, line.engagement, line.date, line.amount, line.currency,
+                   optional_cell(line.reference)});
+  }
+  return table;
+}
+
+report::Table fx_table(const std::vector<store::FxRate>& rates)
+{
+  report::Table table{{{"currency"}, {"month"}, {"rate", Align::right}}, {}};
+  for (const auto& rate : rates) {
+    table.add_row({rate.currency, rate.month, rate.rate});
+  }
+  return table;
+}
+
 } // namespace vendorcat::cli

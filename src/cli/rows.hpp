@@ -4,8 +4,11 @@
 // import columns, a provider or service by its name or code.
 
 #include "report/table.hpp"
+#include "store/engagements.hpp"
+#include "store/fx.hpp"
 #include "store/locations.hpp"
 #include "store/providers.hpp"
+#include "store/spend.hpp"
 
 #include <optional>
 #include <string>
@@ -19,5 +22,8 @@ report::Value optional_cell(const std::optional<std::string>& value);
 report::Table provider_table(const std::vector<store::Provider>& providers);
 report::Table location_table(const std::vector<store::Location>& locations);
 report::Table offering_table(const std::vector<store::Offering>& offerings);
+report::Table engagement_table(const std::vector<store::Engagement>& engagements);
+report::Table spend_table(const std::vector<store::SpendLine>& lines);
+report::Table fx_table(const std::vector<store::FxRate>& rates);
 
 } // namespace vendorcat::cli

@@ -22,7 +22,7 @@ constexpr int exit_bad_input = 2;
 
 int report_error(std::string message, int status)
 {
-  if (!message.empty()) {
+  if (message.size() > 1 && std::islower(static_cast<unsigned char>(message[1]))) {
     message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
   }
   // Keep the message on one line.
@@ -63,6 +63,9 @@ int run(int argc, char** argv)
   setup_provider(app, slot);
   setup_location(app, slot);
   setup_offering(app, slot);
+  setup_engagement(app, slot);
+  setup_spend(app, slot);
+  setup_fx(app, slot);
 
   try {
     app.parse(argc, argv);

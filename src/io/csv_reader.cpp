@@ -22,6 +22,7 @@
 #include <csv.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <deque>
 #include <istream>
 #include <string_view>
@@ -37,6 +38,9 @@ struct Row
   std::size_t line = 0;
   std::vector<std::string> fields;
 };
+
+// The least libcsv grows its field buffer by.
+constexpr std::size_t min_block_size = 4096;
 
 int no_space(unsigned char)
 {
@@ -151,6 +155,9 @@ private:
       }
     }
 
+    // libcsv grows its field buffer by a fixed block; growing by the current
+    // size instead keeps long fields from costing quadratic copying.
+    csv_set_blk_size(&m_csv, std::max(min_block_size, csv_get_buffer_size(&m_csv)));
     if (csv_parse(&m_csv, piece.data(), piece.size(), on_field, on_row, this) != piece.size()) {
       fail(m_line);
     }

@@ -1,14 +1,105 @@
 #pragma once
 
-// Engagements: contracts with a provider for a service, their delivery model
-// and outsourcing type.
+// Engagements: contracts with a provider for a service, with the delivery
+// model and outsourcing type derived (or set explicitly), validated, audited.
 
+#include "domain/classification.hpp"
 #include "store/catalogue.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace vendorcat::store {
+
+struct Engagement
+{
+  std::int64_t id = 0;
+  std::string ref;
+  std::string provider; // name
+  std::string service;  // code
+  std::string delivery_country;
+  std::string start_date;
+  std::optional<std::string> end_date;
+  std::optional<std::string> title;
+  std::optional<std::string> client_unit;
+  domain::DeliveryModel delivery_model = domain::DeliveryModel::onshore;
+  domain::OutsourcingType type = domain::OutsourcingType::bpo;
+  std::optional<std::int64_t> notice_days;
+  bool auto_renew = false;
+  std::optional<std::string> value; // decimal string in the currency's minor digits
+  std::string currency;
+  std::string status;
+  std::optional<std::string> owner;
+  std::optional<std::string> notes;
+  domain::Source model_source = domain::Source::derived;
+  domain::Source type_source = domain::Source::derived;
+};
+
+// The fields of an add or update, as text (from flags or import columns):
+// nullopt leaves a field as it is; an empty string clears an optional field,
+// and for delivery_model and type means "derive it".
+struct EngagementFields
+{
+  std::optional<std::string> ref;
+  std::optional<std::string> provider;
+  std::optional<std::string> service;
+  std::optional<std::string> delivery_country;
+  std::optional<std::string> start_date;
+  std::optional<std::string> end_date;
+  std::optional<std::string> title;
+  std::optional<std::string> client_unit;
+  std::optional<std::string> delivery_model;
+  std::optional<std::string> type;
+  std::optional<std::string> notice_days;
+  std::optional<std::string> auto_renew;
+  std::optional<std::string> value;
+  std::optional<std::string> currency;
+  std::optional<std::string> status;
+  std::optional<std::string> owner;
+  std::optional<std::string> notes;
+};
+
+struct EngagementFilter
+{
+  std::string provider{};
+  std::string service{};
+  std::string type{};
+  std::string model{};
+  std::string status{};
+  std::string active_on{};       // start <= date and (no end or end >= date)
+  std::optional<int> expiring_within{}; // end date or notice deadline within DAYS of `on`
+  std::string on{};              // replaces today for expiring_within
+};
+
+// Adds an engagement: derives the delivery model (home country vs delivery
+// country) and the type (the service's default) unless given. Throws
+// ValidationError or NotFound on any bad field, before writing.
+Engagement add_engagement(Catalogue& catalogue, const EngagementFields& fields);
+
+// Changes the given fields of engagement ID; derived values follow a changed
+// delivery country or service. Validation as add_engagement.
+Engagement update_engagement(Catalogue& catalogue, std::int64_t id, const EngagementFields& fields);
+
+// Removes engagement ID; refused (ValidationError) while spend refers to it.
+void remove_engagement(Catalogue& catalogue, std::int64_t id);
+
+// The engagement with id or ref TEXT (any letter case); NotFound otherwise.
+Engagement find_engagement(Catalogue& catalogue, std::string_view text);
+
+// Engagements matching FILTER, by ref.
+std::vector<Engagement> list_engagements(Catalogue& catalogue, const EngagementFilter& filter);
+
+// One line per derived value saying why it is what it is, e.g.
+// "nearshore: delivered from EE, home country FI, both in Europe".
+std::vector<std::string> explain_engagement(Catalogue& catalogue, const Engagement& engagement);
+
+// Derives every derived delivery model again from the current home country,
+// in the caller's transaction; returns how many changed. Throws
+// ValidationError when derived engagements exist and no home country is set.
+int rederive_delivery_models(Catalogue& catalogue);
 
 struct EngagementSummary
 {

@@ -1,6 +1,7 @@
 #include "store/maintenance.hpp"
 
 #include "domain/errors.hpp"
+#include "store/spend.hpp"
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -26,6 +27,9 @@ std::vector<Problem> check_catalogue(Catalogue& catalogue)
                                      foreign_keys.getColumn(0).getString(),
                                      foreign_keys.getColumn(1).getString(),
                                      foreign_keys.getColumn(2).getString())});
+    }
+    for (auto& detail : check_spend_rollup(catalogue)) {
+      problems.push_back({"spend roll-up", std::move(detail)});
     }
   } catch (const SQLite::Exception& error) {
     problems.push_back({"integrity", error.what()});

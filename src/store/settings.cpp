@@ -1,6 +1,7 @@
 #include "store/settings.hpp"
 
 #include "domain/errors.hpp"
+#include "store/engagements.hpp"
 #include "store/reference.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -72,6 +73,9 @@ void set_setting(Catalogue& catalogue, SettingKey key, std::string_view value)
   upsert.bind(1, std::string(column_key(key)));
   upsert.bind(2, code);
   upsert.exec();
+  if (key == SettingKey::home_country) {
+    rederive_delivery_models(catalogue);
+  }
 }
 
 } // namespace vendorcat::store

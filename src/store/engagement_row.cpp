@@ -1,0 +1,257 @@
+// Validation and classification of engagement rows (see engagement_row.hpp).
+
+#include "store/engagement_row.hpp"
+
+#include "domain/amount.hpp"
+#include "domain/date.hpp"
+#include "domain/errors.hpp"
+#include "domain/suggest.hpp"
+#include "store/providers.hpp"
+#include "store/services.hpp"
+#include "store/settings.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include <array>
+
+namespace vendorcat::store {
+
+namespace {
+
+std::string trimmed(std::string_view text)
+{
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) {
+    return {};
+  }
+  const auto last = text.find_last_not_of(" \t\r\n");
+  return std::string(text.substr(first, last - first + 1));
+}
+
+// An optional text field: nullopt keeps CURRENT, empty clears it.
+void apply_text(std::optional<std::string>& current, const std::optional<std::string>& given)
+{
+  if (given) {
+    current = given->empty() ? std::nullopt : std::optional<std::string>(*given);
+  }
+}
+
+std::int64_t parse_notice_days(const std::string& text)
+{
+  const auto value = trimmed(text);
+  if (value.empty() || value.size() > 5 || value.find_first_not_of("0123456789") != std::string::npos) {
+    throw ValidationError(
+      fmt::format("invalid notice days '{}': give a whole number of days, 0 or more", text));
+  }
+  return std::stoll(value);
+}
+
+bool parse_bool(const std::string& text)
+{
+  const auto value = domain::fold_case(trimmed(text));
+  if (value == "true" || value == "yes" || value == "1") {
+    return true;
+  }
+  if (value.empty() || value == "false" || value == "no" || value == "0") {
+    return false;
+  }
+  throw ValidationError(fmt::format("invalid auto-renew value '{}': expected true or false", text));
+}
+
+std::optional<std::string> optional_text(const SQLite::Column& column)
+{
+  return column.isNull() ? std::nullopt : std::optional<std::string>(column.getString());
+}
+
+} // namespace
+
+EngagementRules::EngagementRules(Catalogue& catalogue)
+  : m_catalogue(catalogue), m_reference(catalogue),
+    m_home_country(get_setting(catalogue, SettingKey::home_country)),
+    m_base_currency(get_setting(catalogue, SettingKey::base_currency))
+{
+}
+
+std::string EngagementRules::parse_status(std::string_view text)
+{
+  static constexpr std::array statuses{"planned", "active", "ended", "terminated"};
+  const auto value = domain::fold_case(trimmed(text));
+  for (const char* status : statuses) {
+    if (value == status) {
+      return value;
+    }
+  }
+  throw ValidationError(fmt::format(
+    "invalid engagement status '{}': expected planned, active, ended or terminated", text));
+}
+
+EngagementRow EngagementRules::current(std::int64_t id) const
+{
+  SQLite::Statement query(
+    m_catalogue.db(),
+    "SELECT e.ref, e.provider_id, e.service_id, s.code, s.default_type, e.title, e.client_unit, "
+    "e.delivery_country, e.delivery_model, e.model_source, e.type, e.type_source, e.start_date, "
+    "e.end_date, e.notice_days, e.auto_renew, e.value, e.currency, e.status, e.owner, e.notes "
+    "FROM engagement e JOIN service s ON s.id = e.service_id WHERE e.id = ?");
+  query.bind(1, id);
+  if (!query.executeStep()) {
+    throw NotFound(fmt::format("no engagement with id {}", id));
+  }
+  EngagementRow row;
+  row.ref = query.getColumn(0).getString();
+  row.provider_id = query.getColumn(1).getInt64();
+  row.service_id = query.getColumn(2).getInt64();
+  row.service_code = query.getColumn(3).getString();
+  row.service_type = domain::parse_outsourcing_type(query.getColumn(4).getString());
+  row.title = optional_text(query.getColumn(5));
+  row.client_unit = optional_text(query.getColumn(6));
+  row.delivery_country = query.getColumn(7).getString();
+  row.delivery_model = domain::parse_delivery_model(query.getColumn(8).getString());
+  row.model_source = domain::parse_source(query.getColumn(9).getString());
+  row.type = domain::parse_outsourcing_type(query.getColumn(10).getString());
+  row.type_source = domain::parse_source(query.getColumn(11).getString());
+  row.start_date = query.getColumn(12).getString();
+  row.end_date = optional_text(query.getColumn(13));
+  if (!query.getColumn(14).isNull()) {
+    row.notice_days = query.getColumn(14).getInt64();
+  }
+  row.auto_renew = query.getColumn(15).getInt() != 0;
+  if (!query.getColumn(16).isNull()) {
+    row.value = query.getColumn(16).getInt64();
+  }
+  row.currency = query.getColumn(17).getString();
+  row.status = query.getColumn(18).getString();
+  row.owner = optional_text(query.getColumn(19));
+  row.notes = optional_text(query.getColumn(20));
+  return row;
+}
+
+EngagementRow EngagementRules::resolve(std::optional<std::int64_t> id,
+                                       const EngagementFields& fields) const
+{
+  EngagementRow row = id ? current(*id) : EngagementRow{};
+  if (!id) {
+    for (const auto& [field, name] : {std::pair{&fields.ref, "a ref"},
+                                      std::pair{&fields.provider, "a provider (--provider)"},
+                                      std::pair{&fields.service, "a service (--service)"},
+                                      std::pair{&fields.delivery_country,
+                                                "a delivery country (--delivery-country)"},
+                                      std::pair{&fields.start_date, "a start date (--start)"}}) {
+      if (!*field || trimmed(**field).empty()) {
+        throw ValidationError(fmt::format("an engagement needs {}", name));
+      }
+    }
+  }
+  if (fields.ref) {
+    row.ref = trimmed(*fields.ref);
+    if (row.ref.empty()) {
+      throw ValidationError("an engagement ref must not be empty");
+    }
+    SQLite::Statement duplicate(m_catalogue.db(), "SELECT ref FROM engagement WHERE ref = ? AND id <> ?");
+    duplicate.bind(1, row.ref);
+    duplicate.bind(2, id.value_or(0));
+    if (duplicate.executeStep()) {
+      throw ValidationError(
+        fmt::format("an engagement with ref '{}' already exists", duplicate.getColumn(0).getString()));
+    }
+  }
+  if (fields.provider) {
+    row.provider_id = find_provider(m_catalogue, *fields.provider).id;
+  }
+  if (fields.service) {
+    const auto service = find_service(m_catalogue, trimmed(*fields.service));
+    row.service_id = service.id;
+    row.service_code = service.code;
+    row.service_type = service.default_type;
+  }
+  if (fields.delivery_country) {
+    row.delivery_country = m_reference.country(trimmed(*fields.delivery_country)).code;
+  }
+  if (fields.start_date) {
+    row.start_date = domain::Date::parse(trimmed(*fields.start_date)).to_string();
+  }
+  if (fields.end_date) {
+    const auto end = trimmed(*fields.end_date);
+    row.end_date = end.empty() ? std::nullopt
+                               : std::optional<std::string>(domain::Date::parse(end).to_string());
+  }
+  if (row.end_date && *row.end_date < row.start_date) {
+    throw ValidationError(fmt::format("the end date {} is before the start date {}", *row.end_date,
+                                      row.start_date));
+  }
+  apply_text(row.title, fields.title);
+  apply_text(row.client_unit, fields.client_unit);
+  apply_text(row.owner, fields.owner);
+  apply_text(row.notes, fields.notes);
+  if (fields.notice_days) {
+    row.notice_days = trimmed(*fields.notice_days).empty()
+                        ? std::nullopt
+                        : std::optional<std::int64_t>(parse_notice_days(*fields.notice_days));
+  }
+  if (fields.auto_renew) {
+    row.auto_renew = parse_bool(*fields.auto_renew);
+  }
+  if (fields.status) {
+    row.status = parse_status(*fields.status);
+  }
+
+  const int old_digits = row.currency.empty() ? 0 : m_reference.currency(row.currency).minor_units;
+  const auto old_value = row.value;
+  if (fields.currency && !trimmed(*fields.currency).empty()) {
+    row.currency = m_reference.currency(trimmed(*fields.currency)).code;
+  } else if (row.currency.empty()) {
+    if (!m_base_currency) {
+      throw ValidationError("no currency: pass --currency, or set the catalogue's base currency "
+                            "with 'vendorcat config set base-currency CUR'");
+    }
+    row.currency = *m_base_currency;
+  }
+  const int digits = m_reference.currency(row.currency).minor_units;
+  if (fields.value) {
+    const auto value = trimmed(*fields.value);
+    row.value = value.empty() ? std::nullopt
+                              : std::optional<std::int64_t>(domain::parse_amount(value, digits));
+  } else if (old_value && digits != old_digits) {
+    row.value = domain::parse_amount(domain::format_amount(*old_value, old_digits), digits);
+  }
+  if (row.value && *row.value < 0) {
+    throw ValidationError("a contract value must not be negative");
+  }
+  classify(row, fields);
+  return row;
+}
+
+void EngagementRules::classify(EngagementRow& row, const EngagementFields& fields) const
+{
+  if (fields.delivery_model) {
+    const auto model = trimmed(*fields.delivery_model);
+    row.model_source = model.empty() ? domain::Source::derived : domain::Source::explicit_;
+    if (!model.empty()) {
+      row.delivery_model = domain::parse_delivery_model(model);
+    }
+  }
+  if (row.model_source == domain::Source::derived) {
+    if (!m_home_country) {
+      throw ValidationError(fmt::format(
+        "cannot derive the delivery model of '{}': the catalogue has no home country; run "
+        "'vendorcat config set home-country CC' or pass --model",
+        row.ref));
+    }
+    const auto& home = m_reference.country(*m_home_country);
+    const auto& delivery = m_reference.country(row.delivery_country);
+    row.delivery_model = domain::derive_model({home.code, home.region}, {delivery.code, delivery.region});
+  }
+  if (fields.type) {
+    const auto type = trimmed(*fields.type);
+    row.type_source = type.empty() ? domain::Source::derived : domain::Source::explicit_;
+    if (!type.empty()) {
+      row.type = domain::parse_outsourcing_type(type);
+    }
+  }
+  if (row.type_source == domain::Source::derived) {
+    row.type = row.service_type;
+  }
+}
+
+} // namespace vendorcat::store

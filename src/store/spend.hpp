@@ -1,0 +1,105 @@
+#pragma once
+
+// Spend lines (invoices and credit notes) and the monthly roll-up that
+// reports read. Every write goes through SpendWriter, which keeps the roll-up
+// exact in the caller's transaction.
+
+#include "store/catalogue.hpp"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace SQLite {
+class Statement;
+}
+
+namespace vendorcat::store {
+
+struct SpendLine
+{
+  std::int64_t id = 0;
+  std::string engagement; // ref
+  std::string date;
+  std::string amount; // decimal string in the currency's minor digits
+  std::string currency;
+  std::optional<std::string> reference;
+};
+
+// A spend line ready to store: references resolved, values checked.
+struct SpendRow
+{
+  std::int64_t engagement_id = 0;
+  std::string date;
+  std::int64_t amount = 0; // minor units
+  std::string currency;
+  std::optional<std::string> reference;
+};
+
+struct SpendFilter
+{
+  std::string engagement{};
+  std::string provider{};
+  std::string from{};
+  std::string to{};
+};
+
+// Writes spend lines with statements prepared once, and the roll-up deltas
+// they cause; flush() (or the destructor's caller committing) must follow
+// the last write. Throws ValidationError for a duplicate invoice reference.
+class SpendWriter
+{
+public:
+  explicit SpendWriter(Catalogue& catalogue);
+  SpendWriter(const SpendWriter&) = delete;
+  SpendWriter& operator=(const SpendWriter&) = delete;
+  ~SpendWriter();
+
+  // Inserts ROW and returns its id.
+  std::int64_t insert(const SpendRow& row);
+
+  // Replaces line ID by ROW.
+  void update(std::int64_t id, const SpendRow& row);
+
+  // Removes line ID; throws NotFound when there is none.
+  void remove(std::int64_t id);
+
+  // Writes the accumulated roll-up changes.
+  void flush();
+
+private:
+  void add_delta(const SpendRow& row, int sign);
+
+  Catalogue& m_catalogue;
+  std::unique_ptr<SQLite::Statement> m_insert;
+  std::unique_ptr<SQLite::Statement> m_update;
+  std::unique_ptr<SQLite::Statement> m_select;
+  std::unique_ptr<SQLite::Statement> m_delete;
+  // (engagement, month, currency) -> (amount, lines) changes not yet written.
+  std::map<std::tuple<std::int64_t, std::string, std::string>, std::pair<std::int64_t, std::int64_t>>
+    m_deltas;
+};
+
+// Adds one spend line to engagement ENGAGEMENT (id or ref), audited. CURRENCY
+// defaults to the engagement's. Throws ValidationError for a bad date, an
+// amount with too many decimals, an unknown currency or a duplicate invoice
+// reference on the engagement; NotFound for an unknown engagement.
+SpendLine add_spend(Catalogue& catalogue, const std::string& engagement, const std::string& date,
+                    const std::string& amount, const std::optional<std::string>& currency,
+                    const std::optional<std::string>& reference);
+
+// Removes spend line ID, audited; NotFound when there is none.
+void remove_spend(Catalogue& catalogue, std::int64_t id);
+
+// Spend lines matching FILTER, by date then id.
+std::vector<SpendLine> list_spend(Catalogue& catalogue, const SpendFilter& filter);
+
+// Differences between the roll-up and the raw lines, one text per
+// (engagement, month, currency) that disagrees; empty when consistent.
+std::vector<std::string> check_spend_rollup(Catalogue& catalogue);
+
+} // namespace vendorcat::store
