@@ -16,5 +16,6 @@ void setup_offering(CLI::App& app, CommandSlot& slot);
 void setup_engagement(CLI::App& app, CommandSlot& slot);
 void setup_spend(CLI::App& app, CommandSlot& slot);
 void setup_fx(CLI::App& app, CommandSlot& slot);
+void setup_bulk(CLI::App& app, CommandSlot& slot);
 
 } // namespace vendorcat::cli

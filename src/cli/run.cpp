@@ -6,6 +6,7 @@
 
 #include "cli/nouns.hpp"
 #include "domain/errors.hpp"
+#include "io/import.hpp"
 
 #include <fmt/format.h>
 
@@ -22,9 +23,6 @@ constexpr int exit_bad_input = 2;
 
 int report_error(std::string message, int status)
 {
-  if (message.size() > 1 && std::islower(static_cast<unsigned char>(message[1]))) {
-    message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
-  }
   // Keep the message on one line.
   for (auto& c : message) {
     if (c == '\n') {
@@ -66,6 +64,7 @@ int run(int argc, char** argv)
   setup_engagement(app, slot);
   setup_spend(app, slot);
   setup_fx(app, slot);
+  setup_bulk(app, slot);
 
   try {
     app.parse(argc, argv);
@@ -73,7 +72,12 @@ int run(int argc, char** argv)
     if (error.get_exit_code() == 0) {
       return app.exit(error);
     }
-    return report_error(error.what(), exit_bad_input);
+    // CLI11 capitalises its messages; ours are lower case.
+    std::string message = error.what();
+    if (message.size() > 1 && std::islower(static_cast<unsigned char>(message[1]))) {
+      message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+    }
+    return report_error(message, exit_bad_input);
   }
 
   try {
@@ -83,6 +87,17 @@ int run(int argc, char** argv)
     slot->run(session);
     std::cout.flush();
     return exit_ok;
+  } catch (const io::ImportFailed& failed) {
+    for (const auto& message : failed.errors()) {
+      report_error(message, exit_bad_input);
+    }
+    if (failed.total() > failed.errors().size()) {
+      report_error(fmt::format("... and {} more errors", failed.total() - failed.errors().size()),
+                   exit_bad_input);
+    }
+    return report_error(fmt::format("nothing imported: {} error{}", failed.total(),
+                                    failed.total() == 1 ? "" : "s"),
+                        exit_bad_input);
   } catch (const InputError& error) {
     return report_error(error.what(), exit_bad_input);
   } catch (const std::exception& error) {

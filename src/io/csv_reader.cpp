@@ -39,6 +39,9 @@ struct Row
   std::vector<std::string> fields;
 };
 
+// The UTF-8 byte-order mark.
+constexpr std::string_view bom = "\xEF\xBB\xBF";
+
 // The least libcsv grows its field buffer by.
 constexpr std::size_t min_block_size = 4096;
 
@@ -78,7 +81,10 @@ class CsvReader::Parser
 {
 public:
   Parser(std::istream& in, std::string source_name, std::size_t chunk_size)
-    : m_in(in), m_source_name(std::move(source_name)), m_buffer(std::max<std::size_t>(chunk_size, 4))
+    : m_in(in),
+      m_source_name(std::move(source_name)),
+      m_chunk_size(std::max<std::size_t>(chunk_size, 1)),
+      m_buffer(std::max<std::size_t>(chunk_size, bom.size()))
   {
     if (csv_init(&m_csv, CSV_STRICT | CSV_STRICT_FINI) != 0) {
       throw Error("cannot initialise the CSV parser");
@@ -117,7 +123,9 @@ public:
 private:
   void read_chunk()
   {
-    m_in.read(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+    // The first read asks for a whole byte-order mark even with tiny chunks.
+    const std::size_t wanted = m_first_chunk ? m_buffer.size() : m_chunk_size;
+    m_in.read(m_buffer.data(), static_cast<std::streamsize>(wanted));
     if (m_in.bad() || (m_in.fail() && !m_in.eof())) {
       throw IoError(fmt::format("{}: cannot read the CSV input", source_or_input(m_source_name)));
     }
@@ -126,9 +134,8 @@ private:
     m_eof = m_in.eof() || m_end == 0;
     if (m_first_chunk) {
       m_first_chunk = false;
-      // The buffer holds at least 4 bytes, so a whole byte-order mark fits.
-      if (std::string_view(m_buffer.data(), m_end).starts_with("\xEF\xBB\xBF")) {
-        m_pos = 3;
+      if (std::string_view(m_buffer.data(), m_end).starts_with(bom)) {
+        m_pos = bom.size();
       }
     }
   }
@@ -228,6 +235,7 @@ private:
   std::istream& m_in;
   std::string m_source_name;
   csv_parser m_csv{};
+  std::size_t m_chunk_size;
   std::vector<char> m_buffer;
   std::size_t m_pos = 0;
   std::size_t m_end = 0;

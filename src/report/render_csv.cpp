@@ -9,6 +9,8 @@
 #include <ostream>
 #include <string>
 #include <type_traits>
+#include <variant>
+#include <vector>
 
 namespace vendorcat::report {
 

@@ -197,6 +197,16 @@ Engagement find_engagement(Catalogue& catalogue, std::string_view text)
   throw NotFound(fmt::format("no engagement '{}'{}", text, domain::did_you_mean(text, refs)));
 }
 
+std::optional<std::int64_t> find_engagement_id(Catalogue& catalogue, std::string_view ref)
+{
+  SQLite::Statement query(catalogue.db(), "SELECT id FROM engagement WHERE ref = ?");
+  query.bind(1, std::string(ref));
+  if (query.executeStep()) {
+    return query.getColumn(0).getInt64();
+  }
+  return std::nullopt;
+}
+
 std::vector<Engagement> list_engagements(Catalogue& catalogue, const EngagementFilter& filter)
 {
   std::string sql = std::string(select_engagement) + "WHERE 1";

@@ -89,6 +89,9 @@ void remove_engagement(Catalogue& catalogue, std::int64_t id);
 // The engagement with id or ref TEXT (any letter case); NotFound otherwise.
 Engagement find_engagement(Catalogue& catalogue, std::string_view text);
 
+// The id of the engagement with ref REF (any letter case), if there is one.
+std::optional<std::int64_t> find_engagement_id(Catalogue& catalogue, std::string_view ref);
+
 // Engagements matching FILTER, by ref.
 std::vector<Engagement> list_engagements(Catalogue& catalogue, const EngagementFilter& filter);
 

@@ -34,6 +34,20 @@ FxRate set_fx_rate(Catalogue& catalogue, const std::string& currency, const std:
   return stored;
 }
 
+std::optional<FxRate> find_fx_rate(Catalogue& catalogue, const std::string& currency,
+                                   const std::string& month)
+{
+  SQLite::Statement query(catalogue.db(), "SELECT currency, month, rate FROM fx_rate "
+                                          "WHERE currency = ? AND month = ?");
+  query.bind(1, Reference(catalogue).currency(currency).code);
+  query.bind(2, domain::Month::parse(month).to_string());
+  if (query.executeStep()) {
+    return FxRate{query.getColumn(0).getString(), query.getColumn(1).getString(),
+                  query.getColumn(2).getString()};
+  }
+  return std::nullopt;
+}
+
 std::vector<FxRate> list_fx_rates(Catalogue& catalogue, const std::string& currency)
 {
   std::string code;

@@ -5,6 +5,7 @@
 
 #include "store/catalogue.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,11 @@ struct FxRate
 // catalogue without a base currency.
 FxRate set_fx_rate(Catalogue& catalogue, const std::string& currency, const std::string& month,
                    const std::string& rate);
+
+// The stored rate of CURRENCY for MONTH, if any; throws ValidationError for a
+// bad currency or month.
+std::optional<FxRate> find_fx_rate(Catalogue& catalogue, const std::string& currency,
+                                   const std::string& month);
 
 // Rates, optionally of one currency, by currency then month.
 std::vector<FxRate> list_fx_rates(Catalogue& catalogue, const std::string& currency);

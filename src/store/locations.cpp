@@ -46,6 +46,21 @@ Location add_location(Catalogue& catalogue, std::int64_t provider_id, const std:
   return {id, provider.getColumn(0).getString(), code, city, name};
 }
 
+std::optional<std::int64_t> find_location(Catalogue& catalogue, std::int64_t provider_id,
+                                          const std::string& country, const std::optional<std::string>& city)
+{
+  SQLite::Statement query(catalogue.db(),
+                          "SELECT id FROM location WHERE provider_id = ? AND country = ? "
+                          "AND coalesce(city, '') = ? COLLATE NOCASE");
+  query.bind(1, provider_id);
+  query.bind(2, upper_code(country));
+  query.bind(3, city.value_or(""));
+  if (query.executeStep()) {
+    return query.getColumn(0).getInt64();
+  }
+  return std::nullopt;
+}
+
 void remove_location(Catalogue& catalogue, std::int64_t id)
 {
   const auto before = row_snapshot(catalogue, "location", id);

@@ -32,6 +32,11 @@ struct Offering
 Location add_location(Catalogue& catalogue, std::int64_t provider_id, const std::string& country,
                       const std::optional<std::string>& city, const std::optional<std::string>& name);
 
+// The id of provider PROVIDER_ID's location in COUNTRY and CITY (any letter
+// case; no city matches no city), if there is one.
+std::optional<std::int64_t> find_location(Catalogue& catalogue, std::int64_t provider_id,
+                                          const std::string& country, const std::optional<std::string>& city);
+
 // Removes location ID; throws NotFound when there is none.
 void remove_location(Catalogue& catalogue, std::int64_t id);
 

@@ -37,6 +37,13 @@ std::vector<Problem> check_catalogue(Catalogue& catalogue)
   return problems;
 }
 
+bool has_no_records(Catalogue& catalogue)
+{
+  return catalogue.db()
+           .execAndGet("SELECT NOT EXISTS (SELECT 1 FROM provider) AND NOT EXISTS (SELECT 1 FROM engagement)")
+           .getInt() != 0;
+}
+
 void backup_catalogue(Catalogue& catalogue, const std::filesystem::path& destination,
                       Overwrite overwrite)
 {

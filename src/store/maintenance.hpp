@@ -20,6 +20,9 @@ struct Problem
 // consistency checks; returns every problem found (empty when sound).
 std::vector<Problem> check_catalogue(Catalogue& catalogue);
 
+// True when the catalogue holds no providers and no engagements.
+bool has_no_records(Catalogue& catalogue);
+
 enum class Overwrite
 {
   no,

@@ -321,6 +321,17 @@ Provider find_provider(Catalogue& catalogue, std::string_view text)
                              domain::did_you_mean(text, provider_names(catalogue))));
 }
 
+std::optional<Provider> find_provider_by_name(Catalogue& catalogue, std::string_view name)
+{
+  SQLite::Statement query(catalogue.db(),
+                          fmt::format("SELECT {} FROM provider p WHERE p.name_key = ?", provider_columns));
+  query.bind(1, domain::fold_case(trimmed(name)));
+  if (query.executeStep()) {
+    return read_provider(query);
+  }
+  return std::nullopt;
+}
+
 std::vector<Provider> list_providers(Catalogue& catalogue, const ProviderFilter& filter)
 {
   const auto query = filter_query(catalogue, filter);

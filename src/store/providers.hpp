@@ -70,6 +70,9 @@ void remove_provider(Catalogue& catalogue, std::int64_t id);
 // closest name as a suggestion.
 Provider find_provider(Catalogue& catalogue, std::string_view text);
 
+// The provider named NAME (any letter case), if there is one.
+std::optional<Provider> find_provider_by_name(Catalogue& catalogue, std::string_view name);
+
 // Providers matching FILTER, by name. Throws ValidationError for a bad filter
 // value (unknown country, region, service, model, type or status).
 std::vector<Provider> list_providers(Catalogue& catalogue, const ProviderFilter& filter);

@@ -60,7 +60,9 @@ SpendWriter::SpendWriter(Catalogue& catalogue)
                       "reference = ? WHERE id = ?")),
     m_select(std::make_unique<SQLite::Statement>(
       catalogue.db(), "SELECT engagement_id, date, amount, currency, reference FROM spend WHERE id = ?")),
-    m_delete(std::make_unique<SQLite::Statement>(catalogue.db(), "DELETE FROM spend WHERE id = ?"))
+    m_delete(std::make_unique<SQLite::Statement>(catalogue.db(), "DELETE FROM spend WHERE id = ?")),
+    m_find(std::make_unique<SQLite::Statement>(
+      catalogue.db(), "SELECT id FROM spend WHERE engagement_id = ? AND reference = ?"))
 {
 }
 
@@ -108,6 +110,18 @@ void SpendWriter::update(std::int64_t id, const SpendRow& row)
   m_update->reset();
   add_delta(old, -1);
   add_delta(row, +1);
+}
+
+std::optional<std::int64_t> SpendWriter::find(std::int64_t engagement_id, const std::string& reference)
+{
+  m_find->bind(1, engagement_id);
+  m_find->bind(2, reference);
+  std::optional<std::int64_t> id;
+  if (m_find->executeStep()) {
+    id = m_find->getColumn(0).getInt64();
+  }
+  m_find->reset();
+  return id;
 }
 
 void SpendWriter::remove(std::int64_t id)
@@ -170,6 +184,17 @@ void SpendWriter::flush()
   m_deltas.clear();
 }
 
+std::vector<EngagementKey> engagement_keys(Catalogue& catalogue)
+{
+  SQLite::Statement query(catalogue.db(), "SELECT id, ref, currency FROM engagement");
+  std::vector<EngagementKey> keys;
+  while (query.executeStep()) {
+    keys.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
+                    query.getColumn(2).getString()});
+  }
+  return keys;
+}
+
 SpendLine add_spend(Catalogue& catalogue, const std::string& engagement, const std::string& date,
                     const std::string& amount, const std::optional<std::string>& currency,
                     const std::optional<std::string>& reference)
@@ -203,6 +228,14 @@ void remove_spend(Catalogue& catalogue, std::int64_t id)
 
 std::vector<SpendLine> list_spend(Catalogue& catalogue, const SpendFilter& filter)
 {
+  std::vector<SpendLine> lines;
+  each_spend(catalogue, filter, [&](const SpendLine& line) { lines.push_back(line); });
+  return lines;
+}
+
+void each_spend(Catalogue& catalogue, const SpendFilter& filter,
+                const std::function<void(const SpendLine&)>& visit)
+{
   std::string sql =
     "SELECT s.id, e.ref, s.date, s.amount, c.minor_units, s.currency, s.reference FROM spend s "
     "JOIN engagement e ON e.id = s.engagement_id JOIN currency c ON c.code = s.currency WHERE 1";
@@ -227,20 +260,17 @@ std::vector<SpendLine> list_spend(Catalogue& catalogue, const SpendFilter& filte
   for (std::size_t i = 0; i < params.size(); ++i) {
     std::visit([&](const auto& value) { query.bind(static_cast<int>(i) + 1, value); }, params[i]);
   }
-  std::vector<SpendLine> lines;
+  SpendLine line;
   while (query.executeStep()) {
-    SpendLine line;
     line.id = query.getColumn(0).getInt64();
     line.engagement = query.getColumn(1).getString();
     line.date = query.getColumn(2).getString();
     line.amount = domain::format_amount(query.getColumn(3).getInt64(), query.getColumn(4).getInt());
     line.currency = query.getColumn(5).getString();
-    if (!query.getColumn(6).isNull()) {
-      line.reference = query.getColumn(6).getString();
-    }
-    lines.push_back(std::move(line));
+    line.reference = query.getColumn(6).isNull() ? std::nullopt
+                                                 : std::optional<std::string>(query.getColumn(6).getString());
+    visit(line);
   }
-  return lines;
 }
 
 std::vector<std::string> check_spend_rollup(Catalogue& catalogue)

@@ -7,6 +7,7 @@
 #include "store/catalogue.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -65,6 +66,9 @@ public:
   // Replaces line ID by ROW.
   void update(std::int64_t id, const SpendRow& row);
 
+  // The id of ENGAGEMENT_ID's line with invoice reference REFERENCE, if any.
+  std::optional<std::int64_t> find(std::int64_t engagement_id, const std::string& reference);
+
   // Removes line ID; throws NotFound when there is none.
   void remove(std::int64_t id);
 
@@ -79,10 +83,22 @@ private:
   std::unique_ptr<SQLite::Statement> m_update;
   std::unique_ptr<SQLite::Statement> m_select;
   std::unique_ptr<SQLite::Statement> m_delete;
+  std::unique_ptr<SQLite::Statement> m_find;
   // (engagement, month, currency) -> (amount, lines) changes not yet written.
   std::map<std::tuple<std::int64_t, std::string, std::string>, std::pair<std::int64_t, std::int64_t>>
     m_deltas;
 };
+
+// What a spend import needs to resolve an engagement ref without a query.
+struct EngagementKey
+{
+  std::int64_t id = 0;
+  std::string ref;
+  std::string currency;
+};
+
+// Every engagement's id, ref and currency.
+std::vector<EngagementKey> engagement_keys(Catalogue& catalogue);
 
 // Adds one spend line to engagement ENGAGEMENT (id or ref), audited. CURRENCY
 // defaults to the engagement's. Throws ValidationError for a bad date, an
@@ -97,6 +113,11 @@ void remove_spend(Catalogue& catalogue, std::int64_t id);
 
 // Spend lines matching FILTER, by date then id.
 std::vector<SpendLine> list_spend(Catalogue& catalogue, const SpendFilter& filter);
+
+// Calls VISIT for each spend line matching FILTER, by date then id, without
+// holding them all in memory (exports of millions of lines).
+void each_spend(Catalogue& catalogue, const SpendFilter& filter,
+                const std::function<void(const SpendLine&)>& visit);
 
 // Differences between the roll-up and the raw lines, one text per
 // (engagement, month, currency) that disagrees; empty when consistent.

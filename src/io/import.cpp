@@ -1,0 +1,200 @@
+// The import pipeline: checks the header against the kind's columns, feeds
+// each record to the kind's importer, and collects every bad row (file, line,
+// column, value) instead of stopping at the first. The caller owns the
+// transaction, so a failed import writes nothing.
+
+#include "io/import.hpp"
+
+#include "io/import_kinds.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <optional>
+
+namespace vendorcat::io {
+
+namespace {
+
+constexpr std::array kind_names{"providers", "locations", "offerings", "engagements", "spend", "fx"};
+constexpr std::size_t progress_every = 100'000;
+
+std::string joined(const std::vector<std::string>& names)
+{
+  std::string text;
+  for (const auto& name : names) {
+    text += (text.empty() ? "" : ", ") + name;
+  }
+  return text;
+}
+
+// "column: " for the first column whose value the message quotes, so that
+// an error from the rules below names the column it is about.
+std::string column_prefix(std::string_view message, const std::vector<std::string>& names, const Row& row)
+{
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (row[i] && !row[i]->empty() && message.find("'" + *row[i] + "'") != std::string_view::npos) {
+      return names[i] + ": ";
+    }
+  }
+  return {};
+}
+
+class Errors
+{
+public:
+  void add(std::string message)
+  {
+    ++m_total;
+    if (m_kept.size() < ImportFailed::max_errors) {
+      m_kept.push_back(std::move(message));
+    }
+  }
+
+  void throw_if_any()
+  {
+    if (m_total > 0) {
+      throw ImportFailed(std::move(m_kept), m_total);
+    }
+  }
+
+private:
+  std::vector<std::string> m_kept;
+  std::size_t m_total = 0;
+};
+
+// For each of the kind's columns, its index among the file's columns.
+std::vector<std::optional<std::size_t>> match_header(const KindColumns& spec, RecordReader& reader,
+                                                     Errors& errors)
+{
+  std::vector<std::optional<std::size_t>> index(spec.names.size());
+  const auto where = reader.location(1);
+  const auto& columns = reader.columns();
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const auto it = std::find(spec.names.begin(), spec.names.end(), columns[i]);
+    if (it == spec.names.end()) {
+      errors.add(fmt::format("{}: unknown column '{}' (columns: {})", where, columns[i], joined(spec.names)));
+      continue;
+    }
+    auto& slot = index[static_cast<std::size_t>(it - spec.names.begin())];
+    if (slot) {
+      errors.add(fmt::format("{}: column '{}' appears twice", where, columns[i]));
+    }
+    slot = i;
+  }
+  for (std::size_t i = 0; i < spec.required; ++i) {
+    if (!index[i]) {
+      errors.add(fmt::format("{}: required column '{}' is missing", where, spec.names[i]));
+    }
+  }
+  return index;
+}
+
+} // namespace
+
+Kind parse_kind(std::string_view text)
+{
+  for (std::size_t i = 0; i < kind_names.size(); ++i) {
+    if (text == kind_names[i]) {
+      return static_cast<Kind>(i);
+    }
+  }
+  throw UsageError(fmt::format(
+    "unknown kind '{}': expected providers, locations, offerings, engagements, spend or fx", text));
+}
+
+std::string_view to_string(Kind kind)
+{
+  return kind_names[static_cast<std::size_t>(kind)];
+}
+
+const KindColumns& columns_of(Kind kind)
+{
+  static const std::array<KindColumns, kind_names.size()> columns{{
+    {{"name", "hq_country", "legal_name", "hq_city", "website", "status", "risk", "next_review", "notes"}, 2},
+    {{"provider", "country", "city", "name"}, 2},
+    {{"provider", "service"}, 2},
+    {{"ref", "provider", "service", "delivery_country", "start_date", "end_date", "title", "client_unit",
+      "delivery_model", "type", "notice_days", "auto_renew", "value", "currency", "status", "owner", "notes"},
+     5},
+    {{"engagement", "date", "amount", "currency", "reference"}, 3},
+    {{"currency", "month", "rate"}, 3},
+  }};
+  return columns[static_cast<std::size_t>(kind)];
+}
+
+OnConflict parse_on_conflict(std::string_view text)
+{
+  if (text == "error") {
+    return OnConflict::error;
+  }
+  if (text == "skip") {
+    return OnConflict::skip;
+  }
+  if (text == "update") {
+    return OnConflict::update;
+  }
+  throw UsageError(fmt::format("invalid --on-conflict '{}': expected error, skip or update", text));
+}
+
+ImportFailed::ImportFailed(std::vector<std::string> errors, std::size_t total)
+  : ValidationError(fmt::format("{}{}", errors.empty() ? "import failed" : errors.front(),
+                                total > 1 ? fmt::format(" (and {} more errors)", total - 1) : "")),
+    m_errors(std::move(errors)), m_total(total)
+{
+}
+
+ImportSummary import_records(store::Catalogue& catalogue, Kind kind, RecordReader& reader,
+                             OnConflict on_conflict, const Progress& progress)
+{
+  const auto& spec = columns_of(kind);
+  Errors errors;
+  const auto index = match_header(spec, reader, errors);
+  errors.throw_if_any();
+
+  auto importer = kind == Kind::spend ? make_spend_importer(catalogue, on_conflict)
+                                      : make_importer(catalogue, kind, on_conflict);
+  ImportSummary summary;
+  Record record;
+  Row row(spec.names.size());
+  std::size_t rows = 0;
+  while (true) {
+    try {
+      if (!reader.next(record)) {
+        break;
+      }
+    } catch (const InputError& error) {
+      errors.add(error.what()); // a malformed file: nothing after it can be read reliably
+      break;
+    }
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      const auto value = index[i] ? record.value(*index[i]) : std::nullopt;
+      row[i] = value ? std::optional<std::string>(*value) : std::nullopt;
+    }
+    try {
+      switch (importer->import(row)) {
+      case Outcome::created:
+        ++summary.created;
+        break;
+      case Outcome::updated:
+        ++summary.updated;
+        break;
+      case Outcome::skipped:
+        ++summary.skipped;
+        break;
+      }
+    } catch (const InputError& error) {
+      errors.add(fmt::format("{}: {}{}", reader.location(record.line),
+                             column_prefix(error.what(), spec.names, row), error.what()));
+    }
+    if (progress && ++rows % progress_every == 0) {
+      progress(rows);
+    }
+  }
+  errors.throw_if_any();
+  importer->finish(summary);
+  return summary;
+}
+
+} // namespace vendorcat::io

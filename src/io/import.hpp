@@ -1,0 +1,83 @@
+#pragma once
+
+// Bulk import: records from a CSV or JSON reader into the catalogue, all or
+// nothing. Every row is validated; bad rows are collected (up to a cap) with
+// file, line and column, and reported together.
+
+#include "domain/errors.hpp"
+#include "io/record.hpp"
+#include "store/catalogue.hpp"
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vendorcat::io {
+
+enum class Kind
+{
+  providers,
+  locations,
+  offerings,
+  engagements,
+  spend,
+  fx,
+};
+
+// The kind named TEXT (`providers`, ...); throws UsageError listing the kinds.
+Kind parse_kind(std::string_view text);
+std::string_view to_string(Kind kind);
+
+// The columns of KIND in contract order; the first `required` are required.
+struct KindColumns
+{
+  std::vector<std::string> names;
+  std::size_t required = 0;
+};
+const KindColumns& columns_of(Kind kind);
+
+enum class OnConflict
+{
+  error,  // a row whose key exists is an error
+  skip,   // ... is left alone
+  update, // ... replaces the existing record's given fields
+};
+
+OnConflict parse_on_conflict(std::string_view text);
+
+struct ImportSummary
+{
+  std::size_t created = 0;
+  std::size_t updated = 0;
+  std::size_t skipped = 0;
+};
+
+// Called every so many rows with the number read so far.
+using Progress = std::function<void(std::size_t rows)>;
+
+// The rows of an import that failed: each error names `file:line`, the column
+// and the value; at most max_errors are kept, `total` counts them all.
+class ImportFailed : public ValidationError
+{
+public:
+  static constexpr std::size_t max_errors = 50;
+
+  ImportFailed(std::vector<std::string> errors, std::size_t total);
+
+  const std::vector<std::string>& errors() const { return m_errors; }
+  std::size_t total() const { return m_total; }
+
+private:
+  std::vector<std::string> m_errors;
+  std::size_t m_total;
+};
+
+// Imports every record of READER as KIND inside the caller's transaction.
+// Throws ImportFailed (nothing should then be committed) when any row or the
+// header is bad; the caller commits, or rolls back for a dry run.
+ImportSummary import_records(store::Catalogue& catalogue, Kind kind, RecordReader& reader,
+                             OnConflict on_conflict, const Progress& progress = {});
+
+} // namespace vendorcat::io

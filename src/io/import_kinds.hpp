@@ -1,0 +1,46 @@
+#pragma once
+
+// One importer per kind, used by import_records. Each takes a record whose
+// values are aligned with the kind's columns (missing columns are absent) and
+// writes it, or throws InputError for a bad row.
+
+#include "io/import.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vendorcat::io {
+
+// A row as the importers see it: the value of each of the kind's columns, in
+// contract order; nullopt when the file has no such column or no value.
+using Row = std::vector<std::optional<std::string>>;
+
+enum class Outcome
+{
+  created,
+  updated,
+  skipped,
+};
+
+class KindImporter
+{
+public:
+  virtual ~KindImporter() = default;
+
+  // Writes ROW; throws InputError when it is bad or conflicts (with error).
+  virtual Outcome import(const Row& row) = 0;
+
+  // Called once after the last row (roll-ups, audit summaries).
+  virtual void finish(const ImportSummary&) {}
+};
+
+std::unique_ptr<KindImporter> make_importer(store::Catalogue& catalogue, Kind kind,
+                                            OnConflict on_conflict);
+
+// The spend importer: natural keys resolved from maps loaded once, statements
+// prepared once (import_spend.cpp).
+std::unique_ptr<KindImporter> make_spend_importer(store::Catalogue& catalogue, OnConflict on_conflict);
+
+} // namespace vendorcat::io
