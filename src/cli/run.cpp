@@ -65,6 +65,7 @@ int run(int argc, char** argv)
   setup_spend(app, slot);
   setup_fx(app, slot);
   setup_bulk(app, slot);
+  setup_report(app, slot);
 
   try {
     app.parse(argc, argv);

@@ -43,6 +43,22 @@ public:
   using InputError::InputError;
 };
 
+// A ValidationError about one field, named as its import column
+// (`end_date`), so that an import can say which column is wrong.
+class FieldError : public ValidationError
+{
+public:
+  FieldError(std::string field, const std::string& message)
+    : ValidationError(message), m_field(std::move(field))
+  {
+  }
+
+  const std::string& field() const { return m_field; }
+
+private:
+  std::string m_field;
+};
+
 // The catalogue cannot be read or written (damaged, locked, too new, ...).
 class DatabaseError : public Error
 {

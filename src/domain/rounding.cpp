@@ -83,6 +83,18 @@ void ExactSum::add_term(Int128 a, Int128 b)
   m_numerator = sum;
 }
 
+ExactSum ExactSum::divided_by(const Rate& rate) const
+{
+  ExactSum quotient;
+  const Int128 scale = power_of_ten(Rate::scale_digits);
+  const Int128 whole = m_numerator / rate.scaled();
+  const Int128 rest = m_numerator % rate.scaled();
+  // whole * scale + rest * scale / rate, with the last division rounded.
+  quotient.add_term(whole, scale);
+  quotient.add_term(divide_half_even(rest * scale, rate.scaled()), 1);
+  return quotient;
+}
+
 std::int64_t ExactSum::result(int to_digits) const
 {
   check_digits(to_digits);

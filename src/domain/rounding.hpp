@@ -50,6 +50,12 @@ public:
   // not fit in an int64.
   std::int64_t result(int to_digits) const;
 
+  // This sum (in units of a base currency) expressed in a currency worth RATE
+  // base units each: the quotient is rounded half to even at the sum's own
+  // precision (10^-14 of a unit), far below any minor unit, so the single
+  // rounding of result() still decides the figure. Never fails.
+  ExactSum divided_by(const Rate& rate) const;
+
   // True when nothing but zeros has been added; never fails.
   bool is_zero() const { return m_numerator == 0; }
 

@@ -93,6 +93,15 @@ std::size_t edit_distance(const std::u32string& a, const std::u32string& b)
 
 std::string fold_case(std::string_view text)
 {
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string ascii(text);
+    for (auto& c : ascii) {
+      if (c >= 'A' && c <= 'Z') {
+        c = static_cast<char>(c - 'A' + 'a');
+      }
+    }
+    return ascii;
+  }
   std::string out;
   out.reserve(text.size());
   for (const char32_t cp : decode(text)) {

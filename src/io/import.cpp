@@ -29,8 +29,8 @@ std::string joined(const std::vector<std::string>& names)
   return text;
 }
 
-// "column: " for the first column whose value the message quotes, so that
-// an error from the rules below names the column it is about.
+// "column: " for the first column whose value the message quotes, for
+// errors that do not name their field (e.g. "unknown country code 'QQ'").
 std::string column_prefix(std::string_view message, const std::vector<std::string>& names, const Row& row)
 {
   for (std::size_t i = 0; i < names.size(); ++i) {
@@ -184,6 +184,8 @@ ImportSummary import_records(store::Catalogue& catalogue, Kind kind, RecordReade
         ++summary.skipped;
         break;
       }
+    } catch (const FieldError& error) {
+      errors.add(fmt::format("{}: {}: {}", reader.location(record.line), error.field(), error.what()));
     } catch (const InputError& error) {
       errors.add(fmt::format("{}: {}{}", reader.location(record.line),
                              column_prefix(error.what(), spec.names, row), error.what()));

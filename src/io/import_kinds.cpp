@@ -22,7 +22,7 @@ namespace {
 const std::string& required(const Row& row, std::size_t index, const char* column)
 {
   if (!row[index] || row[index]->empty()) {
-    throw ValidationError(fmt::format("{}: a value is required", column));
+    throw FieldError(column, "a value is required");
   }
   return *row[index];
 }
@@ -36,9 +36,10 @@ std::optional<std::string> given(const Row& row, std::size_t index)
   return row[index];
 }
 
-[[noreturn]] void conflict(const std::string& what)
+// A row whose key (in COLUMN) is already in the catalogue.
+[[noreturn]] void conflict(const char* column, const std::string& what)
 {
-  throw ValidationError(fmt::format("{} already exists (use --on-conflict skip or update)", what));
+  throw FieldError(column, fmt::format("{} already exists (use --on-conflict skip or update)", what));
 }
 
 class ProviderImporter : public KindImporter
@@ -60,7 +61,7 @@ public:
       return Outcome::created;
     }
     if (m_on_conflict == OnConflict::error) {
-      conflict(fmt::format("provider '{}'", existing->name));
+      conflict("name", fmt::format("provider '{}'", existing->name));
     }
     if (m_on_conflict == OnConflict::skip) {
       return Outcome::skipped;
@@ -90,7 +91,7 @@ public:
     const auto& country = required(row, 1, "country");
     if (store::find_location(m_catalogue, provider.id, country, given(row, 2))) {
       if (m_on_conflict == OnConflict::error) {
-        conflict(fmt::format("location {} {} of '{}'", country, given(row, 2).value_or(""), provider.name));
+        conflict("city", fmt::format("location {} {} of '{}'", country, given(row, 2).value_or(""), provider.name));
       }
       return Outcome::skipped;
     }
@@ -117,7 +118,7 @@ public:
     const auto service = store::find_service(m_catalogue, required(row, 1, "service"));
     if (!store::list_offerings(m_catalogue, provider.id, service.id).empty()) {
       if (m_on_conflict == OnConflict::error) {
-        conflict(fmt::format("offering of {} by '{}'", service.code, provider.name));
+        conflict("service", fmt::format("offering of {} by '{}'", service.code, provider.name));
       }
       return Outcome::skipped;
     }
@@ -152,7 +153,7 @@ public:
       return Outcome::created;
     }
     if (m_on_conflict == OnConflict::error) {
-      conflict(fmt::format("engagement '{}'", *fields.ref));
+      conflict("ref", fmt::format("engagement '{}'", *fields.ref));
     }
     if (m_on_conflict == OnConflict::skip) {
       return Outcome::skipped;
@@ -183,7 +184,7 @@ public:
     const auto existing = store::find_fx_rate(m_catalogue, currency, month);
     if (existing && m_on_conflict != OnConflict::update) {
       if (m_on_conflict == OnConflict::error) {
-        conflict(fmt::format("a rate for {} in {}", existing->currency, existing->month));
+        conflict("month", fmt::format("a rate for {} in {}", existing->currency, existing->month));
       }
       return Outcome::skipped;
     }

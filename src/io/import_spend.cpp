@@ -27,6 +27,8 @@ public:
   SpendImporter(store::Catalogue& catalogue, OnConflict on_conflict)
     : m_catalogue(catalogue), m_on_conflict(on_conflict), m_reference(catalogue), m_writer(catalogue)
   {
+    catalogue.use_bulk_cache();
+    m_existing_lines = m_writer.line_count();
     for (auto& key : store::engagement_keys(catalogue)) {
       m_refs.push_back(key.ref);
       m_engagements.emplace(domain::fold_case(key.ref), std::move(key));
@@ -35,16 +37,19 @@ public:
 
   Outcome import(const Row& row) override
   {
+    if (++m_rows == defer_index_after && m_existing_lines <= max_lines_to_rebuild) {
+      m_writer.defer_date_index();
+    }
     store::SpendRow line;
     const auto& engagement = resolve_engagement(row[0]);
     line.engagement_id = engagement.id;
     if (!row[1] || row[1]->empty()) {
-      throw ValidationError("date: a value is required");
+      throw FieldError("date", "a value is required");
     }
     line.date = domain::Date::parse(*row[1]).to_string();
     line.currency = row[3] && !row[3]->empty() ? m_reference.currency(*row[3]).code : engagement.currency;
     if (!row[2] || row[2]->empty()) {
-      throw ValidationError("amount: a value is required");
+      throw FieldError("amount", "a value is required");
     }
     line.amount = domain::parse_amount(*row[2], m_reference.currency(line.currency).minor_units);
     if (row[4] && !row[4]->empty()) {
@@ -75,7 +80,7 @@ private:
   const store::EngagementKey& resolve_engagement(const std::optional<std::string>& ref)
   {
     if (!ref || ref->empty()) {
-      throw ValidationError("engagement: a value is required");
+      throw FieldError("engagement", "a value is required");
     }
     const auto it = m_engagements.find(domain::fold_case(*ref));
     if (it == m_engagements.end()) {
@@ -88,6 +93,13 @@ private:
   }
 
   static constexpr std::size_t max_refs_to_suggest = 5000;
+  // A large import into a table that is not much larger rebuilds the date
+  // index once at the end instead of inserting into it line by line.
+  static constexpr std::size_t defer_index_after = 50'000;
+  static constexpr std::int64_t max_lines_to_rebuild = 2'000'000;
+
+  std::size_t m_rows = 0;
+  std::int64_t m_existing_lines = 0;
 
   store::Catalogue& m_catalogue;
   OnConflict m_on_conflict;

@@ -20,6 +20,7 @@ namespace vendorcat::store {
 namespace {
 
 constexpr int busy_timeout_ms = 10'000;
+constexpr int bulk_cache_kib = 24 * 1024;
 
 void create_private_file(const std::filesystem::path& path)
 {
@@ -86,6 +87,11 @@ Catalogue Catalogue::open_in_memory()
   auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE);
   apply_policy(*db, false);
   return Catalogue(":memory:", std::move(db));
+}
+
+void Catalogue::use_bulk_cache()
+{
+  m_db->exec(fmt::format("PRAGMA cache_size = -{}", bulk_cache_kib));
 }
 
 WriteTransaction::WriteTransaction(Catalogue& catalogue) : m_catalogue(catalogue)

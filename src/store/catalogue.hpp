@@ -38,6 +38,10 @@ public:
   // The file's path, or ":memory:".
   const std::string& path() const { return m_path; }
 
+  // Gives the connection a larger page cache (24 MiB) for a bulk write, so
+  // that index pages stay in memory instead of being re-read from the file.
+  void use_bulk_cache();
+
   // The SQLiteCpp handle; for use inside store/ only.
   SQLite::Database& db() { return *m_db; }
 

@@ -177,8 +177,8 @@ EngagementRow EngagementRules::resolve(std::optional<std::int64_t> id,
                                : std::optional<std::string>(domain::Date::parse(end).to_string());
   }
   if (row.end_date && *row.end_date < row.start_date) {
-    throw ValidationError(fmt::format("the end date {} is before the start date {}", *row.end_date,
-                                      row.start_date));
+    throw FieldError("end_date", fmt::format("the end date {} is before the start date {}",
+                                             *row.end_date, row.start_date));
   }
   apply_text(row.title, fields.title);
   apply_text(row.client_unit, fields.client_unit);

@@ -21,7 +21,7 @@ FxRate set_fx_rate(Catalogue& catalogue, const std::string& currency, const std:
                           "'vendorcat config set base-currency CUR' first");
   }
   if (code == *base) {
-    throw ValidationError(fmt::format("{} is the base currency: its rate is always 1", code));
+    throw FieldError("currency", fmt::format("{} is the base currency: its rate is always 1", code));
   }
   const FxRate stored{code, domain::Month::parse(month).to_string(), domain::Rate::parse(rate).to_string()};
   SQLite::Statement upsert(catalogue.db(),

@@ -18,6 +18,7 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <string_view>
 #include <variant>
 
@@ -62,17 +63,39 @@ SpendWriter::SpendWriter(Catalogue& catalogue)
       catalogue.db(), "SELECT engagement_id, date, amount, currency, reference FROM spend WHERE id = ?")),
     m_delete(std::make_unique<SQLite::Statement>(catalogue.db(), "DELETE FROM spend WHERE id = ?")),
     m_find(std::make_unique<SQLite::Statement>(
-      catalogue.db(), "SELECT id FROM spend WHERE engagement_id = ? AND reference = ?"))
+      catalogue.db(), "SELECT id FROM spend WHERE engagement_id = ? AND reference = ?")),
+    m_rollup_select(std::make_unique<SQLite::Statement>(
+      catalogue.db(), "SELECT amount, lines FROM spend_monthly "
+                      "WHERE engagement_id = ? AND month = ? AND currency = ?")),
+    m_rollup_insert(std::make_unique<SQLite::Statement>(
+      catalogue.db(), "INSERT INTO spend_monthly (amount, lines, engagement_id, month, currency) "
+                      "VALUES (?, ?, ?, ?, ?)")),
+    m_rollup_update(std::make_unique<SQLite::Statement>(
+      catalogue.db(), "UPDATE spend_monthly SET amount = ?, lines = ? "
+                      "WHERE engagement_id = ? AND month = ? AND currency = ?")),
+    m_rollup_delete(std::make_unique<SQLite::Statement>(
+      catalogue.db(), "DELETE FROM spend_monthly WHERE engagement_id = ? AND month = ? AND currency = ?"))
 {
 }
 
 SpendWriter::~SpendWriter() = default;
 
+std::size_t SpendWriter::RollupKeyHash::operator()(const RollupKey& key) const
+{
+  const std::string_view month(key.month.data(), key.month.size());
+  const std::string_view currency(key.currency.data(), key.currency.size());
+  return std::hash<std::int64_t>{}(key.engagement_id) ^ (std::hash<std::string_view>{}(month) << 1) ^
+         (std::hash<std::string_view>{}(currency) << 2);
+}
+
 void SpendWriter::add_delta(const SpendRow& row, int sign)
 {
-  auto& delta = m_deltas[{row.engagement_id, row.date.substr(0, 7), row.currency}];
-  delta.first += sign * row.amount;
-  delta.second += sign;
+  RollupKey key{row.engagement_id, {}, {}};
+  std::copy_n(row.date.begin(), key.month.size(), key.month.begin());
+  std::copy_n(row.currency.begin(), key.currency.size(), key.currency.begin());
+  auto& delta = m_deltas[key];
+  delta.amount += sign * row.amount;
+  delta.lines += sign;
 }
 
 std::int64_t SpendWriter::insert(const SpendRow& row)
@@ -140,48 +163,67 @@ void SpendWriter::remove(std::int64_t id)
   add_delta(old, -1);
 }
 
+void SpendWriter::defer_date_index()
+{
+  if (!m_date_index_deferred) {
+    m_catalogue.db().exec("DROP INDEX spend_date");
+    m_date_index_deferred = true;
+  }
+}
+
+std::int64_t SpendWriter::line_count()
+{
+  return m_catalogue.db().execAndGet("SELECT count(*) FROM spend").getInt64();
+}
+
 void SpendWriter::flush()
 {
-  SQLite::Statement upsert(
-    m_catalogue.db(),
-    "INSERT INTO spend_monthly (engagement_id, month, currency, amount, lines) VALUES (?, ?, ?, ?, ?) "
-    "ON CONFLICT (engagement_id, month, currency) DO UPDATE SET amount = amount + excluded.amount, "
-    "lines = lines + excluded.lines");
-  SQLite::Statement prune(m_catalogue.db(),
-                          "DELETE FROM spend_monthly WHERE engagement_id = ? AND month = ? "
-                          "AND currency = ? AND lines = 0");
+  if (m_date_index_deferred) {
+    // The same definition as migrations/0001_initial.sql.
+    m_catalogue.db().exec("CREATE INDEX spend_date ON spend (date)");
+    m_date_index_deferred = false;
+  }
   for (const auto& [key, delta] : m_deltas) {
-    if (delta.second == 0 && delta.first == 0) {
-      continue;
+    if (delta.amount != 0 || delta.lines != 0) {
+      apply_delta(key, delta);
     }
-    const auto& [engagement_id, month, currency] = key;
-    if (delta.second >= 0) {
-      upsert.bind(1, engagement_id);
-      upsert.bind(2, month);
-      upsert.bind(3, currency);
-      upsert.bind(4, delta.first);
-      upsert.bind(5, delta.second);
-      upsert.exec();
-      upsert.reset();
-    } else {
-      // A net removal: the row exists, so update it and drop it when empty.
-      SQLite::Statement update(m_catalogue.db(),
-                               "UPDATE spend_monthly SET amount = amount + ?, lines = lines + ? "
-                               "WHERE engagement_id = ? AND month = ? AND currency = ?");
-      update.bind(1, delta.first);
-      update.bind(2, delta.second);
-      update.bind(3, engagement_id);
-      update.bind(4, month);
-      update.bind(5, currency);
-      update.exec();
-    }
-    prune.bind(1, engagement_id);
-    prune.bind(2, month);
-    prune.bind(3, currency);
-    prune.exec();
-    prune.reset();
   }
   m_deltas.clear();
+}
+
+// Reads the roll-up row, then writes its new state: inserted, updated, or
+// deleted when no line is left (the table never holds a row of 0 lines).
+void SpendWriter::apply_delta(const RollupKey& key, const RollupDelta& delta)
+{
+  const std::string month(key.month.begin(), key.month.end());
+  const std::string currency(key.currency.begin(), key.currency.end());
+  auto bind_key = [&](SQLite::Statement& statement, int first) {
+    statement.bind(first, key.engagement_id);
+    statement.bind(first + 1, month);
+    statement.bind(first + 2, currency);
+  };
+  bind_key(*m_rollup_select, 1);
+  RollupDelta current;
+  const bool exists = m_rollup_select->executeStep();
+  if (exists) {
+    current = {m_rollup_select->getColumn(0).getInt64(), m_rollup_select->getColumn(1).getInt64()};
+  }
+  m_rollup_select->reset();
+  const RollupDelta next{current.amount + delta.amount, current.lines + delta.lines};
+  if (next.lines <= 0) {
+    if (exists) {
+      bind_key(*m_rollup_delete, 1);
+      m_rollup_delete->exec();
+      m_rollup_delete->reset();
+    }
+    return;
+  }
+  auto& write = exists ? *m_rollup_update : *m_rollup_insert;
+  write.bind(1, next.amount);
+  write.bind(2, next.lines);
+  bind_key(write, 3);
+  write.exec();
+  write.reset();
 }
 
 std::vector<EngagementKey> engagement_keys(Catalogue& catalogue)

@@ -243,3 +243,18 @@ TEST(ExactSum, ThrowsOnUnsupportedDigits)
   EXPECT_THROW(sum.result(5), Error);
   EXPECT_THROW(sum.result(-1), Error);
 }
+
+TEST(ExactSum, DividedByARateConvertsOutOfTheBaseCurrency)
+{
+  using vendorcat::domain::ExactSum;
+  using vendorcat::domain::Rate;
+  ExactSum base; // 100.00 EUR
+  base.add_exact(10000, 2);
+  // 1 USD = 0.8 EUR: 100 EUR is 125 USD.
+  EXPECT_EQ(base.divided_by(Rate::parse("0.8")).result(2), 12500);
+  // 1 GBP = 1.5 EUR: 100 EUR is 66.666... GBP, rounded once to 66.67.
+  EXPECT_EQ(base.divided_by(Rate::parse("1.5")).result(2), 6667);
+  ExactSum credit;
+  credit.add_exact(-10000, 2);
+  EXPECT_EQ(credit.divided_by(Rate::parse("1.5")).result(2), -6667);
+}

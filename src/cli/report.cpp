@@ -1,0 +1,169 @@
+// `vendorcat report spend|renewals|concentration|html`.
+
+#include "cli/nouns.hpp"
+#include "domain/errors.hpp"
+#include "report/html_report.hpp"
+#include "report/record.hpp"
+#include "report/renewals.hpp"
+#include "report/spend_report.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace vendorcat::cli {
+
+namespace {
+
+struct SpendOptions
+{
+  std::vector<std::string> by{"type"};
+  std::string period = "quarter";
+  std::optional<std::string> from;
+  std::optional<std::string> to;
+  std::string currency;
+  std::string provider;
+  std::string service;
+};
+
+struct RenewalsOptions
+{
+  int within = 90;
+  std::optional<std::string> on;
+};
+
+struct ConcentrationOptions
+{
+  std::string by = "provider";
+  int top = 10;
+  std::optional<std::string> from;
+  std::optional<std::string> to;
+  std::string currency;
+};
+
+struct HtmlOptions
+{
+  std::string output;
+  std::optional<std::string> from;
+  std::optional<std::string> to;
+  std::string currency;
+  std::optional<std::string> on;
+};
+
+void run_spend(Session& session, const SpendOptions& options)
+{
+  report::SpendReportOptions spend;
+  spend.by.clear();
+  for (const auto& name : options.by) {
+    const auto dimension = store::parse_dimension(name);
+    if (std::find(spend.by.begin(), spend.by.end(), dimension) != spend.by.end()) {
+      throw UsageError(fmt::format("dimension '{}' is given twice", name));
+    }
+    spend.by.push_back(dimension);
+  }
+  spend.period = domain::parse_granularity(options.period);
+  spend.from = options.from;
+  spend.to = options.to;
+  spend.currency = options.currency;
+  spend.provider = options.provider;
+  spend.service = options.service;
+  const auto computed = report::compute_spend_report(session.catalogue(), spend);
+  const bool totals = session.format() == report::Format::table;
+  session.print(report::spend_report_table(computed, totals ? report::Totals::yes : report::Totals::no));
+}
+
+void run_renewals(Session& session, const RenewalsOptions& options)
+{
+  session.print(report::renewals_table(report::compute_renewals(session.catalogue(), options.within, options.on)));
+}
+
+void run_concentration(Session& session, const ConcentrationOptions& options)
+{
+  report::ConcentrationOptions concentration;
+  concentration.by = store::parse_dimension(options.by);
+  concentration.top = options.top;
+  concentration.from = options.from;
+  concentration.to = options.to;
+  concentration.currency = options.currency;
+  const auto computed = report::compute_concentration(session.catalogue(), concentration);
+  report::render_record(report::concentration_record(computed), session.format(), session.out());
+}
+
+void run_html(Session& session, const HtmlOptions& options)
+{
+  report::HtmlReportOptions html;
+  html.from = options.from;
+  html.to = options.to;
+  html.currency = options.currency;
+  html.on = options.on;
+  // Render fully before touching the file, so a failure leaves no half page.
+  std::ostringstream page;
+  report::render_html_report(session.catalogue(), html, page);
+  std::ofstream file(options.output, std::ios::binary | std::ios::trunc);
+  if (!file || !(file << page.str()) || !file.flush()) {
+    throw IoError(fmt::format("cannot write '{}'", options.output));
+  }
+  session.note(fmt::format("wrote the HTML report to '{}'", options.output));
+}
+
+void add_range(CLI::App* app, std::optional<std::string>& from, std::optional<std::string>& to)
+{
+  add_optional(app, "--from", from, "First date, inclusive (YYYY-MM-DD)");
+  add_optional(app, "--to", to, "Last date, inclusive (YYYY-MM-DD)");
+}
+
+} // namespace
+
+void setup_report(CLI::App& app, CommandSlot& slot)
+{
+  auto* noun = app.add_subcommand("report", "Spend by BPO/KPO and any dimension, renewals, concentration");
+  noun->require_subcommand(1);
+
+  auto spend = std::make_shared<SpendOptions>();
+  auto* spend_app = add_verb<SpendOptions>(
+    *noun, slot, "spend",
+    "Spend per period and dimension in one currency, exact (rounded once per cell, half to even).\n"
+    "Example: vendorcat report spend --by type,model --period quarter --from 2026-01-01",
+    Needs::catalogue, run_spend, spend);
+  spend_app->add_option("--by", spend->by, "type (default), model, provider, service, country, region, unit")
+    ->delimiter(',');
+  spend_app->add_option("--period", spend->period, "month, quarter (default), year or all");
+  add_range(spend_app, spend->from, spend->to);
+  spend_app->add_option("--currency", spend->currency, "Report currency (default: the base currency)");
+  spend_app->add_option("--provider", spend->provider, "Only this provider's engagements");
+  spend_app->add_option("--service", spend->service, "Only this service's engagements");
+
+  auto renewals = std::make_shared<RenewalsOptions>();
+  auto* renewals_app = add_verb<RenewalsOptions>(
+    *noun, slot, "renewals",
+    "Planned and active engagements whose end date or notice deadline falls within the window, "
+    "soonest first.\nExample: vendorcat report renewals --within 120",
+    Needs::catalogue, run_renewals, renewals);
+  renewals_app->add_option("--within", renewals->within, "Days ahead (default 90)");
+  add_optional(renewals_app, "--on", renewals->on, "Count from this date instead of today");
+
+  auto concentration = std::make_shared<ConcentrationOptions>();
+  auto* concentration_app = add_verb<ConcentrationOptions>(
+    *noun, slot, "concentration",
+    "Each provider's (or country's) share of spend, the top N and the rest, and the HHI.\n"
+    "Example: vendorcat report concentration --by country --top 5",
+    Needs::catalogue, run_concentration, concentration);
+  concentration_app->add_option("--by", concentration->by, "provider (default) or country")
+    ->check(CLI::IsMember({"provider", "country"}));
+  concentration_app->add_option("--top", concentration->top, "How many to list (default 10)");
+  add_range(concentration_app, concentration->from, concentration->to);
+  concentration_app->add_option("--currency", concentration->currency, "Report currency");
+
+  auto html = std::make_shared<HtmlOptions>();
+  auto* html_app = add_verb<HtmlOptions>(
+    *noun, slot, "html",
+    "Write a self-contained HTML page with charts and tables.\nExample: vendorcat report html -o spend.html",
+    Needs::catalogue, run_html, html);
+  html_app->add_option("-o,--output", html->output, "File to write")->required();
+  add_range(html_app, html->from, html->to);
+  html_app->add_option("--currency", html->currency, "Report currency");
+  add_optional(html_app, "--on", html->on, "Date the renewals section counts from (default: today)");
+}
+
+} // namespace vendorcat::cli

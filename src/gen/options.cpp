@@ -1,0 +1,116 @@
+// Option declarations and their validation. CLI11 checks the syntax and the
+// numeric ranges; resolve() checks what depends on several options and turns
+// the currency list into indices into the currency table.
+
+#include "gen/options.hpp"
+
+#include "domain/errors.hpp"
+#include "gen/tables.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace vendorcat::gen {
+
+namespace {
+
+constexpr std::uint64_t max_records = 50'000'000;
+constexpr int max_months = 600;
+constexpr int last_month_index = 2026 * 12 + 9; // 2026-10, as Month::index()
+
+std::string known_currencies()
+{
+  std::string result;
+  for (const auto& currency : currency_table()) {
+    result += result.empty() ? "" : ",";
+    result += currency.code;
+  }
+  return result;
+}
+
+std::size_t currency_index(std::string code)
+{
+  for (auto& c : code) {
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  const auto table = currency_table();
+  const auto found = std::find_if(table.begin(), table.end(),
+                                  [&](const Currency& currency) { return currency.code == code; });
+  if (found == table.end()) {
+    throw UsageError(fmt::format("--currencies: unknown currency '{}' (known: {})", code,
+                                 known_currencies()));
+  }
+  return static_cast<std::size_t>(found - table.begin());
+}
+
+std::vector<std::size_t> parse_currencies(std::string_view list)
+{
+  std::vector<std::size_t> result;
+  while (true) {
+    const auto comma = list.find(',');
+    const auto index = currency_index(std::string(list.substr(0, comma)));
+    if (std::find(result.begin(), result.end(), index) != result.end()) {
+      throw UsageError(fmt::format("--currencies: '{}' is listed twice", currency_table()[index].code));
+    }
+    result.push_back(index);
+    if (comma == std::string_view::npos) {
+      return result;
+    }
+    list.remove_prefix(comma + 1);
+  }
+}
+
+// CLI11 2.1 converts `-5` to a huge unsigned value; refuse the sign instead.
+const CLI::Validator not_negative(
+  [](const std::string& text) {
+    return text.starts_with('-') ? std::string("must not be negative") : std::string();
+  },
+  "", "NOT_NEGATIVE");
+
+} // namespace
+
+void setup_options(CLI::App& app, Options& options)
+{
+  app.add_option("--out", options.out, "Folder to write the CSV files to (created)")->required();
+  app.add_option("--seed", options.seed, "Seed; the same seed and options give the same files")
+    ->check(not_negative)
+    ->capture_default_str();
+  app.add_option("--providers", options.providers, "Number of providers")
+    ->check(not_negative)
+    ->check(CLI::Range(std::uint64_t{1}, max_records))
+    ->capture_default_str();
+  app.add_option("--engagements", options.engagements, "Number of engagements")
+    ->check(not_negative)
+    ->check(CLI::Range(std::uint64_t{0}, max_records))
+    ->capture_default_str();
+  app.add_option("--spend", options.spend, "Number of spend lines (streamed, any size)")
+    ->check(not_negative)
+    ->capture_default_str();
+  app.add_option("--months", options.months, "Months of spend, ending 2026-10")
+    ->check(CLI::Range(1, max_months))
+    ->capture_default_str();
+  app.add_option("--currencies", options.currencies,
+                 "Comma-separated currencies of engagements and spend (2 minor digits each)")
+    ->capture_default_str();
+}
+
+Settings resolve(const Options& options)
+{
+  if (options.spend > 0 && options.engagements == 0) {
+    throw UsageError("--spend needs at least one engagement (--engagements 0 was given)");
+  }
+  Settings settings;
+  settings.out = options.out;
+  settings.seed = options.seed;
+  settings.providers = options.providers;
+  settings.engagements = options.engagements;
+  settings.spend = options.spend;
+  settings.months = options.months;
+  settings.first_month = domain::Month::from_index(last_month_index - (options.months - 1));
+  settings.currencies = parse_currencies(options.currencies);
+  return settings;
+}
+
+} // namespace vendorcat::gen

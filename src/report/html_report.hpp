@@ -1,0 +1,35 @@
+#pragma once
+
+// `report html`: one self-contained HTML page (inline CSS and SVG, nothing
+// from the network) with BPO versus KPO spend by quarter as a stacked bar
+// chart, spend by delivery model, the top providers and upcoming renewals,
+// each chart followed by its figures as a table. Every text from the
+// catalogue is HTML-escaped.
+
+#include "store/catalogue.hpp"
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+namespace vendorcat::report {
+
+struct HtmlReportOptions
+{
+  std::optional<std::string> from;
+  std::optional<std::string> to;
+  std::string currency;             // empty: the base currency
+  std::optional<std::string> on;    // "today" for the renewals section (default: today)
+  int renewals_within = 90;         // days
+  int top_providers = 10;
+};
+
+// Writes the page to OUT. Throws ValidationError like compute_spend_report
+// (e.g. missing exchange rates) before writing anything, IoError when OUT fails.
+void render_html_report(store::Catalogue& catalogue, const HtmlReportOptions& options,
+                        std::ostream& out);
+
+// TEXT with &, <, >, " and ' replaced by entities.
+std::string html_escape(std::string_view text);
+
+} // namespace vendorcat::report

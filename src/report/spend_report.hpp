@@ -1,0 +1,62 @@
+#pragma once
+
+// `report spend`: spend per period and per chosen dimensions in one report
+// currency, exactly. Amounts are summed in minor units per currency and
+// month, converted with that month's rate, and rounded once per output cell
+// (half to even). A line already in the report currency is never converted.
+
+#include "domain/period.hpp"
+#include "report/table.hpp"
+#include "store/catalogue.hpp"
+#include "store/spend_rows.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vendorcat::report {
+
+struct SpendReportOptions
+{
+  std::vector<store::SpendDimension> by{store::SpendDimension::type};
+  domain::Granularity period = domain::Granularity::quarter;
+  std::optional<std::string> from;
+  std::optional<std::string> to;
+  std::string provider; // id or name, or empty
+  std::string service;  // code, or empty
+  std::string currency; // empty: the base currency
+};
+
+struct SpendReportRow
+{
+  std::string period;
+  std::vector<std::string> dimensions;
+  std::int64_t amount = 0; // minor units of the report currency
+  std::int64_t lines = 0;
+  double share = 0;        // of the period's total, rounded to 4 decimals
+};
+
+struct SpendReport
+{
+  std::vector<store::SpendDimension> by;
+  std::string currency;
+  int digits = 2;
+  std::vector<SpendReportRow> rows; // by period, then dimension values
+};
+
+// Computes the report. Throws ValidationError for bad options, and one
+// ValidationError naming every missing (currency, month) rate.
+SpendReport compute_spend_report(store::Catalogue& catalogue, const SpendReportOptions& options);
+
+enum class Totals
+{
+  no,
+  yes, // a total row after each period's rows (the table format)
+};
+
+// The report as a table: period, one column per dimension, amount, currency,
+// lines, share.
+Table spend_report_table(const SpendReport& report, Totals totals);
+
+} // namespace vendorcat::report

@@ -1,0 +1,146 @@
+// Reading spend for reports. Whole months come from spend_monthly (one row
+// per engagement, month and currency however many lines there are); when
+// --from or --to cuts a month, that month's lines in range come from the
+// spend table, so a range is exact to the day without scanning every line.
+
+#include "store/spend_rows.hpp"
+
+#include "domain/date.hpp"
+#include "domain/errors.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include <array>
+
+namespace vendorcat::store {
+
+namespace {
+
+constexpr std::array dimension_names{"type", "model", "provider", "service", "country", "region", "unit"};
+
+std::string_view dimension_sql(SpendDimension dimension)
+{
+  switch (dimension) {
+  case SpendDimension::type:
+    return "e.type";
+  case SpendDimension::model:
+    return "e.delivery_model";
+  case SpendDimension::provider:
+    return "(SELECT name FROM provider WHERE id = e.provider_id)";
+  case SpendDimension::service:
+    return "(SELECT code FROM service WHERE id = e.service_id)";
+  case SpendDimension::country:
+    return "e.delivery_country";
+  case SpendDimension::region:
+    return "(SELECT region FROM country WHERE code = e.delivery_country)";
+  case SpendDimension::unit:
+    return "e.client_unit";
+  }
+  return "NULL";
+}
+
+struct Range
+{
+  std::string first; // month (roll-up) or date (lines), inclusive
+  std::string last;
+};
+
+void run(Catalogue& catalogue, const SpendQuery& query, bool from_lines, const Range& range,
+         const std::function<void(const MonthlySpend&)>& visit)
+{
+  std::string dims;
+  std::string group = "1, 2";
+  for (std::size_t i = 0; i < query.by.size(); ++i) {
+    dims += fmt::format(", coalesce({}, '(none)')", dimension_sql(query.by[i]));
+    group += fmt::format(", {}", i + 3);
+  }
+  const std::string source =
+    from_lines ? "SELECT s.engagement_id, substr(s.date, 1, 7) AS month, s.currency, s.amount, 1 AS lines "
+                 "FROM spend s WHERE s.date BETWEEN ?1 AND ?2"
+               : "SELECT engagement_id, month, currency, amount, lines FROM spend_monthly "
+                 "WHERE month BETWEEN ?1 AND ?2";
+  std::string sql = fmt::format("SELECT m.month, m.currency{}, sum(m.amount), sum(m.lines) FROM ({}) m "
+                                "JOIN engagement e ON e.id = m.engagement_id WHERE 1",
+                                dims, source);
+  if (query.provider_id) {
+    sql += " AND e.provider_id = ?3";
+  }
+  if (query.service_id) {
+    sql += " AND e.service_id = ?4";
+  }
+  sql += " GROUP BY " + group;
+  SQLite::Statement statement(catalogue.db(), sql);
+  statement.bind(1, range.first);
+  statement.bind(2, range.last);
+  if (query.provider_id) {
+    statement.bind(3, *query.provider_id);
+  }
+  if (query.service_id) {
+    statement.bind(4, *query.service_id);
+  }
+  MonthlySpend row;
+  row.dimensions.resize(query.by.size());
+  const int count = static_cast<int>(query.by.size());
+  while (statement.executeStep()) {
+    row.month = statement.getColumn(0).getString();
+    row.currency = statement.getColumn(1).getString();
+    for (int i = 0; i < count; ++i) {
+      row.dimensions[static_cast<std::size_t>(i)] = statement.getColumn(2 + i).getString();
+    }
+    row.amount = statement.getColumn(2 + count).getInt64();
+    row.lines = statement.getColumn(3 + count).getInt64();
+    visit(row);
+  }
+}
+
+} // namespace
+
+SpendDimension parse_dimension(std::string_view text)
+{
+  for (std::size_t i = 0; i < dimension_names.size(); ++i) {
+    if (text == dimension_names[i]) {
+      return static_cast<SpendDimension>(i);
+    }
+  }
+  throw ValidationError(fmt::format(
+    "unknown dimension '{}': expected type, model, provider, service, country, region or unit", text));
+}
+
+std::string_view to_string(SpendDimension dimension)
+{
+  return dimension_names[static_cast<std::size_t>(dimension)];
+}
+
+void each_monthly_spend(Catalogue& catalogue, const SpendQuery& query,
+                        const std::function<void(const MonthlySpend&)>& visit)
+{
+  using domain::Date;
+  using domain::Month;
+  const auto from = query.from ? Date::parse(*query.from) : Date(1900, 1, 1);
+  const auto to = query.to ? Date::parse(*query.to) : Date(9999, 12, 31);
+  if (to < from) {
+    return;
+  }
+  const auto first_month = Month::of(from);
+  const auto last_month = Month::of(to);
+  const bool cut_start = from != first_month.first_day();
+  const bool cut_end = to != last_month.last_day();
+  if (first_month == last_month && (cut_start || cut_end)) {
+    run(catalogue, query, true, {from.to_string(), to.to_string()}, visit);
+    return;
+  }
+  if (cut_start) {
+    run(catalogue, query, true, {from.to_string(), first_month.last_day().to_string()}, visit);
+  }
+  if (cut_end) {
+    run(catalogue, query, true, {last_month.first_day().to_string(), to.to_string()}, visit);
+  }
+  const auto whole_first = cut_start ? first_month.next() : first_month;
+  const auto whole_last = cut_end ? last_month.previous() : last_month;
+  if (whole_first <= whole_last) {
+    run(catalogue, query, false, {whole_first.to_string(), whole_last.to_string()}, visit);
+  }
+}
+
+} // namespace vendorcat::store

@@ -1,0 +1,57 @@
+#pragma once
+
+// The rows spend reports read: sums per month, currency and the chosen
+// dimensions, from the monthly roll-up for whole months and from the raw
+// lines only for the partial months at the edges of a date range.
+
+#include "store/catalogue.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vendorcat::store {
+
+enum class SpendDimension
+{
+  type,
+  model,
+  provider,
+  service,
+  country,
+  region,
+  unit,
+};
+
+// The dimension named TEXT; throws ValidationError listing the dimensions.
+SpendDimension parse_dimension(std::string_view text);
+std::string_view to_string(SpendDimension dimension);
+
+struct SpendQuery
+{
+  std::vector<SpendDimension> by;
+  std::optional<std::string> from; // YYYY-MM-DD, inclusive
+  std::optional<std::string> to;   // YYYY-MM-DD, inclusive
+  std::optional<std::int64_t> provider_id;
+  std::optional<std::int64_t> service_id;
+};
+
+struct MonthlySpend
+{
+  std::string month;
+  std::string currency;
+  std::vector<std::string> dimensions; // one value per SpendQuery::by; "(none)" when empty
+  std::int64_t amount = 0;             // minor units of currency
+  std::int64_t lines = 0;
+};
+
+// Calls VISIT for each (month, currency, dimension values) with spend in the
+// query's range; a key may be visited twice (roll-up and edge lines), and the
+// caller adds them up. Dates in QUERY must already be valid.
+void each_monthly_spend(Catalogue& catalogue, const SpendQuery& query,
+                        const std::function<void(const MonthlySpend&)>& visit);
+
+} // namespace vendorcat::store
