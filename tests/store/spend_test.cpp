@@ -1,0 +1,109 @@
+#include "store/spend.hpp"
+
+#include "domain/errors.hpp"
+#include "support/catalogue_fixture.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+
+#include <random>
+
+using namespace vendorcat;
+
+namespace {
+
+// The roll-up against the raw lines, compared by an independent query.
+void expect_rollup_matches_lines(store::Catalogue& catalogue, const std::string& step)
+{
+  EXPECT_TRUE(store::check_spend_rollup(catalogue).empty()) << step;
+  const auto raw = catalogue.db()
+                     .execAndGet("SELECT coalesce(sum(amount), 0) || '/' || count(*) FROM spend")
+                     .getString();
+  const auto rolled = catalogue.db()
+                        .execAndGet("SELECT coalesce(sum(amount), 0) || '/' || coalesce(sum(lines), 0) "
+                                    "FROM spend_monthly")
+                        .getString();
+  EXPECT_EQ(rolled, raw) << step;
+}
+
+} // namespace
+
+// Random inserts, updates (same and other month, other currency) and removes
+// through SpendWriter, as single writes and as batches flushed together; the
+// roll-up must equal the raw lines after every step.
+TEST(SpendRollup, StaysExactUnderRandomWrites)
+{
+  auto catalogue = test::migrated_catalogue();
+  test::add_provider(catalogue, "Tallinn Ops", "EE");
+  for (const char* ref : {"E-1", "E-2", "E-3"}) {
+    test::add_engagement(catalogue, ref, "Tallinn Ops", "payroll", "EE", "EUR");
+  }
+  std::mt19937 random(20261126); // fixed seed: the same steps every run
+  auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+  const std::vector<std::string> currencies{"EUR", "USD", "SEK"};
+  std::vector<std::int64_t> ids;
+  auto random_row = [&] {
+    store::SpendRow row;
+    row.engagement_id = 1 + pick(3);
+    row.date = fmt::format("2025-{:02}-{:02}", 1 + pick(4), 1 + pick(28));
+    row.amount = pick(200000) - 20000; // credit notes included
+    row.currency = currencies[static_cast<std::size_t>(pick(3))];
+    return row;
+  };
+  for (int step = 0; step < 300; ++step) {
+    store::SpendWriter writer(catalogue);
+    const int batch = 1 + pick(5);
+    for (int i = 0; i < batch; ++i) {
+      const int action = ids.empty() ? 0 : pick(3);
+      if (action == 0) {
+        ids.push_back(writer.insert(random_row()));
+      } else if (action == 1) {
+        writer.update(ids[static_cast<std::size_t>(pick(static_cast<int>(ids.size())))], random_row());
+      } else {
+        const auto index = static_cast<std::size_t>(pick(static_cast<int>(ids.size())));
+        writer.remove(ids[index]);
+        ids.erase(ids.begin() + static_cast<std::ptrdiff_t>(index));
+      }
+    }
+    writer.flush();
+    expect_rollup_matches_lines(catalogue, fmt::format("step {}", step));
+    if (HasFailure()) {
+      return;
+    }
+  }
+  // Remove everything: the roll-up must be empty, not full of zero rows.
+  store::SpendWriter writer(catalogue);
+  for (const auto id : ids) {
+    writer.remove(id);
+  }
+  writer.flush();
+  EXPECT_EQ(catalogue.db().execAndGet("SELECT count(*) FROM spend_monthly").getInt(), 0);
+}
+
+TEST(SpendRollup, DeferredDateIndexIsRebuiltOnFlush)
+{
+  auto catalogue = test::migrated_catalogue();
+  test::add_provider(catalogue, "Tallinn Ops", "EE");
+  test::add_engagement(catalogue, "E-1", "Tallinn Ops", "payroll", "EE", "EUR");
+  const auto index_sql = [&] {
+    return catalogue.db().execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'spend_date'").getInt();
+  };
+  store::SpendWriter writer(catalogue);
+  writer.defer_date_index();
+  EXPECT_EQ(index_sql(), 0);
+  writer.insert({1, "2025-01-01", 100, "EUR", std::nullopt});
+  writer.flush();
+  EXPECT_EQ(index_sql(), 1);
+  expect_rollup_matches_lines(catalogue, "after the deferred flush");
+}
+
+TEST(SpendRollup, DuplicateInvoiceReferenceIsAValidationError)
+{
+  auto catalogue = test::migrated_catalogue();
+  test::add_provider(catalogue, "Tallinn Ops", "EE");
+  test::add_engagement(catalogue, "E-1", "Tallinn Ops", "payroll", "EE", "EUR");
+  store::add_spend(catalogue, "E-1", "2025-01-01", "10.00", std::nullopt, std::string("INV-1"));
+  EXPECT_THROW(store::add_spend(catalogue, "E-1", "2025-01-02", "10.00", std::nullopt, std::string("INV-1")),
+               ValidationError);
+  expect_rollup_matches_lines(catalogue, "after the refused duplicate");
+}
