@@ -2,6 +2,8 @@
 // file is created 0600 before SQLite touches it (SQLite gives the -wal and
 // -shm files the same mode), then foreign keys, WAL, synchronous FULL and a
 // busy timeout are set, and a first read proves the file is a database.
+// vendorcat uses a connection from one thread only, so SQLite's per-call
+// mutexes are switched off (OPEN_NOMUTEX).
 
 #include "store/catalogue.hpp"
 
@@ -74,7 +76,7 @@ Catalogue Catalogue::open(const std::filesystem::path& path, Access access)
   }
   try {
     auto db = std::make_unique<SQLite::Database>(
-      path, writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY);
+      path, (writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX);
     apply_policy(*db, writable);
     return Catalogue(path.string(), std::move(db));
   } catch (const SQLite::Exception& error) {
