@@ -87,6 +87,11 @@ void run_concentration(Session& session, const ConcentrationOptions& options)
   concentration.to = options.to;
   concentration.currency = options.currency;
   const auto computed = report::compute_concentration(session.catalogue(), concentration);
+  if (session.format() == report::Format::csv) {
+    // CSV has no nesting: it carries the shares; the HHI is in table and json.
+    session.print(computed.shares);
+    return;
+  }
   report::render_record(report::concentration_record(computed), session.format(), session.out());
 }
 

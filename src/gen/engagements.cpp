@@ -5,16 +5,21 @@
 // delivery_model and type stay empty: the importer derives them.
 
 #include "gen/catalogue.hpp"
+
+#include "domain/date.hpp"
 #include "gen/csv_file.hpp"
 #include "gen/names.hpp"
 #include "gen/tables.hpp"
 
-#include "domain/date.hpp"
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cstdint>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 namespace vendorcat::gen {
 
@@ -125,8 +130,10 @@ std::vector<EngagementModel> write_engagements(const Settings& settings,
     const auto delivery = provider.location_count == 0 || rng.chance(550)
                             ? provider.hq
                             : provider.locations[rng.below(provider.location_count)];
-    const auto first = rng.chance(550) ? 0 : static_cast<int>(rng.below(static_cast<std::uint64_t>(months)));
-    const auto last = rng.chance(600) ? months - 1 : static_cast<int>(rng.between(first, months - 1));
+    const auto first =
+      rng.chance(550) ? 0 : static_cast<int>(rng.below(static_cast<std::uint64_t>(months)));
+    const auto last =
+      rng.chance(600) ? months - 1 : static_cast<int>(rng.between(first, months - 1));
     model.first = static_cast<std::uint16_t>(first);
     model.last = static_cast<std::uint16_t>(last);
     const auto start = start_date(settings, rng, first);

@@ -4,14 +4,15 @@
 // integer micro-units so the output is identical everywhere.
 
 #include "gen/ledger.hpp"
+
+#include "domain/date.hpp"
+#include "domain/rate.hpp"
 #include "gen/csv_file.hpp"
 #include "gen/random.hpp"
 #include "gen/tables.hpp"
 
-#include "domain/date.hpp"
-#include "domain/rate.hpp"
-
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 
 namespace vendorcat::gen {
@@ -30,7 +31,8 @@ void write_fx(const Settings& settings, Counts& counts)
     auto rate = base * (10'000 + rng.between(-500, 500)) / 10'000;
     for (int month = 0; month < settings.months; ++month) {
       const auto scaled = rate * (domain::Rate::scale / 1'000'000);
-      out.field(currency.code).field(domain::Month::from_index(settings.first_month.index() + month).to_string());
+      const auto calendar_month = domain::Month::from_index(settings.first_month.index() + month);
+      out.field(currency.code).field(calendar_month.to_string());
       out.field(domain::Rate::from_scaled(scaled).to_string()).end_row();
       const auto pull = (base - rate) * 10'000 / base / 8; // basis points
       rate = std::max<std::int64_t>(1, rate * (10'000 + rng.between(-150, 150) + pull) / 10'000);

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string_view>
 
 namespace vendorcat::gen {
 
@@ -52,7 +53,8 @@ std::vector<std::size_t> parse_currencies(std::string_view list)
     const auto comma = list.find(',');
     const auto index = currency_index(std::string(list.substr(0, comma)));
     if (std::find(result.begin(), result.end(), index) != result.end()) {
-      throw UsageError(fmt::format("--currencies: '{}' is listed twice", currency_table()[index].code));
+      throw UsageError(
+        fmt::format("--currencies: '{}' is listed twice", currency_table()[index].code));
     }
     result.push_back(index);
     if (comma == std::string_view::npos) {

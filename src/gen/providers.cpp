@@ -4,15 +4,20 @@
 // always active so engagements always have someone to go to.
 
 #include "gen/catalogue.hpp"
+
+#include "domain/date.hpp"
 #include "gen/csv_file.hpp"
 #include "gen/names.hpp"
 #include "gen/tables.hpp"
 
-#include "domain/date.hpp"
+#include <fmt/format.h>
 
 #include <array>
 #include <bit>
+#include <cstdint>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 namespace vendorcat::gen {
 
@@ -73,7 +78,8 @@ void write_offerings(Random& rng, std::string_view provider, ProviderModel& mode
 {
   const auto wanted = 1 + rng.weighted(service_count_weights);
   while (static_cast<std::size_t>(std::popcount(model.services)) < wanted) {
-    model.services = static_cast<std::uint16_t>(model.services | (1U << rng.weighted(service_weights())));
+    const auto bit = 1U << rng.weighted(service_weights());
+    model.services = static_cast<std::uint16_t>(model.services | bit);
   }
   for (std::size_t i = 0; i < service_table().size(); ++i) {
     if ((model.services & (1U << i)) != 0) {

@@ -6,12 +6,14 @@
 // Memory is the alias table (16 bytes per engagement), never the lines.
 
 #include "gen/ledger.hpp"
+
 #include "gen/csv_file.hpp"
 #include "gen/random.hpp"
 #include "gen/tables.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <vector>
 

@@ -89,10 +89,7 @@ Concentration compute_concentration(store::Catalogue& catalogue, const Concentra
   std::stable_sort(report.rows.begin(), report.rows.end(), [](const auto& a, const auto& b) {
     return a.amount > b.amount;
   });
-  std::int64_t total = 0;
-  for (const auto& row : report.rows) {
-    total += row.amount;
-  }
+  const std::int64_t total = report.period_totals.empty() ? 0 : report.period_totals.begin()->second;
   Concentration result;
   result.by = std::string(store::to_string(options.by));
   result.currency = report.currency;

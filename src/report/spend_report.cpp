@@ -112,7 +112,7 @@ SpendReport compute_spend_report(store::Catalogue& catalogue, const SpendReportO
   });
 
   // Into the report currency; needs its own rate when it is not the base.
-  std::map<std::string, std::int64_t> period_totals;
+  std::map<std::string, domain::ExactSum> period_sums;
   for (auto& [key, cell] : cells) {
     for (const auto& [month, sum] : cell.base) {
       if (report.currency == base.value_or("")) {
@@ -131,12 +131,14 @@ SpendReport compute_spend_report(store::Catalogue& catalogue, const SpendReportO
     throw ValidationError(missing_rates_message(missing));
   }
   for (const auto& [key, cell] : cells) {
-    SpendReportRow row{key.first, key.second, cell.direct.result(report.digits), cell.lines, 0};
-    period_totals[row.period] += row.amount;
-    report.rows.push_back(std::move(row));
+    report.rows.push_back({key.first, key.second, cell.direct.result(report.digits), cell.lines, 0});
+    period_sums[key.first].add(cell.direct);
+  }
+  for (const auto& [period, sum] : period_sums) {
+    report.period_totals[period] = sum.result(report.digits);
   }
   for (auto& row : report.rows) {
-    const auto total = period_totals[row.period];
+    const auto total = report.period_totals[row.period];
     row.share = total == 0 ? 0.0
                            : static_cast<double>(row.amount) / static_cast<double>(total);
     row.share = static_cast<double>(std::llround(row.share * 10000.0)) / 10000.0;
@@ -156,7 +158,8 @@ Table spend_report_table(const SpendReport& report, Totals totals)
   table.columns.push_back({"lines", Align::right});
   table.columns.push_back({"share", Align::right});
 
-  auto add_total = [&](const std::string& period, std::int64_t amount, std::int64_t lines) {
+  auto add_total = [&](const std::string& period, std::int64_t lines) {
+    const auto amount = report.period_totals.at(period);
     std::vector<Value> cells{period};
     for (std::size_t i = 0; i < report.by.size(); ++i) {
       cells.emplace_back(i == 0 ? Value(std::string("total")) : Value());
@@ -164,7 +167,6 @@ Table spend_report_table(const SpendReport& report, Totals totals)
     cells.insert(cells.end(), {domain::format_amount(amount, report.digits), report.currency, lines, 1.0});
     table.add_row(std::move(cells));
   };
-  std::int64_t amount = 0;
   std::int64_t lines = 0;
   for (std::size_t i = 0; i < report.rows.size(); ++i) {
     const auto& row = report.rows[i];
@@ -173,14 +175,12 @@ Table spend_report_table(const SpendReport& report, Totals totals)
     cells.insert(cells.end(), {domain::format_amount(row.amount, report.digits), report.currency,
                                row.lines, row.share});
     table.add_row(std::move(cells));
-    amount += row.amount;
     lines += row.lines;
     const bool last_of_period = i + 1 == report.rows.size() || report.rows[i + 1].period != row.period;
     if (totals == Totals::yes && last_of_period) {
-      add_total(row.period, amount, lines);
+      add_total(row.period, lines);
     }
     if (last_of_period) {
-      amount = 0;
       lines = 0;
     }
   }

@@ -11,6 +11,7 @@
 #include "store/spend_rows.hpp"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,6 +44,9 @@ struct SpendReport
   std::string currency;
   int digits = 2;
   std::vector<SpendReportRow> rows; // by period, then dimension values
+  // Each period's total, itself one cell rounded once from the exact sum (so
+  // it can differ by a minor unit from the sum of the rounded rows).
+  std::map<std::string, std::int64_t> period_totals;
 };
 
 // Computes the report. Throws ValidationError for bad options, and one

@@ -140,10 +140,13 @@ TEST(SpendReport, TableAddsATotalRowPerPeriod)
   report.rows = {{"2025-Q1", {"BPO"}, 1200000, 3, 0.75},
                  {"2025-Q1", {"KPO"}, 400000, 1, 0.25},
                  {"2025-Q2", {"BPO"}, 100, 1, 1.0}};
+  // The exact Q1 total rounds to 16000.01 while its rounded rows add up to 16000.00:
+  // the total row is a cell of its own, rounded once.
+  report.period_totals = {{"2025-Q1", 1600001}, {"2025-Q2", 100}};
   const auto table = report::spend_report_table(report, report::Totals::yes);
   ASSERT_EQ(table.rows.size(), 5u);
   EXPECT_EQ(std::get<std::string>(table.rows[2][1]), "total");
-  EXPECT_EQ(std::get<std::string>(table.rows[2][2]), "16000.00");
+  EXPECT_EQ(std::get<std::string>(table.rows[2][2]), "16000.01");
   EXPECT_EQ(std::get<std::int64_t>(table.rows[2][4]), 4);
   EXPECT_EQ(std::get<std::string>(table.rows[4][2]), "1.00");
   EXPECT_EQ(report::spend_report_table(report, report::Totals::no).rows.size(), 3u);
