@@ -75,10 +75,10 @@ int run(int argc, char** argv)
     }
     // CLI11 capitalises its messages; ours are lower case.
     std::string message = error.what();
-    if (message.size() > 1 && std::islower(static_cast<unsigned char>(message[1]))) {
+    if (message.size() > 1 && !std::isupper(static_cast<unsigned char>(message[1]))) {
       message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
     }
-    return report_error(message, exit_bad_input);
+    return report_error(message + " (see 'vendorcat --help')", exit_bad_input);
   }
 
   try {
