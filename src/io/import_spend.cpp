@@ -5,6 +5,7 @@
 // one per line.
 
 #include "domain/amount.hpp"
+#include "domain/ascii.hpp"
 #include "domain/date.hpp"
 #include "domain/errors.hpp"
 #include "domain/suggest.hpp"
@@ -27,11 +28,12 @@ public:
   SpendImporter(store::Catalogue& catalogue, OnConflict on_conflict)
     : m_catalogue(catalogue), m_on_conflict(on_conflict), m_reference(catalogue), m_writer(catalogue)
   {
+    // Keys fold ASCII letters only, as the ref column's NOCASE collation does.
     catalogue.use_bulk_cache();
     m_existing_lines = m_writer.line_count();
     for (auto& key : store::engagement_keys(catalogue)) {
       m_refs.push_back(key.ref);
-      m_engagements.emplace(domain::fold_case(key.ref), std::move(key));
+      m_engagements.emplace(domain::ascii_lower(key.ref), std::move(key));
     }
   }
 
@@ -82,7 +84,7 @@ private:
     if (!ref || ref->empty()) {
       throw FieldError("engagement", "a value is required");
     }
-    const auto it = m_engagements.find(domain::fold_case(*ref));
+    const auto it = m_engagements.find(domain::ascii_lower(*ref));
     if (it == m_engagements.end()) {
       // Suggestions need a scan of every ref: only offered for a modest catalogue.
       const bool suggest = m_refs.size() <= max_refs_to_suggest;

@@ -36,6 +36,12 @@ namespace {
   throw;
 }
 
+[[noreturn]] void throw_total_out_of_range(const SpendRow& row)
+{
+  throw ValidationError(fmt::format("amount out of range: the {} total of {} would not fit in 64 bits",
+                                    row.currency, row.date.substr(0, 7)));
+}
+
 void bind_row(SQLite::Statement& statement, const SpendRow& row)
 {
   statement.bind(1, row.engagement_id);
@@ -94,7 +100,9 @@ void SpendWriter::add_delta(const SpendRow& row, int sign)
   std::copy_n(row.date.begin(), key.month.size(), key.month.begin());
   std::copy_n(row.currency.begin(), key.currency.size(), key.currency.begin());
   auto& delta = m_deltas[key];
-  delta.amount += sign * row.amount;
+  if (__builtin_add_overflow(delta.amount, sign * row.amount, &delta.amount)) {
+    throw_total_out_of_range(row);
+  }
   delta.lines += sign;
 }
 
@@ -209,7 +217,12 @@ void SpendWriter::apply_delta(const RollupKey& key, const RollupDelta& delta)
     current = {m_rollup_select->getColumn(0).getInt64(), m_rollup_select->getColumn(1).getInt64()};
   }
   m_rollup_select->reset();
-  const RollupDelta next{current.amount + delta.amount, current.lines + delta.lines};
+  RollupDelta next{0, current.lines + delta.lines};
+  if (__builtin_add_overflow(current.amount, delta.amount, &next.amount)) {
+    throw ValidationError(fmt::format("amount out of range: the {} total of {} for engagement {} "
+                                      "would not fit in 64 bits",
+                                      currency, month, key.engagement_id));
+  }
   if (next.lines <= 0) {
     if (exists) {
       bind_key(*m_rollup_delete, 1);

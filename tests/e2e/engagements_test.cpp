@@ -253,3 +253,15 @@ TEST(EngagementsWithoutHome, DerivedModelNeedsAHomeCountry)
   cli.ok({"engagement", "add", "E-1", "--provider", "Tallinn Ops", "--service", "payroll",
           "--delivery-country", "EE", "--start", "2025-01-01", "--model", "nearshore"});
 }
+
+TEST_F(EngagementsE2E, SpendWhoseMonthlyTotalWouldOverflowIsRefused)
+{
+  cli.ok({"spend", "add", "E-ON", "--date", "2026-03-01", "--amount", "92233720368547758.07"});
+  const auto before = counts();
+  const auto output = cli.run({"spend", "add", "E-ON", "--date", "2026-03-02", "--amount",
+                               "92233720368547758.07"});
+  EXPECT_EQ(output.status, 2) << output.err;
+  EXPECT_NE(output.err.find("out of range"), std::string::npos) << output.err;
+  EXPECT_EQ(counts(), before);
+  EXPECT_EQ(cli.run({"db", "check"}).status, 0);
+}

@@ -717,3 +717,24 @@ TEST_F(ImportE2E, ExportOfAnEmptyKindIsAHeaderOrAnEmptyArray)
     EXPECT_EQ(cli.ok({"export", kind, "--format", "jsonl"}), "") << kind;
   }
 }
+
+// Refs differing only in non-ASCII letter case are different engagements (the
+// ref column folds ASCII only); a spend import must book to the one named.
+TEST_F(ImportE2E, SpendRefsFoldOnlyAsciiCase)
+{
+  cli.ok({"provider", "add", "Acme Oy", "--country", "FI"});
+  for (const char* ref : {"ÉTÉ-1", "été-1"}) {
+    cli.ok({"engagement", "add", ref, "--provider", "Acme Oy", "--service", "payroll",
+            "--delivery-country", "FI", "--start", "2026-01-01"});
+  }
+  const auto path = (dir / "accents.csv").string();
+  write_file(path, "engagement,date,amount\nété-1,2026-03-01,5.00\nétÉ-1,2026-03-02,1.00\n");
+  const auto output = cli.run({"import", "spend", path});
+  EXPECT_EQ(output.status, 2) << output.err; // étÉ-1 names neither
+  write_file(path, "engagement,date,amount\nété-1,2026-03-01,5.00\n");
+  cli.ok({"import", "spend", path});
+  const auto lines = cli.json({"spend", "list", "--engagement", "été-1"});
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0]["engagement"], "été-1");
+  EXPECT_EQ(cli.json({"spend", "list", "--engagement", "ÉTÉ-1"}).size(), 0u);
+}
