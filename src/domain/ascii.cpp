@@ -60,4 +60,14 @@ int ascii_digits_value(std::string_view digits)
   return value;
 }
 
+std::string trim(std::string_view text)
+{
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) {
+    return {};
+  }
+  const auto last = text.find_last_not_of(" \t\r\n");
+  return std::string(text.substr(first, last - first + 1));
+}
+
 } // namespace vendorcat::domain

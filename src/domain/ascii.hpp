@@ -21,6 +21,9 @@ bool ascii_all_digits(std::string_view text);
 // never fails.
 std::string ascii_lower(std::string_view text);
 
+// TEXT without leading and trailing spaces, tabs and line breaks.
+std::string trim(std::string_view text);
+
 // True when A and B are equal ignoring ASCII case; never fails.
 bool ascii_iequals(std::string_view a, std::string_view b);
 

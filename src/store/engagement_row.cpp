@@ -3,12 +3,14 @@
 #include "store/engagement_row.hpp"
 
 #include "domain/amount.hpp"
+#include "domain/ascii.hpp"
 #include "domain/date.hpp"
 #include "domain/errors.hpp"
 #include "domain/suggest.hpp"
 #include "store/providers.hpp"
 #include "store/services.hpp"
 #include "store/settings.hpp"
+#include "store/sql_values.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
@@ -18,16 +20,6 @@
 namespace vendorcat::store {
 
 namespace {
-
-std::string trimmed(std::string_view text)
-{
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) {
-    return {};
-  }
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
 
 // An optional text field: nullopt keeps CURRENT, empty clears it.
 void apply_text(std::optional<std::string>& current, const std::optional<std::string>& given)
@@ -39,7 +31,7 @@ void apply_text(std::optional<std::string>& current, const std::optional<std::st
 
 std::int64_t parse_notice_days(const std::string& text)
 {
-  const auto value = trimmed(text);
+  const auto value = domain::trim(text);
   if (value.empty() || value.size() > 5 || value.find_first_not_of("0123456789") != std::string::npos) {
     throw ValidationError(
       fmt::format("invalid notice days '{}': give a whole number of days, 0 or more", text));
@@ -49,7 +41,7 @@ std::int64_t parse_notice_days(const std::string& text)
 
 bool parse_bool(const std::string& text)
 {
-  const auto value = domain::fold_case(trimmed(text));
+  const auto value = domain::fold_case(domain::trim(text));
   if (value == "true" || value == "yes" || value == "1") {
     return true;
   }
@@ -57,11 +49,6 @@ bool parse_bool(const std::string& text)
     return false;
   }
   throw ValidationError(fmt::format("invalid auto-renew value '{}': expected true or false", text));
-}
-
-std::optional<std::string> optional_text(const SQLite::Column& column)
-{
-  return column.isNull() ? std::nullopt : std::optional<std::string>(column.getString());
 }
 
 } // namespace
@@ -76,7 +63,7 @@ EngagementRules::EngagementRules(Catalogue& catalogue)
 std::string EngagementRules::parse_status(std::string_view text)
 {
   static constexpr std::array statuses{"planned", "active", "ended", "terminated"};
-  const auto value = domain::fold_case(trimmed(text));
+  const auto value = domain::fold_case(domain::trim(text));
   for (const char* status : statuses) {
     if (value == status) {
       return value;
@@ -138,13 +125,13 @@ EngagementRow EngagementRules::resolve(std::optional<std::int64_t> id,
                                       std::pair{&fields.delivery_country,
                                                 "a delivery country (--delivery-country)"},
                                       std::pair{&fields.start_date, "a start date (--start)"}}) {
-      if (!*field || trimmed(**field).empty()) {
+      if (!*field || domain::trim(**field).empty()) {
         throw ValidationError(fmt::format("an engagement needs {}", name));
       }
     }
   }
   if (fields.ref) {
-    row.ref = trimmed(*fields.ref);
+    row.ref = domain::trim(*fields.ref);
     if (row.ref.empty()) {
       throw ValidationError("an engagement ref must not be empty");
     }
@@ -160,19 +147,19 @@ EngagementRow EngagementRules::resolve(std::optional<std::int64_t> id,
     row.provider_id = find_provider(m_catalogue, *fields.provider).id;
   }
   if (fields.service) {
-    const auto service = find_service(m_catalogue, trimmed(*fields.service));
+    const auto service = find_service(m_catalogue, domain::trim(*fields.service));
     row.service_id = service.id;
     row.service_code = service.code;
     row.service_type = service.default_type;
   }
   if (fields.delivery_country) {
-    row.delivery_country = m_reference.country(trimmed(*fields.delivery_country)).code;
+    row.delivery_country = m_reference.country(domain::trim(*fields.delivery_country)).code;
   }
   if (fields.start_date) {
-    row.start_date = domain::Date::parse(trimmed(*fields.start_date)).to_string();
+    row.start_date = domain::Date::parse(domain::trim(*fields.start_date)).to_string();
   }
   if (fields.end_date) {
-    const auto end = trimmed(*fields.end_date);
+    const auto end = domain::trim(*fields.end_date);
     row.end_date = end.empty() ? std::nullopt
                                : std::optional<std::string>(domain::Date::parse(end).to_string());
   }
@@ -185,7 +172,7 @@ EngagementRow EngagementRules::resolve(std::optional<std::int64_t> id,
   apply_text(row.owner, fields.owner);
   apply_text(row.notes, fields.notes);
   if (fields.notice_days) {
-    row.notice_days = trimmed(*fields.notice_days).empty()
+    row.notice_days = domain::trim(*fields.notice_days).empty()
                         ? std::nullopt
                         : std::optional<std::int64_t>(parse_notice_days(*fields.notice_days));
   }
@@ -198,8 +185,8 @@ EngagementRow EngagementRules::resolve(std::optional<std::int64_t> id,
 
   const int old_digits = row.currency.empty() ? 0 : m_reference.currency(row.currency).minor_units;
   const auto old_value = row.value;
-  if (fields.currency && !trimmed(*fields.currency).empty()) {
-    row.currency = m_reference.currency(trimmed(*fields.currency)).code;
+  if (fields.currency && !domain::trim(*fields.currency).empty()) {
+    row.currency = m_reference.currency(domain::trim(*fields.currency)).code;
   } else if (row.currency.empty()) {
     if (!m_base_currency) {
       throw ValidationError("no currency: pass --currency, or set the catalogue's base currency "
@@ -209,7 +196,7 @@ EngagementRow EngagementRules::resolve(std::optional<std::int64_t> id,
   }
   const int digits = m_reference.currency(row.currency).minor_units;
   if (fields.value) {
-    const auto value = trimmed(*fields.value);
+    const auto value = domain::trim(*fields.value);
     row.value = value.empty() ? std::nullopt
                               : std::optional<std::int64_t>(domain::parse_amount(value, digits));
   } else if (old_value && digits != old_digits) {
@@ -225,7 +212,7 @@ EngagementRow EngagementRules::resolve(std::optional<std::int64_t> id,
 void EngagementRules::classify(EngagementRow& row, const EngagementFields& fields) const
 {
   if (fields.delivery_model) {
-    const auto model = trimmed(*fields.delivery_model);
+    const auto model = domain::trim(*fields.delivery_model);
     row.model_source = model.empty() ? domain::Source::derived : domain::Source::explicit_;
     if (!model.empty()) {
       row.delivery_model = domain::parse_delivery_model(model);
@@ -243,7 +230,7 @@ void EngagementRules::classify(EngagementRow& row, const EngagementFields& field
     row.delivery_model = domain::derive_model({home.code, home.region}, {delivery.code, delivery.region});
   }
   if (fields.type) {
-    const auto type = trimmed(*fields.type);
+    const auto type = domain::trim(*fields.type);
     row.type_source = type.empty() ? domain::Source::derived : domain::Source::explicit_;
     if (!type.empty()) {
       row.type = domain::parse_outsourcing_type(type);

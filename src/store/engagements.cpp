@@ -16,6 +16,7 @@
 #include "store/reference.hpp"
 #include "store/services.hpp"
 #include "store/settings.hpp"
+#include "store/sql_values.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
@@ -32,11 +33,6 @@ constexpr const char* select_engagement =
   "e.status, e.owner, e.notes, e.model_source, e.type_source, c.minor_units "
   "FROM engagement e JOIN provider p ON p.id = e.provider_id JOIN service s ON s.id = e.service_id "
   "JOIN currency c ON c.code = e.currency ";
-
-std::optional<std::string> optional_text(const SQLite::Column& column)
-{
-  return column.isNull() ? std::nullopt : std::optional<std::string>(column.getString());
-}
 
 Engagement read_engagement(SQLite::Statement& row)
 {
@@ -66,24 +62,6 @@ Engagement read_engagement(SQLite::Statement& row)
   e.model_source = domain::parse_source(row.getColumn(18).getString());
   e.type_source = domain::parse_source(row.getColumn(19).getString());
   return e;
-}
-
-void bind_optional(SQLite::Statement& statement, int index, const std::optional<std::string>& value)
-{
-  if (value) {
-    statement.bind(index, *value);
-  } else {
-    statement.bind(index);
-  }
-}
-
-void bind_optional(SQLite::Statement& statement, int index, const std::optional<std::int64_t>& value)
-{
-  if (value) {
-    statement.bind(index, *value);
-  } else {
-    statement.bind(index);
-  }
 }
 
 void bind_row(SQLite::Statement& statement, const EngagementRow& row)

@@ -3,29 +3,12 @@
 #include "domain/errors.hpp"
 #include "store/audit.hpp"
 #include "store/reference.hpp"
+#include "store/sql_values.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 namespace vendorcat::store {
-
-namespace {
-
-void bind_text_or_null(SQLite::Statement& statement, int index, const std::optional<std::string>& value)
-{
-  if (value && !value->empty()) {
-    statement.bind(index, *value);
-  } else {
-    statement.bind(index);
-  }
-}
-
-std::optional<std::string> optional_text(const SQLite::Column& column)
-{
-  return column.isNull() ? std::nullopt : std::optional<std::string>(column.getString());
-}
-
-} // namespace
 
 Location add_location(Catalogue& catalogue, std::int64_t provider_id, const std::string& country,
                       const std::optional<std::string>& city, const std::optional<std::string>& name)
@@ -35,8 +18,8 @@ Location add_location(Catalogue& catalogue, std::int64_t provider_id, const std:
                            "INSERT INTO location (provider_id, country, city, name) VALUES (?, ?, ?, ?)");
   insert.bind(1, provider_id);
   insert.bind(2, code);
-  bind_text_or_null(insert, 3, city);
-  bind_text_or_null(insert, 4, name);
+  bind_optional(insert, 3, city);
+  bind_optional(insert, 4, name);
   insert.exec();
   const auto id = catalogue.db().getLastInsertRowid();
   audit_insert(catalogue, "location", id);

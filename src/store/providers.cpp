@@ -4,6 +4,7 @@
 
 #include "store/providers.hpp"
 
+#include "domain/ascii.hpp"
 #include "domain/classification.hpp"
 #include "domain/date.hpp"
 #include "domain/errors.hpp"
@@ -11,6 +12,7 @@
 #include "store/audit.hpp"
 #include "store/reference.hpp"
 #include "store/services.hpp"
+#include "store/sql_values.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
@@ -29,11 +31,6 @@ constexpr const char* provider_columns =
   "p.id, p.name, p.hq_country, p.legal_name, p.hq_city, p.website, p.status, p.risk, "
   "p.next_review, p.notes";
 
-std::optional<std::string> optional_text(const SQLite::Column& column)
-{
-  return column.isNull() ? std::nullopt : std::optional<std::string>(column.getString());
-}
-
 Provider read_provider(SQLite::Statement& row)
 {
   Provider p;
@@ -50,21 +47,11 @@ Provider read_provider(SQLite::Statement& row)
   return p;
 }
 
-std::string trimmed(std::string_view text)
-{
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) {
-    return {};
-  }
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
 template <std::size_t N>
 std::string one_of(std::string_view what, std::string_view value,
                    const std::array<const char*, N>& allowed)
 {
-  const auto lowered = domain::fold_case(trimmed(value));
+  const auto lowered = domain::fold_case(domain::trim(value));
   for (const char* candidate : allowed) {
     if (lowered == candidate) {
       return lowered;
@@ -82,13 +69,13 @@ std::string one_of(std::string_view what, std::string_view value,
 ProviderFields normalised(Catalogue& catalogue, ProviderFields fields)
 {
   if (fields.name) {
-    fields.name = trimmed(*fields.name);
+    fields.name = domain::trim(*fields.name);
     if (fields.name->empty()) {
       throw ValidationError("a provider needs a name that is not empty");
     }
   }
   if (fields.hq_country) {
-    fields.hq_country = Reference(catalogue).country(trimmed(*fields.hq_country)).code;
+    fields.hq_country = Reference(catalogue).country(domain::trim(*fields.hq_country)).code;
   }
   if (fields.status) {
     fields.status = one_of("status", *fields.status, statuses);
@@ -97,7 +84,7 @@ ProviderFields normalised(Catalogue& catalogue, ProviderFields fields)
     fields.risk = one_of("risk", *fields.risk, risks);
   }
   if (fields.next_review && !fields.next_review->empty()) {
-    fields.next_review = domain::Date::parse(trimmed(*fields.next_review)).to_string();
+    fields.next_review = domain::Date::parse(domain::trim(*fields.next_review)).to_string();
   }
   return fields;
 }
@@ -109,15 +96,6 @@ void refuse_duplicate_name(Catalogue& catalogue, const std::string& name, std::i
   query.bind(2, except_id);
   if (query.executeStep()) {
     throw ValidationError(fmt::format("a provider named '{}' already exists", query.getColumn(0).getString()));
-  }
-}
-
-void bind_optional(SQLite::Statement& statement, int index, const std::optional<std::string>& value)
-{
-  if (value && !value->empty()) {
-    statement.bind(index, *value);
-  } else {
-    statement.bind(index);
   }
 }
 
@@ -302,7 +280,7 @@ void remove_provider(Catalogue& catalogue, std::int64_t id)
 
 Provider find_provider(Catalogue& catalogue, std::string_view text)
 {
-  const auto key = trimmed(text);
+  const auto key = domain::trim(text);
   const bool numeric = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
     return c >= '0' && c <= '9';
   });
@@ -325,7 +303,7 @@ std::optional<Provider> find_provider_by_name(Catalogue& catalogue, std::string_
 {
   SQLite::Statement query(catalogue.db(),
                           fmt::format("SELECT {} FROM provider p WHERE p.name_key = ?", provider_columns));
-  query.bind(1, domain::fold_case(trimmed(name)));
+  query.bind(1, domain::fold_case(domain::trim(name)));
   if (query.executeStep()) {
     return read_provider(query);
   }
