@@ -42,13 +42,24 @@ std::optional<std::string> given(const Row& row, std::size_t index)
   throw FieldError(column, fmt::format("{} already exists (use --on-conflict skip or update)", what));
 }
 
-class ProviderImporter : public KindImporter
+// What every importer of a small kind holds.
+class StoreImporter : public KindImporter
 {
 public:
-  ProviderImporter(store::Catalogue& catalogue, OnConflict on_conflict)
+  StoreImporter(store::Catalogue& catalogue, OnConflict on_conflict)
     : m_catalogue(catalogue), m_on_conflict(on_conflict)
   {
   }
+
+protected:
+  store::Catalogue& m_catalogue;
+  OnConflict m_on_conflict;
+};
+
+class ProviderImporter : public StoreImporter
+{
+public:
+  using StoreImporter::StoreImporter;
 
   Outcome import(const Row& row) override
   {
@@ -69,19 +80,12 @@ public:
     store::update_provider(m_catalogue, existing->id, fields);
     return Outcome::updated;
   }
-
-private:
-  store::Catalogue& m_catalogue;
-  OnConflict m_on_conflict;
 };
 
-class LocationImporter : public KindImporter
+class LocationImporter : public StoreImporter
 {
 public:
-  LocationImporter(store::Catalogue& catalogue, OnConflict on_conflict)
-    : m_catalogue(catalogue), m_on_conflict(on_conflict)
-  {
-  }
+  using StoreImporter::StoreImporter;
 
   // A location's key is provider, country and city: the same centre twice is
   // a conflict; update has nothing to change, so it skips.
@@ -98,19 +102,12 @@ public:
     store::add_location(m_catalogue, provider.id, country, given(row, 2), given(row, 3));
     return Outcome::created;
   }
-
-private:
-  store::Catalogue& m_catalogue;
-  OnConflict m_on_conflict;
 };
 
-class OfferingImporter : public KindImporter
+class OfferingImporter : public StoreImporter
 {
 public:
-  OfferingImporter(store::Catalogue& catalogue, OnConflict on_conflict)
-    : m_catalogue(catalogue), m_on_conflict(on_conflict)
-  {
-  }
+  using StoreImporter::StoreImporter;
 
   Outcome import(const Row& row) override
   {
@@ -125,17 +122,13 @@ public:
     store::add_offering(m_catalogue, provider.id, service.id);
     return Outcome::created;
   }
-
-private:
-  store::Catalogue& m_catalogue;
-  OnConflict m_on_conflict;
 };
 
-class EngagementImporter : public KindImporter
+class EngagementImporter : public StoreImporter
 {
 public:
   EngagementImporter(store::Catalogue& catalogue, OnConflict on_conflict)
-    : m_catalogue(catalogue), m_on_conflict(on_conflict), m_rules(catalogue)
+    : StoreImporter(catalogue, on_conflict), m_rules(catalogue)
   {
   }
 
@@ -163,18 +156,13 @@ public:
   }
 
 private:
-  store::Catalogue& m_catalogue;
-  OnConflict m_on_conflict;
   store::EngagementRules m_rules;
 };
 
-class FxImporter : public KindImporter
+class FxImporter : public StoreImporter
 {
 public:
-  FxImporter(store::Catalogue& catalogue, OnConflict on_conflict)
-    : m_catalogue(catalogue), m_on_conflict(on_conflict)
-  {
-  }
+  using StoreImporter::StoreImporter;
 
   Outcome import(const Row& row) override
   {
@@ -191,10 +179,6 @@ public:
     store::set_fx_rate(m_catalogue, currency, month, rate);
     return existing ? Outcome::updated : Outcome::created;
   }
-
-private:
-  store::Catalogue& m_catalogue;
-  OnConflict m_on_conflict;
 };
 
 } // namespace

@@ -26,7 +26,7 @@ class SpendImporter : public KindImporter
 {
 public:
   SpendImporter(store::Catalogue& catalogue, OnConflict on_conflict)
-    : m_catalogue(catalogue), m_on_conflict(on_conflict), m_reference(catalogue), m_writer(catalogue)
+    : m_catalogue(catalogue), m_on_conflict(on_conflict), m_reference(store::Reference::of(catalogue)), m_writer(catalogue)
   {
     // Keys fold ASCII letters only, as the ref column's NOCASE collation does.
     catalogue.use_bulk_cache();
@@ -105,7 +105,7 @@ private:
 
   store::Catalogue& m_catalogue;
   OnConflict m_on_conflict;
-  store::Reference m_reference;
+  const store::Reference& m_reference;
   store::SpendWriter m_writer;
   std::unordered_map<std::string, store::EngagementKey> m_engagements;
   std::vector<std::string> m_refs;

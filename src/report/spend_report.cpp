@@ -55,7 +55,7 @@ std::string missing_rates_message(const std::set<RateKey>& missing)
 
 SpendReport compute_spend_report(store::Catalogue& catalogue, const SpendReportOptions& options)
 {
-  const store::Reference reference(catalogue);
+  const auto& reference = store::Reference::of(catalogue);
   const auto base = store::get_setting(catalogue, store::SettingKey::base_currency);
   SpendReport report;
   report.by = options.by;

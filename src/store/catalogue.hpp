@@ -14,6 +14,8 @@ class Transaction;
 
 namespace vendorcat::store {
 
+class Reference;
+
 enum class Access
 {
   read_write, // create the file when missing
@@ -45,11 +47,15 @@ public:
   // The SQLiteCpp handle; for use inside store/ only.
   SQLite::Database& db() { return *m_db; }
 
+  // Where Reference::of keeps the reference data once loaded; store/ only.
+  std::shared_ptr<const Reference>& reference_cache() { return m_reference; }
+
 private:
   Catalogue(std::string path, std::unique_ptr<SQLite::Database> db);
 
   std::string m_path;
   std::unique_ptr<SQLite::Database> m_db;
+  std::shared_ptr<const Reference> m_reference;
 };
 
 // A write transaction, started with BEGIN IMMEDIATE so that a writer waits for

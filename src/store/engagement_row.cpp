@@ -54,7 +54,7 @@ bool parse_bool(const std::string& text)
 } // namespace
 
 EngagementRules::EngagementRules(Catalogue& catalogue)
-  : m_catalogue(catalogue), m_reference(catalogue),
+  : m_catalogue(catalogue), m_reference(Reference::of(catalogue)),
     m_home_country(get_setting(catalogue, SettingKey::home_country)),
     m_base_currency(get_setting(catalogue, SettingKey::base_currency))
 {
@@ -89,7 +89,6 @@ EngagementRow EngagementRules::current(std::int64_t id) const
   row.ref = query.getColumn(0).getString();
   row.provider_id = query.getColumn(1).getInt64();
   row.service_id = query.getColumn(2).getInt64();
-  row.service_code = query.getColumn(3).getString();
   row.service_type = domain::parse_outsourcing_type(query.getColumn(4).getString());
   row.title = optional_text(query.getColumn(5));
   row.client_unit = optional_text(query.getColumn(6));
@@ -149,8 +148,7 @@ EngagementRow EngagementRules::resolve(std::optional<std::int64_t> id,
   if (fields.service) {
     const auto service = find_service(m_catalogue, domain::trim(*fields.service));
     row.service_id = service.id;
-    row.service_code = service.code;
-    row.service_type = service.default_type;
+      row.service_type = service.default_type;
   }
   if (fields.delivery_country) {
     row.delivery_country = m_reference.country(domain::trim(*fields.delivery_country)).code;

@@ -21,7 +21,6 @@ struct EngagementRow
   std::string ref;
   std::int64_t provider_id = 0;
   std::int64_t service_id = 0;
-  std::string service_code;
   domain::OutsourcingType service_type = domain::OutsourcingType::bpo;
   std::optional<std::string> title;
   std::optional<std::string> client_unit;
@@ -60,7 +59,7 @@ private:
   void classify(EngagementRow& row, const EngagementFields& fields) const;
 
   Catalogue& m_catalogue;
-  Reference m_reference;
+  const Reference& m_reference;
   std::optional<std::string> m_home_country;
   std::optional<std::string> m_base_currency;
 };

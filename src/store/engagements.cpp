@@ -188,7 +188,7 @@ std::optional<std::int64_t> find_engagement_id(Catalogue& catalogue, std::string
 std::vector<Engagement> list_engagements(Catalogue& catalogue, const EngagementFilter& filter)
 {
   std::string sql = std::string(select_engagement) + "WHERE 1";
-  std::vector<std::variant<std::string, std::int64_t>> params;
+  std::vector<SqlValue> params;
   if (!filter.provider.empty()) {
     sql += " AND e.provider_id = ?";
     params.emplace_back(find_provider(catalogue, filter.provider).id);
@@ -232,9 +232,7 @@ std::vector<Engagement> list_engagements(Catalogue& catalogue, const EngagementF
     throw UsageError("--on only applies with --expiring-within");
   }
   SQLite::Statement query(catalogue.db(), sql + " ORDER BY e.ref");
-  for (std::size_t i = 0; i < params.size(); ++i) {
-    std::visit([&](const auto& value) { query.bind(static_cast<int>(i) + 1, value); }, params[i]);
-  }
+  bind_all(query, params);
   std::vector<Engagement> engagements;
   while (query.executeStep()) {
     engagements.push_back(read_engagement(query));
@@ -246,7 +244,7 @@ std::vector<std::string> explain_engagement(Catalogue& catalogue, const Engageme
 {
   std::vector<std::string> lines;
   if (engagement.model_source == domain::Source::derived) {
-    const Reference reference(catalogue);
+    const auto& reference = Reference::of(catalogue);
     const auto home = get_setting(catalogue, SettingKey::home_country);
     if (home) {
       const auto& home_country = reference.country(*home);
@@ -274,17 +272,18 @@ int rederive_delivery_models(Catalogue& catalogue)
   }
   int changed = 0;
   const EngagementRules rules(catalogue);
+  SQLite::Statement update(catalogue.db(),
+                           "UPDATE engagement SET delivery_model = ?1, "
+                           "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                           "WHERE id = ?2 AND delivery_model <> ?1");
   for (const auto id : ids) {
     const auto before = row_snapshot(catalogue, "engagement", id);
     const auto row = rules.resolve(id, {});
-    SQLite::Statement update(catalogue.db(),
-                             "UPDATE engagement SET delivery_model = ?, "
-                             "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-                             "WHERE id = ? AND delivery_model <> ?");
     update.bind(1, domain::to_string(row.delivery_model));
     update.bind(2, id);
-    update.bind(3, domain::to_string(row.delivery_model));
-    if (update.exec() > 0) {
+    const bool updated = update.exec() > 0;
+    update.reset();
+    if (updated) {
       audit_update(catalogue, "engagement", id, before);
       ++changed;
     }

@@ -14,7 +14,7 @@ namespace vendorcat::store {
 FxRate set_fx_rate(Catalogue& catalogue, const std::string& currency, const std::string& month,
                    const std::string& rate)
 {
-  const auto code = Reference(catalogue).currency(currency).code;
+  const auto code = Reference::of(catalogue).currency(currency).code;
   const auto base = get_setting(catalogue, SettingKey::base_currency);
   if (!base) {
     throw ValidationError("rates are quoted in the base currency, and none is set: run "
@@ -39,7 +39,7 @@ std::optional<FxRate> find_fx_rate(Catalogue& catalogue, const std::string& curr
 {
   SQLite::Statement query(catalogue.db(), "SELECT currency, month, rate FROM fx_rate "
                                           "WHERE currency = ? AND month = ?");
-  query.bind(1, Reference(catalogue).currency(currency).code);
+  query.bind(1, Reference::of(catalogue).currency(currency).code);
   query.bind(2, domain::Month::parse(month).to_string());
   if (query.executeStep()) {
     return FxRate{query.getColumn(0).getString(), query.getColumn(1).getString(),
@@ -52,7 +52,7 @@ std::vector<FxRate> list_fx_rates(Catalogue& catalogue, const std::string& curre
 {
   std::string code;
   if (!currency.empty()) {
-    code = Reference(catalogue).currency(currency).code;
+    code = Reference::of(catalogue).currency(currency).code;
   }
   SQLite::Statement query(catalogue.db(), "SELECT currency, month, rate FROM fx_rate "
                                           "WHERE ?1 IS NULL OR currency = ?1 ORDER BY currency, month");

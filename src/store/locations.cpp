@@ -13,7 +13,7 @@ namespace vendorcat::store {
 Location add_location(Catalogue& catalogue, std::int64_t provider_id, const std::string& country,
                       const std::optional<std::string>& city, const std::optional<std::string>& name)
 {
-  const auto code = Reference(catalogue).country(country).code;
+  const auto code = Reference::of(catalogue).country(country).code;
   SQLite::Statement insert(catalogue.db(),
                            "INSERT INTO location (provider_id, country, city, name) VALUES (?, ?, ?, ?)");
   insert.bind(1, provider_id);
@@ -58,7 +58,7 @@ std::vector<Location> list_locations(Catalogue& catalogue, std::optional<std::in
 {
   std::string code;
   if (!country.empty()) {
-    code = Reference(catalogue).country(country).code;
+    code = Reference::of(catalogue).country(country).code;
   }
   SQLite::Statement query(catalogue.db(),
                           "SELECT l.id, p.name, l.country, l.city, l.name FROM location l "

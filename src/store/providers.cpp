@@ -75,7 +75,7 @@ ProviderFields normalised(Catalogue& catalogue, ProviderFields fields)
     }
   }
   if (fields.hq_country) {
-    fields.hq_country = Reference(catalogue).country(domain::trim(*fields.hq_country)).code;
+    fields.hq_country = Reference::of(catalogue).country(domain::trim(*fields.hq_country)).code;
   }
   if (fields.status) {
     fields.status = one_of("status", *fields.status, statuses);
@@ -102,12 +102,12 @@ void refuse_duplicate_name(Catalogue& catalogue, const std::string& name, std::i
 struct Query
 {
   std::vector<std::string> conditions;
-  std::vector<std::string> params;
+  std::vector<SqlValue> params;
 
   void add(std::string condition, std::initializer_list<std::string> values)
   {
     conditions.push_back(std::move(condition));
-    params.insert(params.end(), values);
+    params.insert(params.end(), values.begin(), values.end());
   }
 };
 
@@ -122,13 +122,13 @@ Query filter_query(Catalogue& catalogue, const ProviderFilter& filter)
               {id, id});
   }
   if (!filter.country.empty()) {
-    const auto code = Reference(catalogue).country(filter.country).code;
+    const auto code = Reference::of(catalogue).country(filter.country).code;
     query.add("p.id IN (SELECT id FROM provider WHERE hq_country = ? "
               "UNION SELECT provider_id FROM location WHERE country = ?)",
               {code, code});
   }
   if (!filter.region.empty()) {
-    if (!Reference(catalogue).is_region(filter.region)) {
+    if (!Reference::of(catalogue).is_region(filter.region)) {
       throw ValidationError(fmt::format(
         "unknown region '{}': use a UN M49 region (Africa, Americas, Asia, Europe, Oceania) "
         "or sub-region such as 'Northern Europe'",
@@ -166,13 +166,6 @@ std::string list_sql(const Query& query)
     sql += (i == 0 ? " WHERE " : " AND ") + query.conditions[i];
   }
   return sql + " ORDER BY p.name_key";
-}
-
-void bind_all(SQLite::Statement& statement, const std::vector<std::string>& params)
-{
-  for (std::size_t i = 0; i < params.size(); ++i) {
-    statement.bind(static_cast<int>(i) + 1, params[i]);
-  }
 }
 
 } // namespace

@@ -37,6 +37,15 @@ Reference::Reference(Catalogue& catalogue)
   }
 }
 
+const Reference& Reference::of(Catalogue& catalogue)
+{
+  auto& cache = catalogue.reference_cache();
+  if (!cache) {
+    cache = std::make_shared<const Reference>(catalogue);
+  }
+  return *cache;
+}
+
 const Country& Reference::country(std::string_view code) const
 {
   if (auto it = m_countries.find(upper_code(code)); it != m_countries.end()) {

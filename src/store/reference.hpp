@@ -31,6 +31,10 @@ class Reference
 public:
   explicit Reference(Catalogue& catalogue);
 
+  // The catalogue's reference data, read from it once and then kept with the
+  // connection (migrations are the only writers of these tables).
+  static const Reference& of(Catalogue& catalogue);
+
   // The country with CODE (any letter case). Throws ValidationError naming
   // the code, with a suggestion, when there is none.
   const Country& country(std::string_view code) const;

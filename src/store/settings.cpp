@@ -53,7 +53,7 @@ std::vector<std::pair<SettingKey, std::optional<std::string>>> list_settings(Cat
 
 void set_setting(Catalogue& catalogue, SettingKey key, std::string_view value)
 {
-  const Reference reference(catalogue);
+  const auto& reference = Reference::of(catalogue);
   std::string code;
   if (key == SettingKey::home_country) {
     code = reference.country(value).code;

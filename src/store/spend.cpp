@@ -13,6 +13,7 @@
 #include "store/engagements.hpp"
 #include "store/providers.hpp"
 #include "store/reference.hpp"
+#include "store/sql_values.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
@@ -106,6 +107,19 @@ void SpendWriter::add_delta(const SpendRow& row, int sign)
   delta.lines += sign;
 }
 
+SpendRow SpendWriter::stored(std::int64_t id)
+{
+  m_select->bind(1, id);
+  if (!m_select->executeStep()) {
+    m_select->reset();
+    throw NotFound(fmt::format("no spend line with id {}", id));
+  }
+  SpendRow row{m_select->getColumn(0).getInt64(), m_select->getColumn(1).getString(),
+               m_select->getColumn(2).getInt64(), m_select->getColumn(3).getString(), std::nullopt};
+  m_select->reset();
+  return row;
+}
+
 std::int64_t SpendWriter::insert(const SpendRow& row)
 {
   bind_row(*m_insert, row);
@@ -122,14 +136,7 @@ std::int64_t SpendWriter::insert(const SpendRow& row)
 
 void SpendWriter::update(std::int64_t id, const SpendRow& row)
 {
-  m_select->bind(1, id);
-  if (!m_select->executeStep()) {
-    m_select->reset();
-    throw NotFound(fmt::format("no spend line with id {}", id));
-  }
-  SpendRow old{m_select->getColumn(0).getInt64(), m_select->getColumn(1).getString(),
-               m_select->getColumn(2).getInt64(), m_select->getColumn(3).getString(), std::nullopt};
-  m_select->reset();
+  const auto old = stored(id);
   bind_row(*m_update, row);
   m_update->bind(6, id);
   try {
@@ -157,14 +164,7 @@ std::optional<std::int64_t> SpendWriter::find(std::int64_t engagement_id, const 
 
 void SpendWriter::remove(std::int64_t id)
 {
-  m_select->bind(1, id);
-  if (!m_select->executeStep()) {
-    m_select->reset();
-    throw NotFound(fmt::format("no spend line with id {}", id));
-  }
-  SpendRow old{m_select->getColumn(0).getInt64(), m_select->getColumn(1).getString(),
-               m_select->getColumn(2).getInt64(), m_select->getColumn(3).getString(), std::nullopt};
-  m_select->reset();
+  const auto old = stored(id);
   m_delete->bind(1, id);
   m_delete->exec();
   m_delete->reset();
@@ -255,7 +255,7 @@ SpendLine add_spend(Catalogue& catalogue, const std::string& engagement, const s
                     const std::optional<std::string>& reference)
 {
   const auto target = find_engagement(catalogue, engagement);
-  const Reference ref_data(catalogue);
+  const auto& ref_data = Reference::of(catalogue);
   SpendRow row;
   row.engagement_id = target.id;
   row.date = domain::Date::parse(date).to_string();
@@ -294,7 +294,7 @@ void each_spend(Catalogue& catalogue, const SpendFilter& filter,
   std::string sql =
     "SELECT s.id, e.ref, s.date, s.amount, c.minor_units, s.currency, s.reference FROM spend s "
     "JOIN engagement e ON e.id = s.engagement_id JOIN currency c ON c.code = s.currency WHERE 1";
-  std::vector<std::variant<std::string, std::int64_t>> params;
+  std::vector<SqlValue> params;
   if (!filter.engagement.empty()) {
     sql += " AND s.engagement_id = ?";
     params.emplace_back(find_engagement(catalogue, filter.engagement).id);
@@ -312,9 +312,7 @@ void each_spend(Catalogue& catalogue, const SpendFilter& filter,
     params.emplace_back(domain::Date::parse(filter.to).to_string());
   }
   SQLite::Statement query(catalogue.db(), sql + " ORDER BY s.date, s.id");
-  for (std::size_t i = 0; i < params.size(); ++i) {
-    std::visit([&](const auto& value) { query.bind(static_cast<int>(i) + 1, value); }, params[i]);
-  }
+  bind_all(query, params);
   SpendLine line;
   while (query.executeStep()) {
     line.id = query.getColumn(0).getInt64();

@@ -106,6 +106,8 @@ private:
     std::int64_t lines = 0;
   };
 
+  // Line ID as stored (without its reference); NotFound when there is none.
+  SpendRow stored(std::int64_t id);
   void add_delta(const SpendRow& row, int sign);
   void apply_delta(const RollupKey& key, const RollupDelta& delta);
 

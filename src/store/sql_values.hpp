@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <variant>
+#include <vector>
 
 namespace vendorcat::store {
 
@@ -33,6 +35,17 @@ inline void bind_optional(SQLite::Statement& statement, int index, const std::op
     statement.bind(index, *value);
   } else {
     statement.bind(index);
+  }
+}
+
+// A parameter of a query built from optional filters.
+using SqlValue = std::variant<std::string, std::int64_t>;
+
+// Binds PARAMS to the statement's parameters 1, 2, ... in order.
+inline void bind_all(SQLite::Statement& statement, const std::vector<SqlValue>& params)
+{
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    std::visit([&](const auto& value) { statement.bind(static_cast<int>(i) + 1, value); }, params[i]);
   }
 }
 
