@@ -95,11 +95,7 @@ void run_show(Session& session, const RefOptions& options)
 {
   auto& catalogue = session.catalogue();
   const auto engagement = store::find_engagement(catalogue, options.ref);
-  const auto table = engagement_table({engagement});
-  report::Record record;
-  for (std::size_t i = 0; i < table.columns.size(); ++i) {
-    record.fields.emplace_back(table.columns[i].key, table.rows[0][i]);
-  }
+  auto record = record_of_row(engagement_table({engagement}));
   record.notes = store::explain_engagement(catalogue, engagement);
   record.sections.emplace_back("spend", spend_table(store::list_spend(catalogue, {.engagement = engagement.ref})));
   report::render_record(record, session.format(), session.out());

@@ -70,11 +70,7 @@ void run_show(Session& session, const NameOptions& options)
 {
   auto& catalogue = session.catalogue();
   const auto provider = store::find_provider(catalogue, options.text);
-  report::Record record;
-  const auto table = provider_table({provider});
-  for (std::size_t i = 0; i < table.columns.size(); ++i) {
-    record.fields.emplace_back(table.columns[i].key, table.rows[0][i]);
-  }
+  auto record = record_of_row(provider_table({provider}));
   const auto summary = store::provider_engagement_summary(catalogue, provider.id);
   record.fields.emplace_back("engagements", summary.count);
   record.fields.emplace_back("engagement_value", summary.value.empty() ? report::Value()

@@ -10,6 +10,15 @@ Value optional_cell(const std::optional<std::string>& value)
   return value ? Value(*value) : Value();
 }
 
+report::Record record_of_row(const report::Table& table)
+{
+  report::Record record;
+  for (std::size_t i = 0; i < table.columns.size(); ++i) {
+    record.fields.emplace_back(table.columns[i].key, table.rows.at(0)[i]);
+  }
+  return record;
+}
+
 report::Table provider_table(const std::vector<store::Provider>& providers)
 {
   report::Table table{{{"id", Align::right},

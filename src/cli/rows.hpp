@@ -3,6 +3,7 @@
 // Records as tables, with the keys of the contract (CLI.md): `id`, then the
 // import columns, a provider or service by its name or code.
 
+#include "report/record.hpp"
 #include "report/table.hpp"
 #include "store/engagements.hpp"
 #include "store/fx.hpp"
@@ -18,6 +19,9 @@ namespace vendorcat::cli {
 
 // An optional text as a cell: null when absent.
 report::Value optional_cell(const std::optional<std::string>& value);
+
+// The first row of TABLE as a record's fields, keyed by the column keys.
+report::Record record_of_row(const report::Table& table);
 
 report::Table provider_table(const std::vector<store::Provider>& providers);
 report::Table location_table(const std::vector<store::Location>& locations);
