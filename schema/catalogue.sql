@@ -113,18 +113,6 @@ CREATE INDEX engagement_model ON engagement (delivery_model, provider_id);
 
 CREATE INDEX engagement_end_date ON engagement (end_date);
 
-CREATE TABLE spend (
-  id            INTEGER PRIMARY KEY,
-  engagement_id INTEGER NOT NULL REFERENCES engagement (id) ON DELETE RESTRICT,
-  date          TEXT NOT NULL CHECK (length(date) = 10),
-  amount        INTEGER NOT NULL,
-  currency      TEXT NOT NULL REFERENCES currency (code),
-  reference     TEXT,
-  UNIQUE (engagement_id, reference)
-) STRICT;
-
-CREATE INDEX spend_date ON spend (date);
-
 CREATE TABLE fx_rate (
   currency TEXT NOT NULL REFERENCES currency (code),
   month    TEXT NOT NULL CHECK (length(month) = 7),
@@ -177,4 +165,17 @@ CREATE TABLE spend_monthly (
 ) STRICT, WITHOUT ROWID;
 
 CREATE INDEX spend_monthly_month ON spend_monthly (month);
+
+CREATE TABLE "spend" (
+  id            INTEGER PRIMARY KEY,
+  engagement_id INTEGER NOT NULL REFERENCES engagement (id) ON DELETE RESTRICT,
+  date          TEXT NOT NULL CHECK (length(date) = 10),
+  amount        INTEGER NOT NULL,
+  currency      TEXT NOT NULL REFERENCES currency (code),
+  reference     TEXT
+) STRICT;
+
+CREATE UNIQUE INDEX spend_reference ON spend (engagement_id, reference);
+
+CREATE INDEX spend_date ON spend (date);
 
