@@ -177,5 +177,3 @@ CREATE TABLE "spend" (
 
 CREATE UNIQUE INDEX spend_reference ON spend (engagement_id, reference);
 
-CREATE INDEX spend_date ON spend (date);
-

@@ -70,7 +70,7 @@ void run_import(Session& session, const ImportOptions& options)
     progress = [&session](std::size_t rows) { session.err() << fmt::format("\rvendorcat: {} rows read", rows) << std::flush; };
   }
   auto& catalogue = session.catalogue();
-  store::WriteTransaction transaction(catalogue);
+  store::WriteTransaction transaction(catalogue, io::foreign_keys_for(kind));
   const auto summary = io::import_records(catalogue, kind, *reader, on_conflict, progress);
   if (show_progress) {
     session.err() << '\r';

@@ -106,7 +106,18 @@ Date Date::today()
 
 std::string Date::to_string() const
 {
-  return fmt::format("{:04}-{:02}-{:02}", m_year, m_month, m_day);
+  // By hand rather than through fmt: imports format a date per spend line.
+  // Years are 1900 to 9999, so always four digits.
+  std::string text = "0000-00-00";
+  const auto put = [&text](std::size_t end, int value) {
+    for (std::size_t i = end; value > 0; value /= 10) {
+      text[--i] = static_cast<char>('0' + value % 10);
+    }
+  };
+  put(4, m_year);
+  put(7, m_month);
+  put(10, m_day);
+  return text;
 }
 
 int Date::days_since_epoch() const

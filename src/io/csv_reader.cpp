@@ -7,7 +7,8 @@
 // pieces (CRLF counts once, line breaks inside quoted fields count too). A
 // record starts on the line of the first piece, after the previous record
 // ended, that is not a bare line break. A piece ends at most one record, so
-// at most one parsed record waits in the queue at any time.
+// at most one parsed record waits at any time. Field vectors and strings are
+// swapped between the parser and the caller rather than allocated per record.
 //
 // libcsv options: CSV_STRICT (a quote inside an unquoted field, or anything
 // but a comma or line end after a closing quote, is an error) and
@@ -23,7 +24,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <deque>
 #include <istream>
 #include <string_view>
 #include <unordered_set>
@@ -100,10 +100,11 @@ public:
   Parser(const Parser&) = delete;
   Parser& operator=(const Parser&) = delete;
 
-  // The next record, or false at the end of the input.
+  // The next record, or false at the end of the input. ROW's previous
+  // fields are taken back for reuse.
   bool next(Row& row)
   {
-    while (m_rows.empty() && !m_finished) {
+    while (!m_row_ready && !m_finished) {
       if (m_pos < m_end) {
         feed_piece();
       } else if (!m_eof) {
@@ -112,11 +113,12 @@ public:
         finish();
       }
     }
-    if (m_rows.empty()) {
+    if (!m_row_ready) {
       return false;
     }
-    row = std::move(m_rows.front());
-    m_rows.pop_front();
+    row.line = m_ready.line;
+    row.fields.swap(m_ready.fields);
+    m_row_ready = false;
     return true;
   }
 
@@ -144,8 +146,8 @@ private:
   void feed_piece()
   {
     const std::string_view rest(m_buffer.data() + m_pos, m_end - m_pos);
-    const auto brk = rest.find_first_of("\r\n");
-    const std::string_view piece = rest.substr(0, brk == std::string_view::npos ? rest.size() : brk + 1);
+    const auto brk = std::find_if(rest.begin(), rest.end(), is_line_break);
+    const std::string_view piece = rest.substr(0, static_cast<std::size_t>(brk - rest.begin()) + (brk == rest.end() ? 0 : 1));
     m_pos += piece.size();
 
     if (m_between_rows && !is_line_break(piece.front())) {
@@ -217,18 +219,23 @@ private:
   static void on_field(void* data, std::size_t size, void* context)
   {
     auto& self = *static_cast<Parser*>(context);
-    if (data == nullptr || size == 0) {
-      self.m_fields.emplace_back();
+    const std::string_view value(data == nullptr ? "" : static_cast<const char*>(data), data == nullptr ? 0 : size);
+    if (self.m_field_count < self.m_fields.size()) {
+      self.m_fields[self.m_field_count].assign(value);
     } else {
-      self.m_fields.emplace_back(static_cast<const char*>(data), size);
+      self.m_fields.emplace_back(value);
     }
+    ++self.m_field_count;
   }
 
   static void on_row(int, void* context)
   {
     auto& self = *static_cast<Parser*>(context);
-    self.m_rows.push_back({self.m_row_line, std::move(self.m_fields)});
-    self.m_fields.clear();
+    self.m_fields.resize(self.m_field_count);
+    self.m_ready.line = self.m_row_line;
+    self.m_ready.fields.swap(self.m_fields);
+    self.m_row_ready = true;
+    self.m_field_count = 0;
     self.m_between_rows = true;
   }
 
@@ -248,8 +255,10 @@ private:
   bool m_between_rows = true;    // no record is in progress
   std::size_t m_row_line = 0;    // where the record in progress started
   std::size_t m_row_bytes = 0;   // its size so far
-  std::vector<std::string> m_fields;
-  std::deque<Row> m_rows;
+  std::vector<std::string> m_fields; // of the record in progress; the first
+  std::size_t m_field_count = 0;      // m_field_count are its own
+  Row m_ready;                        // the record parsed and not yet taken
+  bool m_row_ready = false;
 };
 
 CsvReader::CsvReader(std::istream& in, std::string source_name, std::size_t chunk_size)
@@ -287,7 +296,7 @@ const std::vector<std::string>& CsvReader::columns() const
 
 bool CsvReader::next(Record& record)
 {
-  Row row;
+  Row row{0, std::move(record.values)}; // the record's old values go back for reuse
   if (!m_parser->next(row)) {
     return false;
   }

@@ -125,9 +125,13 @@ std::size_t export_records(store::Catalogue& catalogue, Kind kind, report::Forma
     }
     break;
   case Kind::spend:
-    store::each_spend(catalogue, {}, [&](const store::SpendLine& line) {
-      writer.write({line.engagement, line.date, line.amount, line.currency, line.reference});
-    });
+    // In the order recorded (an import's file order): streams without a sort.
+    store::each_spend(
+      catalogue, {},
+      [&](const store::SpendLine& line) {
+        writer.write({line.engagement, line.date, line.amount, line.currency, line.reference});
+      },
+      store::SpendOrder::as_recorded);
     break;
   case Kind::fx:
     for (const auto& rate : store::list_fx_rates(catalogue, "")) {

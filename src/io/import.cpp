@@ -138,6 +138,11 @@ OnConflict parse_on_conflict(std::string_view text)
   throw UsageError(fmt::format("invalid --on-conflict '{}': expected error, skip or update", text));
 }
 
+store::ForeignKeys foreign_keys_for(Kind kind)
+{
+  return kind == Kind::spend ? store::ForeignKeys::checked_by_caller : store::ForeignKeys::enforced;
+}
+
 ImportFailed::ImportFailed(std::vector<std::string> errors, std::size_t total)
   : ValidationError(fmt::format("{}{}", errors.empty() ? "import failed" : errors.front(),
                                 total > 1 ? fmt::format(" (and {} more errors)", total - 1) : "")),
@@ -170,10 +175,16 @@ ImportSummary import_records(store::Catalogue& catalogue, Kind kind, RecordReade
     }
     for (std::size_t i = 0; i < row.size(); ++i) {
       const auto value = index[i] ? record.value(*index[i]) : std::nullopt;
-      row[i] = value ? std::optional<std::string>(*value) : std::nullopt;
+      if (!value) {
+        row[i].reset();
+      } else if (row[i]) {
+        row[i]->assign(*value); // reuses the string's buffer
+      } else {
+        row[i].emplace(*value);
+      }
     }
     try {
-      switch (importer->import(row)) {
+      switch (importer->import(row, record.line)) {
       case Outcome::created:
         ++summary.created;
         break;
@@ -194,6 +205,9 @@ ImportSummary import_records(store::Catalogue& catalogue, Kind kind, RecordReade
       progress(rows);
     }
   }
+  importer->check([&](std::size_t line, const std::string& column, const std::string& message) {
+    errors.add(fmt::format("{}: {}: {}", reader.location(line), column, message));
+  });
   errors.throw_if_any();
   importer->finish(summary);
   return summary;

@@ -74,6 +74,11 @@ private:
   std::size_t m_total;
 };
 
+// The foreign-key enforcement the transaction around an import of KIND needs:
+// the spend importer resolves every engagement and currency from maps read
+// inside the transaction, so SQLite's lookup per line would only repeat it.
+store::ForeignKeys foreign_keys_for(Kind kind);
+
 // Imports every record of READER as KIND inside the caller's transaction.
 // Throws ImportFailed (nothing should then be committed) when any row or the
 // header is bad; the caller commits, or rolls back for a dry run.

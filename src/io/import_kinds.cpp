@@ -61,7 +61,7 @@ class ProviderImporter : public StoreImporter
 public:
   using StoreImporter::StoreImporter;
 
-  Outcome import(const Row& row) override
+  Outcome import(const Row& row, std::size_t /*line*/) override
   {
     store::ProviderFields fields{required(row, 0, "name"), required(row, 1, "hq_country"),
                                  given(row, 2), given(row, 3), given(row, 4), given(row, 5),
@@ -89,7 +89,7 @@ public:
 
   // A location's key is provider, country and city: the same centre twice is
   // a conflict; update has nothing to change, so it skips.
-  Outcome import(const Row& row) override
+  Outcome import(const Row& row, std::size_t /*line*/) override
   {
     const auto provider = store::find_provider(m_catalogue, required(row, 0, "provider"));
     const auto& country = required(row, 1, "country");
@@ -109,7 +109,7 @@ class OfferingImporter : public StoreImporter
 public:
   using StoreImporter::StoreImporter;
 
-  Outcome import(const Row& row) override
+  Outcome import(const Row& row, std::size_t /*line*/) override
   {
     const auto provider = store::find_provider(m_catalogue, required(row, 0, "provider"));
     const auto service = store::find_service(m_catalogue, required(row, 1, "service"));
@@ -133,7 +133,7 @@ public:
   }
 
   // delivery_model and type: empty means derived, as export writes them.
-  Outcome import(const Row& row) override
+  Outcome import(const Row& row, std::size_t /*line*/) override
   {
     store::EngagementFields fields{required(row, 0, "ref"), required(row, 1, "provider"),
                                    required(row, 2, "service"), required(row, 3, "delivery_country"),
@@ -164,7 +164,7 @@ class FxImporter : public StoreImporter
 public:
   using StoreImporter::StoreImporter;
 
-  Outcome import(const Row& row) override
+  Outcome import(const Row& row, std::size_t /*line*/) override
   {
     const auto& currency = required(row, 0, "currency");
     const auto& month = required(row, 1, "month");

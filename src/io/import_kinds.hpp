@@ -6,6 +6,8 @@
 
 #include "io/import.hpp"
 
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,10 +31,19 @@ class KindImporter
 public:
   virtual ~KindImporter() = default;
 
-  // Writes ROW; throws InputError when it is bad or conflicts (with error).
-  virtual Outcome import(const Row& row) = 0;
+  // Writes ROW, which starts on LINE of the file; throws InputError when it
+  // is bad or conflicts (with error).
+  virtual Outcome import(const Row& row, std::size_t line) = 0;
 
-  // Called once after the last row (roll-ups, audit summaries).
+  // A bad row found only once every row is in: LINE, COLUMN and message.
+  using LateError = std::function<void(std::size_t line, const std::string& column, const std::string& message)>;
+
+  // Called once after the last row, even when rows failed, for checks that
+  // need every row (a large spend import finds repeated invoice references
+  // when it builds its index at the end); reports each problem to REPORT.
+  virtual void check(const LateError& /*report*/) {}
+
+  // Called once after check() when no row failed (roll-ups, audit summaries).
   virtual void finish(const ImportSummary&) {}
 };
 

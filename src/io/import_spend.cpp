@@ -2,7 +2,9 @@
 // currencies are resolved from maps loaded once, the insert is prepared once
 // (SpendWriter), the roll-up is applied once per (engagement, month,
 // currency) at the end, and the import is audited as one entry rather than
-// one per line.
+// one per line. A large import (with --on-conflict error) drops the index of
+// invoice references and builds it once at the end; repeated references are
+// then found by that build and reported with their lines.
 
 #include "domain/amount.hpp"
 #include "domain/ascii.hpp"
@@ -16,11 +18,47 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <unordered_map>
+#include <vector>
 
 namespace vendorcat::io {
 
 namespace {
+
+// The file line each inserted spend line came from, kept as the points where
+// the line stops following the id (a single point for a file of one line per
+// record), so that it stays small however many lines are imported.
+class LineMap
+{
+public:
+  void note(std::int64_t id, std::size_t line)
+  {
+    if (m_points.empty() || line_of(id) != line) {
+      m_points.push_back({id, line});
+    }
+  }
+
+  // The line of ID, or 0 for an id not inserted by this import.
+  std::size_t line_of(std::int64_t id) const
+  {
+    auto after = std::upper_bound(m_points.begin(), m_points.end(), id,
+                                  [](std::int64_t value, const Point& point) { return value < point.id; });
+    if (after == m_points.begin()) {
+      return 0;
+    }
+    --after;
+    return after->line + static_cast<std::size_t>(id - after->id);
+  }
+
+private:
+  struct Point
+  {
+    std::int64_t id;
+    std::size_t line;
+  };
+  std::vector<Point> m_points;
+};
 
 class SpendImporter : public KindImporter
 {
@@ -37,10 +75,11 @@ public:
     }
   }
 
-  Outcome import(const Row& row) override
+  Outcome import(const Row& row, std::size_t file_line) override
   {
-    if (++m_rows == defer_index_after && m_existing_lines <= max_lines_to_rebuild) {
-      m_writer.defer_date_index();
+    if (++m_rows >= defer_index_after && m_on_conflict == OnConflict::error && !m_writer.reference_index_deferred() &&
+        m_rows * rebuild_factor >= static_cast<std::size_t>(m_existing_lines)) {
+      m_writer.defer_reference_index();
     }
     store::SpendRow line;
     const auto& engagement = resolve_engagement(row[0]);
@@ -49,11 +88,12 @@ public:
       throw FieldError("date", "a value is required");
     }
     line.date = domain::Date::parse(*row[1]).to_string();
-    line.currency = row[3] && !row[3]->empty() ? m_reference.currency(*row[3]).code : engagement.currency;
+    const auto& currency = currency_named(row[3] && !row[3]->empty() ? *row[3] : engagement.currency);
+    line.currency = currency.code;
     if (!row[2] || row[2]->empty()) {
       throw FieldError("amount", "a value is required");
     }
-    line.amount = domain::parse_amount(*row[2], m_reference.currency(line.currency).minor_units);
+    line.amount = domain::parse_amount(*row[2], currency.minor_units);
     if (row[4] && !row[4]->empty()) {
       line.reference = row[4];
     }
@@ -66,8 +106,16 @@ public:
         return Outcome::updated;
       }
     }
-    m_writer.insert(line);
+    m_lines.note(m_writer.insert(line), file_line);
     return Outcome::created;
+  }
+
+  void check(const LateError& report) override
+  {
+    m_writer.restore_reference_index([&](std::int64_t id, const std::string& reference) {
+      report(m_lines.line_of(id), "reference",
+             fmt::format("invoice reference '{}' is already recorded on that engagement", reference));
+    });
   }
 
   void finish(const ImportSummary& summary) override
@@ -94,11 +142,22 @@ private:
     return it->second;
   }
 
+  // The currency spelled TEXT (any letter case), remembered by spelling.
+  const store::Currency& currency_named(const std::string& text)
+  {
+    auto it = m_currencies.find(text);
+    if (it == m_currencies.end()) {
+      it = m_currencies.emplace(text, &m_reference.currency(text)).first;
+    }
+    return *it->second;
+  }
+
   static constexpr std::size_t max_refs_to_suggest = 5000;
-  // A large import into a table that is not much larger rebuilds the date
-  // index once at the end instead of inserting into it line by line.
+  // An import of many lines, into a table at most rebuild_factor times as
+  // large as what it has added so far, builds the invoice-reference index
+  // once at the end instead of inserting into it line by line.
   static constexpr std::size_t defer_index_after = 50'000;
-  static constexpr std::int64_t max_lines_to_rebuild = 2'000'000;
+  static constexpr std::size_t rebuild_factor = 4;
 
   std::size_t m_rows = 0;
   std::int64_t m_existing_lines = 0;
@@ -109,6 +168,8 @@ private:
   store::SpendWriter m_writer;
   std::unordered_map<std::string, store::EngagementKey> m_engagements;
   std::vector<std::string> m_refs;
+  std::unordered_map<std::string, const store::Currency*> m_currencies;
+  LineMap m_lines;
 };
 
 } // namespace

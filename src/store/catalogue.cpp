@@ -12,6 +12,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -41,6 +42,16 @@ void create_private_file(const std::filesystem::path& path)
   if (fd >= 0) {
     ::close(fd);
   }
+}
+
+// Process-wide SQLite settings, before the first connection: no memory
+// statistics, which cost a global mutex on every allocation and which
+// vendorcat never reads. (After SQLite has started this is refused and
+// harmless.)
+void configure_sqlite()
+{
+  static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  static_cast<void>(configured);
 }
 
 void apply_policy(SQLite::Database& db, bool writable)
@@ -74,6 +85,7 @@ Catalogue Catalogue::open(const std::filesystem::path& path, Access access)
   } else if (!std::filesystem::exists(path)) {
     throw DatabaseError(fmt::format("no catalogue at '{}'", path.string()));
   }
+  configure_sqlite();
   try {
     auto db = std::make_unique<SQLite::Database>(
       path, (writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX);
@@ -86,6 +98,7 @@ Catalogue Catalogue::open(const std::filesystem::path& path, Access access)
 
 Catalogue Catalogue::open_in_memory()
 {
+  configure_sqlite();
   auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE);
   apply_policy(*db, false);
   return Catalogue(":memory:", std::move(db));
@@ -96,17 +109,26 @@ void Catalogue::use_bulk_cache()
   m_db->exec(fmt::format("PRAGMA cache_size = -{}", bulk_cache_kib));
 }
 
-WriteTransaction::WriteTransaction(Catalogue& catalogue) : m_catalogue(catalogue)
+WriteTransaction::WriteTransaction(Catalogue& catalogue, ForeignKeys foreign_keys) : m_catalogue(catalogue)
 {
   try {
+    if (foreign_keys == ForeignKeys::checked_by_caller) {
+      catalogue.db().exec("PRAGMA foreign_keys = OFF");
+      m_foreign_keys_suspended = true;
+    }
     m_transaction = std::make_unique<SQLite::Transaction>(catalogue.db(),
                                                           SQLite::TransactionBehavior::IMMEDIATE);
   } catch (const SQLite::Exception& error) {
+    enforce_foreign_keys();
     throw_database_error(catalogue, "starting a write", error);
   }
 }
 
-WriteTransaction::~WriteTransaction() = default;
+WriteTransaction::~WriteTransaction()
+{
+  m_transaction.reset(); // rolls back unless committed
+  enforce_foreign_keys();
+}
 
 void WriteTransaction::commit()
 {
@@ -114,6 +136,17 @@ void WriteTransaction::commit()
     m_transaction->commit();
   } catch (const SQLite::Exception& error) {
     throw_database_error(m_catalogue, "committing", error);
+  }
+  enforce_foreign_keys();
+}
+
+void WriteTransaction::enforce_foreign_keys() noexcept
+{
+  if (m_foreign_keys_suspended) {
+    // Outside a transaction this cannot fail short of the connection being
+    // unusable, which the next statement reports.
+    m_catalogue.db().tryExec("PRAGMA foreign_keys = ON");
+    m_foreign_keys_suspended = false;
   }
 }
 

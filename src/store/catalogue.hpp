@@ -58,12 +58,24 @@ private:
   std::shared_ptr<const Reference> m_reference;
 };
 
+// Whether SQLite checks foreign keys row by row in a write transaction.
+enum class ForeignKeys
+{
+  enforced,
+  // Every reference the transaction writes has been checked by the caller
+  // against rows read inside the same transaction (the spend import resolves
+  // engagements and currencies from maps): SQLite's lookup per row is skipped.
+  checked_by_caller,
+};
+
 // A write transaction, started with BEGIN IMMEDIATE so that a writer waits for
 // the lock up front instead of failing half-way. Rolls back unless committed.
+// With ForeignKeys::checked_by_caller, enforcement is off until the
+// transaction ends (SQLite only switches it between transactions).
 class WriteTransaction
 {
 public:
-  explicit WriteTransaction(Catalogue& catalogue);
+  explicit WriteTransaction(Catalogue& catalogue, ForeignKeys foreign_keys = ForeignKeys::enforced);
   WriteTransaction(const WriteTransaction&) = delete;
   WriteTransaction& operator=(const WriteTransaction&) = delete;
   ~WriteTransaction();
@@ -71,8 +83,11 @@ public:
   void commit();
 
 private:
+  void enforce_foreign_keys() noexcept;
+
   std::unique_ptr<SQLite::Transaction> m_transaction;
   Catalogue& m_catalogue;
+  bool m_foreign_keys_suspended = false;
 };
 
 // Runs FN and rethrows an SQLite failure as DatabaseError naming WHAT was being

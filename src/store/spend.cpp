@@ -43,14 +43,15 @@ namespace {
                                     row.currency, row.date.substr(0, 7)));
 }
 
+// ROW must outlive the statement's execution: its text is not copied.
 void bind_row(SQLite::Statement& statement, const SpendRow& row)
 {
   statement.bind(1, row.engagement_id);
-  statement.bind(2, row.date);
+  statement.bindNoCopy(2, row.date);
   statement.bind(3, row.amount);
-  statement.bind(4, row.currency);
+  statement.bindNoCopy(4, row.currency);
   if (row.reference) {
-    statement.bind(5, *row.reference);
+    statement.bindNoCopy(5, *row.reference);
   } else {
     statement.bind(5);
   }
@@ -89,10 +90,16 @@ SpendWriter::~SpendWriter() = default;
 
 std::size_t SpendWriter::RollupKeyHash::operator()(const RollupKey& key) const
 {
-  const std::string_view month(key.month.data(), key.month.size());
-  const std::string_view currency(key.currency.data(), key.currency.size());
-  return std::hash<std::int64_t>{}(key.engagement_id) ^ (std::hash<std::string_view>{}(month) << 1) ^
-         (std::hash<std::string_view>{}(currency) << 2);
+  // The key's bytes, mixed by multiplication (FNV-1a would do too, but this
+  // is called once per imported line).
+  std::uint64_t hash = static_cast<std::uint64_t>(key.engagement_id) * 0x9E3779B97F4A7C15ULL;
+  for (const char c : key.month) {
+    hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
+  }
+  for (const char c : key.currency) {
+    hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
+  }
+  return static_cast<std::size_t>(hash ^ (hash >> 29));
 }
 
 void SpendWriter::add_delta(const SpendRow& row, int sign)
@@ -171,11 +178,11 @@ void SpendWriter::remove(std::int64_t id)
   add_delta(old, -1);
 }
 
-void SpendWriter::defer_date_index()
+void SpendWriter::defer_reference_index()
 {
-  if (!m_date_index_deferred) {
-    m_catalogue.db().exec("DROP INDEX spend_date");
-    m_date_index_deferred = true;
+  if (!m_reference_index_deferred) {
+    m_catalogue.db().exec("DROP INDEX spend_reference");
+    m_reference_index_deferred = true;
   }
 }
 
@@ -184,13 +191,36 @@ std::int64_t SpendWriter::line_count()
   return m_catalogue.db().execAndGet("SELECT count(*) FROM spend").getInt64();
 }
 
+void SpendWriter::restore_reference_index(const DuplicateVisitor& duplicate)
+{
+  if (!m_reference_index_deferred) {
+    return;
+  }
+  auto& db = m_catalogue.db();
+  // The same definition as migrations/0005_spend_reference_index.sql.
+  try {
+    db.exec("CREATE UNIQUE INDEX spend_reference ON spend (engagement_id, reference)");
+    m_reference_index_deferred = false;
+    return;
+  } catch (const SQLite::Exception& error) {
+    if (error.getExtendedErrorCode() != SQLITE_CONSTRAINT_UNIQUE) {
+      throw;
+    }
+  }
+  SQLite::Statement repeats(db, "SELECT id, reference FROM ("
+                                "SELECT id, reference, row_number() OVER ("
+                                "PARTITION BY engagement_id, reference ORDER BY id) AS n "
+                                "FROM spend WHERE reference IS NOT NULL) WHERE n > 1 ORDER BY id");
+  while (repeats.executeStep()) {
+    duplicate(repeats.getColumn(0).getInt64(), repeats.getColumn(1).getString());
+  }
+}
+
 void SpendWriter::flush()
 {
-  if (m_date_index_deferred) {
-    // The same definition as migrations/0001_initial.sql.
-    m_catalogue.db().exec("CREATE INDEX spend_date ON spend (date)");
-    m_date_index_deferred = false;
-  }
+  restore_reference_index([](std::int64_t, const std::string& reference) {
+    throw ValidationError(fmt::format("invoice reference '{}' is already recorded on that engagement", reference));
+  });
   for (const auto& [key, delta] : m_deltas) {
     if (delta.amount != 0 || delta.lines != 0) {
       apply_delta(key, delta);
@@ -289,7 +319,7 @@ std::vector<SpendLine> list_spend(Catalogue& catalogue, const SpendFilter& filte
 }
 
 void each_spend(Catalogue& catalogue, const SpendFilter& filter,
-                const std::function<void(const SpendLine&)>& visit)
+                const std::function<void(const SpendLine&)>& visit, SpendOrder order)
 {
   std::string sql =
     "SELECT s.id, e.ref, s.date, s.amount, c.minor_units, s.currency, s.reference FROM spend s "
@@ -311,7 +341,7 @@ void each_spend(Catalogue& catalogue, const SpendFilter& filter,
     sql += " AND s.date <= ?";
     params.emplace_back(domain::Date::parse(filter.to).to_string());
   }
-  SQLite::Statement query(catalogue.db(), sql + " ORDER BY s.date, s.id");
+  SQLite::Statement query(catalogue.db(), sql + (order == SpendOrder::by_date ? " ORDER BY s.date, s.id" : " ORDER BY s.id"));
   bind_all(query, params);
   SpendLine line;
   while (query.executeStep()) {

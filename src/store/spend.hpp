@@ -73,14 +73,25 @@ public:
   // Removes line ID; throws NotFound when there is none.
   void remove(std::int64_t id);
 
-  // Writes the accumulated roll-up changes, and rebuilds the date index if
-  // it was deferred.
+  // Writes the accumulated roll-up changes, after restore_reference_index() when the
+  // index was deferred (throwing ValidationError for a duplicate invoice
+  // reference).
   void flush();
 
-  // Drops the index on spend dates until flush(), which builds it again in
-  // one sorted pass: far cheaper than a random insert per line when a bulk
-  // import adds many lines to a table of comparable size.
-  void defer_date_index();
+  // Drops the index of spend by engagement and invoice reference until
+  // restore_reference_index() or flush() builds it again in one sorted pass: far
+  // cheaper than an insert per line when a bulk import adds many lines to a
+  // table of comparable size. Until then only insert() may be used, and a
+  // duplicate invoice reference is found when the index is built again.
+  void defer_reference_index();
+  bool reference_index_deferred() const { return m_reference_index_deferred; }
+
+  // Builds the deferred index again. When invoice references turn out to
+  // repeat on an engagement, calls DUPLICATE for each line (by id order)
+  // whose reference an earlier line of the engagement already has, and
+  // leaves the reference index unbuilt: the caller must then roll back.
+  using DuplicateVisitor = std::function<void(std::int64_t id, const std::string& reference)>;
+  void restore_reference_index(const DuplicateVisitor& duplicate);
 
   // How many spend lines the catalogue holds.
   std::int64_t line_count();
@@ -123,7 +134,7 @@ private:
   std::unique_ptr<SQLite::Statement> m_rollup_delete;
   // Roll-up changes not yet written.
   std::unordered_map<RollupKey, RollupDelta, RollupKeyHash> m_deltas;
-  bool m_date_index_deferred = false;
+  bool m_reference_index_deferred = false;
 };
 
 // What a spend import needs to resolve an engagement ref without a query.
@@ -151,10 +162,16 @@ void remove_spend(Catalogue& catalogue, std::int64_t id);
 // Spend lines matching FILTER, by date then id.
 std::vector<SpendLine> list_spend(Catalogue& catalogue, const SpendFilter& filter);
 
-// Calls VISIT for each spend line matching FILTER, by date then id, without
-// holding them all in memory (exports of millions of lines).
+enum class SpendOrder
+{
+  by_date,     // then by id
+  as_recorded, // by id: no sort, however many lines (exports)
+};
+
+// Calls VISIT for each spend line matching FILTER, in ORDER, without holding
+// them all in memory (exports of millions of lines).
 void each_spend(Catalogue& catalogue, const SpendFilter& filter,
-                const std::function<void(const SpendLine&)>& visit);
+                const std::function<void(const SpendLine&)>& visit, SpendOrder order = SpendOrder::by_date);
 
 // Differences between the roll-up and the raw lines, one text per
 // (engagement, month, currency) that disagrees; empty when consistent.

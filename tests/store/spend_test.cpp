@@ -80,21 +80,47 @@ TEST(SpendRollup, StaysExactUnderRandomWrites)
   EXPECT_EQ(catalogue.db().execAndGet("SELECT count(*) FROM spend_monthly").getInt(), 0);
 }
 
-TEST(SpendRollup, DeferredDateIndexIsRebuiltOnFlush)
+TEST(SpendRollup, DeferredReferenceIndexIsRebuiltOnFlush)
 {
   auto catalogue = test::migrated_catalogue();
   test::add_provider(catalogue, "Tallinn Ops", "EE");
   test::add_engagement(catalogue, "E-1", "Tallinn Ops", "payroll", "EE", "EUR");
-  const auto index_sql = [&] {
-    return catalogue.db().execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'spend_date'").getInt();
+  const auto indexes = [&] {
+    return catalogue.db().execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'spend_reference'").getInt();
   };
   store::SpendWriter writer(catalogue);
-  writer.defer_date_index();
-  EXPECT_EQ(index_sql(), 0);
-  writer.insert({1, "2025-01-01", 100, "EUR", std::nullopt});
+  writer.defer_reference_index();
+  EXPECT_EQ(indexes(), 0);
+  writer.insert({1, "2025-01-01", 100, "EUR", std::string("INV-1")});
   writer.flush();
-  EXPECT_EQ(index_sql(), 1);
+  EXPECT_EQ(indexes(), 1);
   expect_rollup_matches_lines(catalogue, "after the deferred flush");
+  // The rebuilt index still refuses a repeated reference.
+  EXPECT_THROW(writer.insert({1, "2025-01-02", 100, "EUR", std::string("INV-1")}), ValidationError);
+}
+
+TEST(SpendRollup, DeferredReferenceIndexNamesEveryRepeatedLine)
+{
+  auto catalogue = test::migrated_catalogue();
+  test::add_provider(catalogue, "Tallinn Ops", "EE");
+  test::add_engagement(catalogue, "E-1", "Tallinn Ops", "payroll", "EE", "EUR");
+  test::add_engagement(catalogue, "E-2", "Tallinn Ops", "payroll", "EE", "EUR");
+  store::add_spend(catalogue, "E-1", "2025-01-01", "10.00", std::nullopt, std::string("INV-1"));
+  store::SpendWriter writer(catalogue);
+  writer.defer_reference_index();
+  const auto again = writer.insert({1, "2025-01-02", 100, "EUR", std::string("INV-1")});
+  writer.insert({2, "2025-01-02", 100, "EUR", std::string("INV-1")}); // another engagement: fine
+  writer.insert({1, "2025-01-03", 100, "EUR", std::nullopt});
+  writer.insert({1, "2025-01-03", 100, "EUR", std::nullopt}); // no reference: never a repeat
+  writer.insert({2, "2025-01-04", 100, "EUR", std::string("INV-2")});
+  const auto third = writer.insert({1, "2025-01-05", 100, "EUR", std::string("INV-1")});
+  const auto twice = writer.insert({2, "2025-01-06", 100, "EUR", std::string("INV-2")});
+  std::vector<std::pair<std::int64_t, std::string>> repeats;
+  writer.restore_reference_index([&](std::int64_t id, const std::string& reference) { repeats.emplace_back(id, reference); });
+  const std::vector<std::pair<std::int64_t, std::string>> expected{{again, "INV-1"}, {third, "INV-1"}, {twice, "INV-2"}};
+  EXPECT_EQ(repeats, expected);
+  EXPECT_TRUE(writer.reference_index_deferred());
+  EXPECT_THROW(writer.flush(), ValidationError);
 }
 
 TEST(SpendRollup, DuplicateInvoiceReferenceIsAValidationError)
