@@ -88,26 +88,9 @@ SpendWriter::SpendWriter(Catalogue& catalogue)
 
 SpendWriter::~SpendWriter() = default;
 
-std::size_t SpendWriter::RollupKeyHash::operator()(const RollupKey& key) const
-{
-  // The key's bytes, mixed by multiplication (FNV-1a would do too, but this
-  // is called once per imported line).
-  std::uint64_t hash = static_cast<std::uint64_t>(key.engagement_id) * 0x9E3779B97F4A7C15ULL;
-  for (const char c : key.month) {
-    hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
-  }
-  for (const char c : key.currency) {
-    hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
-  }
-  return static_cast<std::size_t>(hash ^ (hash >> 29));
-}
-
 void SpendWriter::add_delta(const SpendRow& row, int sign)
 {
-  RollupKey key{row.engagement_id, {}, {}};
-  std::copy_n(row.date.begin(), key.month.size(), key.month.begin());
-  std::copy_n(row.currency.begin(), key.currency.size(), key.currency.begin());
-  auto& delta = m_deltas[key];
+  auto& delta = m_deltas[RollupKey::of(row.engagement_id, row.date, row.currency)];
   if (__builtin_add_overflow(delta.amount, sign * row.amount, &delta.amount)) {
     throw_total_out_of_range(row);
   }
@@ -221,11 +204,11 @@ void SpendWriter::flush()
   restore_reference_index([](std::int64_t, const std::string& reference) {
     throw ValidationError(fmt::format("invoice reference '{}' is already recorded on that engagement", reference));
   });
-  for (const auto& [key, delta] : m_deltas) {
+  m_deltas.for_each([this](const RollupKey& key, const RollupDelta& delta) {
     if (delta.amount != 0 || delta.lines != 0) {
       apply_delta(key, delta);
     }
-  }
+  });
   m_deltas.clear();
 }
 
@@ -233,8 +216,8 @@ void SpendWriter::flush()
 // deleted when no line is left (the table never holds a row of 0 lines).
 void SpendWriter::apply_delta(const RollupKey& key, const RollupDelta& delta)
 {
-  const std::string month(key.month.begin(), key.month.end());
-  const std::string currency(key.currency.begin(), key.currency.end());
+  const std::string month = key.month();
+  const std::string currency = key.currency();
   auto bind_key = [&](SQLite::Statement& statement, int first) {
     statement.bind(first, key.engagement_id);
     statement.bind(first + 1, month);

@@ -5,15 +5,13 @@
 // exact in the caller's transaction.
 
 #include "store/catalogue.hpp"
+#include "store/spend_rollup.hpp"
 
-#include <array>
 #include <cstdint>
 #include <functional>
-#include <unordered_map>
 #include <memory>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <vector>
 
 namespace SQLite {
@@ -97,26 +95,6 @@ public:
   std::int64_t line_count();
 
 private:
-  // A roll-up row's key: engagement, month and currency, compared cheaply.
-  struct RollupKey
-  {
-    std::int64_t engagement_id;
-    std::array<char, 7> month; // YYYY-MM
-    std::array<char, 3> currency;
-    bool operator==(const RollupKey&) const = default;
-  };
-
-  struct RollupKeyHash
-  {
-    std::size_t operator()(const RollupKey& key) const;
-  };
-
-  struct RollupDelta
-  {
-    std::int64_t amount = 0;
-    std::int64_t lines = 0;
-  };
-
   // Line ID as stored (without its reference); NotFound when there is none.
   SpendRow stored(std::int64_t id);
   void add_delta(const SpendRow& row, int sign);
@@ -133,7 +111,7 @@ private:
   std::unique_ptr<SQLite::Statement> m_rollup_update;
   std::unique_ptr<SQLite::Statement> m_rollup_delete;
   // Roll-up changes not yet written.
-  std::unordered_map<RollupKey, RollupDelta, RollupKeyHash> m_deltas;
+  RollupDeltas m_deltas;
   bool m_reference_index_deferred = false;
 };
 

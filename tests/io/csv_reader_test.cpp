@@ -17,6 +17,7 @@ struct ReadRecord
 {
   std::size_t line;
   Strings values;
+  bool operator==(const ReadRecord&) const = default;
 };
 
 std::vector<ReadRecord> read_all(CsvReader& reader)
@@ -265,6 +266,30 @@ TEST(CsvReader, LocationUsesTheSourceName)
   EXPECT_EQ(CsvReader(named, "vendors.csv").location(5), "vendors.csv:5");
   std::istringstream unnamed("a\n");
   EXPECT_EQ(CsvReader(unnamed).location(5), "line 5");
+}
+
+// Whole lines without quotes are split without libcsv; with one-byte chunks
+// no line is ever whole, so everything goes through libcsv. Both must give
+// the same fields and lines for plain lines next to quoted ones.
+TEST(CsvReader, PlainLinesGiveWhatLibcsvGives)
+{
+  const std::string text = "a,b,c\n"
+                           " x , y ,z \r\n"
+                           ",,\n"
+                           "\n"
+                           "1,\"two\nlines\",3\n"
+                           "p,q,\n"
+                           "\"r\",s,t\r\n"
+                           "\r\n"
+                           "u,v,w";
+  const auto fast = read_all(text, CsvReader::default_chunk_size);
+  EXPECT_EQ(fast, read_all(text, 1));
+  ASSERT_EQ(fast.size(), 6U);
+  EXPECT_EQ(fast[0].values, (Strings{" x ", " y ", "z "}));
+  EXPECT_EQ(fast[1].values, (Strings{"", "", ""}));
+  EXPECT_EQ(fast[3].line, 7U);
+  EXPECT_EQ(fast[3].values, (Strings{"p", "q", ""}));
+  EXPECT_EQ(fast[5].line, 10U);
 }
 
 } // namespace
