@@ -43,17 +43,18 @@ namespace {
                                     row.currency, row.date.substr(0, 7)));
 }
 
-// ROW must outlive the statement's execution: its text is not copied.
-void bind_row(SQLite::Statement& statement, const SpendRow& row)
+// Binds ROW's five values from parameter FIRST on. ROW must outlive the
+// statement's execution: its text is not copied.
+void bind_row(SQLite::Statement& statement, const SpendRow& row, int first = 1)
 {
-  statement.bind(1, row.engagement_id);
-  statement.bindNoCopy(2, row.date);
-  statement.bind(3, row.amount);
-  statement.bindNoCopy(4, row.currency);
+  statement.bind(first, row.engagement_id);
+  statement.bindNoCopy(first + 1, row.date);
+  statement.bind(first + 2, row.amount);
+  statement.bindNoCopy(first + 3, row.currency);
   if (row.reference) {
-    statement.bindNoCopy(5, *row.reference);
+    statement.bindNoCopy(first + 4, *row.reference);
   } else {
-    statement.bind(5);
+    statement.bind(first + 4);
   }
 }
 
@@ -112,6 +113,14 @@ SpendRow SpendWriter::stored(std::int64_t id)
 
 std::int64_t SpendWriter::insert(const SpendRow& row)
 {
+  if (m_reference_index_deferred) {
+    add_delta(row, +1);
+    m_batch.emplace_back(m_next_id, row);
+    if (m_batch.size() == batch_rows) {
+      write_batch();
+    }
+    return m_next_id++;
+  }
   bind_row(*m_insert, row);
   try {
     m_insert->exec();
@@ -122,6 +131,41 @@ std::int64_t SpendWriter::insert(const SpendRow& row)
   m_insert->reset();
   add_delta(row, +1);
   return m_catalogue.db().getLastInsertRowid();
+}
+
+void SpendWriter::write_batch()
+{
+  constexpr std::string_view insert = "INSERT INTO spend (id, engagement_id, date, amount, currency, reference) VALUES ";
+  constexpr std::string_view values = "(?, ?, ?, ?, ?, ?)";
+  constexpr int columns = 6;
+  if (m_batch.size() == batch_rows) {
+    if (!m_insert_batch) {
+      std::string sql(insert);
+      for (std::size_t i = 0; i < batch_rows; ++i) {
+        sql += i == 0 ? "" : ", ";
+        sql += values;
+      }
+      m_insert_batch = std::make_unique<SQLite::Statement>(m_catalogue.db(), sql);
+    }
+    int first = 1;
+    for (const auto& [id, row] : m_batch) {
+      m_insert_batch->bind(first, id);
+      bind_row(*m_insert_batch, row, first + 1);
+      first += columns;
+    }
+    m_insert_batch->exec();
+    m_insert_batch->reset();
+  } else if (!m_batch.empty()) {
+    // The last, partial batch: line by line, with the same ids.
+    SQLite::Statement one(m_catalogue.db(), std::string(insert) + std::string(values));
+    for (const auto& [id, row] : m_batch) {
+      one.bind(1, id);
+      bind_row(one, row, 2);
+      one.exec();
+      one.reset();
+    }
+  }
+  m_batch.clear();
 }
 
 void SpendWriter::update(std::int64_t id, const SpendRow& row)
@@ -165,6 +209,8 @@ void SpendWriter::defer_reference_index()
 {
   if (!m_reference_index_deferred) {
     m_catalogue.db().exec("DROP INDEX spend_reference");
+    // The ids SQLite would give: one more than the largest.
+    m_next_id = m_catalogue.db().execAndGet("SELECT coalesce(max(id), 0) + 1 FROM spend").getInt64();
     m_reference_index_deferred = true;
   }
 }
@@ -179,6 +225,7 @@ void SpendWriter::restore_reference_index(const DuplicateVisitor& duplicate)
   if (!m_reference_index_deferred) {
     return;
   }
+  write_batch();
   auto& db = m_catalogue.db();
   // The same definition as migrations/0005_spend_reference_index.sql.
   try {

@@ -79,8 +79,10 @@ public:
   // Drops the index of spend by engagement and invoice reference until
   // restore_reference_index() or flush() builds it again in one sorted pass: far
   // cheaper than an insert per line when a bulk import adds many lines to a
-  // table of comparable size. Until then only insert() may be used, and a
-  // duplicate invoice reference is found when the index is built again.
+  // table of comparable size. Until then only insert() may be used (its rows
+  // must satisfy every constraint but that one: they are written in batches
+  // of batch_rows by one statement), and a duplicate invoice reference is
+  // found when the index is built again.
   void defer_reference_index();
   bool reference_index_deferred() const { return m_reference_index_deferred; }
 
@@ -98,6 +100,7 @@ private:
   // Line ID as stored (without its reference); NotFound when there is none.
   SpendRow stored(std::int64_t id);
   void add_delta(const SpendRow& row, int sign);
+  void write_batch();
   void apply_delta(const RollupKey& key, const RollupDelta& delta);
 
   Catalogue& m_catalogue;
@@ -112,6 +115,12 @@ private:
   std::unique_ptr<SQLite::Statement> m_rollup_delete;
   // Roll-up changes not yet written.
   RollupDeltas m_deltas;
+  // Lines inserted while the index is deferred, with the ids given to them,
+  // written by one multi-row INSERT per batch_rows (fewer statement runs).
+  static constexpr std::size_t batch_rows = 64;
+  std::vector<std::pair<std::int64_t, SpendRow>> m_batch;
+  std::int64_t m_next_id = 0;
+  std::unique_ptr<SQLite::Statement> m_insert_batch;
   bool m_reference_index_deferred = false;
 };
 
