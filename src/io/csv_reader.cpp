@@ -331,7 +331,7 @@ bool CsvReader::next(Record& record)
     return false;
   }
   if (row.fields.size() != m_columns.size()) {
-    throw ValidationError(fmt::format("{}: {}, header has {}", location(row.line),
+    throw BadRecord(fmt::format("{}: {}, header has {}", location(row.line),
                                       plural(row.fields.size(), "field"), m_columns.size()));
   }
   record.line = row.line;

@@ -26,8 +26,9 @@ namespace vendorcat::io {
 // Every later record must have as many fields as the header. Errors are
 // ValidationError messages of the form `SOURCE:LINE: ...` (or `line LINE: ...`
 // when no source name is given), where LINE is the physical line of the file,
-// counting line breaks inside quoted fields. After an exception the reader
-// must not be used again.
+// counting line breaks inside quoted fields. A record with a different
+// number of fields than the header is a BadRecord, after which reading may go
+// on; after any other exception the reader must not be used again.
 class CsvReader : public RecordReader
 {
 public:
@@ -52,9 +53,9 @@ public:
   const std::vector<std::string>& columns() const override;
 
   // Fills RECORD with the next data record and returns true, or returns false
-  // at the end of the input. Throws ValidationError on malformed quoting, a
-  // record with a different number of fields than the header or a record
-  // larger than max_record_bytes; IoError when reading fails.
+  // at the end of the input. Throws BadRecord for a record with a different
+  // number of fields than the header, ValidationError on malformed quoting
+  // or a record larger than max_record_bytes, IoError when reading fails.
   bool next(Record& record) override;
 
   // `SOURCE:LINE`, or `line LINE` without a source name. Never fails.

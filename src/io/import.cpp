@@ -169,6 +169,9 @@ ImportSummary import_records(store::Catalogue& catalogue, Kind kind, RecordReade
       if (!reader.next(record)) {
         break;
       }
+    } catch (const BadRecord& error) {
+      errors.add(error.what()); // this record only: the next one can be read
+      continue;
     } catch (const InputError& error) {
       errors.add(error.what()); // a malformed file: nothing after it can be read reliably
       break;

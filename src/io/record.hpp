@@ -3,6 +3,8 @@
 // Records read from an import file (CSV or JSON), one at a time, as values
 // keyed by the file's column names.
 
+#include "domain/errors.hpp"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -35,6 +37,14 @@ struct Record
   }
 };
 
+// A record that is bad on its own (a CSV record with the wrong number of
+// fields) in an input that can still be read after it: the reader may go on.
+class BadRecord : public ValidationError
+{
+public:
+  using ValidationError::ValidationError;
+};
+
 // A source of records with a fixed set of columns.
 class RecordReader
 {
@@ -45,8 +55,9 @@ public:
   virtual const std::vector<std::string>& columns() const = 0;
 
   // Fills RECORD with the next record and returns true, or returns false at
-  // the end of the input. Throws ValidationError on malformed input (the
-  // message names the source and line) and IoError when reading fails.
+  // the end of the input. Throws BadRecord for a record that is bad on its
+  // own (reading may go on), ValidationError on malformed input (the message
+  // names the source and line) and IoError when reading fails.
   virtual bool next(Record& record) = 0;
 
   // Where LINE is, for messages: `source:LINE`, or `line LINE` when the

@@ -169,6 +169,22 @@ TEST_P(CsvReaderChunks, FieldCountMismatchNamesTheLine)
   EXPECT_EQ(error_of<ValidationError>("a,b\n1,2,3\n", GetParam(), ""), "line 2: 3 fields, header has 2");
 }
 
+TEST_P(CsvReaderChunks, ReadingGoesOnAfterARecordWithTheWrongFieldCount)
+{
+  std::istringstream in("a,b\n1\n2,3\n4,5,6\n7,8\n");
+  CsvReader reader(in, "test.csv", GetParam());
+  Record record;
+  EXPECT_THROW(reader.next(record), BadRecord);
+  ASSERT_TRUE(reader.next(record));
+  EXPECT_EQ(record.line, 3U);
+  EXPECT_EQ(record.values, (Strings{"2", "3"}));
+  EXPECT_THROW(reader.next(record), BadRecord);
+  ASSERT_TRUE(reader.next(record));
+  EXPECT_EQ(record.line, 5U);
+  EXPECT_EQ(record.values, (Strings{"7", "8"}));
+  EXPECT_FALSE(reader.next(record));
+}
+
 TEST_P(CsvReaderChunks, StrictQuoteErrorsNameTheLine)
 {
   const std::string bare_quote = "a,b\n1,2\n3,x\"y\n";
