@@ -34,8 +34,7 @@ struct ExportOptions
 
 std::string summary_text(const io::ImportSummary& summary)
 {
-  return fmt::format("{} created, {} updated, {} skipped", summary.created, summary.updated,
-                     summary.skipped);
+  return fmt::format("{} created, {} updated, {} skipped", summary.created, summary.updated, summary.skipped);
 }
 
 std::unique_ptr<io::RecordReader> open_reader(std::istream& in, const std::string& name, bool json)
@@ -67,7 +66,9 @@ void run_import(Session& session, const ImportOptions& options)
   const bool show_progress = !session.options().quiet && ::isatty(STDERR_FILENO) != 0;
   io::Progress progress;
   if (show_progress) {
-    progress = [&session](std::size_t rows) { session.err() << fmt::format("\rvendorcat: {} rows read", rows) << std::flush; };
+    progress = [&session](std::size_t rows) {
+      session.err() << fmt::format("\rvendorcat: {} rows read", rows) << std::flush;
+    };
   }
   auto& catalogue = session.catalogue();
   store::WriteTransaction transaction(catalogue, io::foreign_keys_for(kind));
@@ -117,17 +118,18 @@ void setup_bulk(CLI::App& app, CommandSlot& slot)
 {
   const std::string kinds = "providers, locations, offerings, engagements, spend or fx";
   auto import = std::make_shared<ImportOptions>();
-  auto* import_app = app.add_subcommand(
-    "import", "Load records from CSV or JSON, all or nothing.\n"
-              "Example: vendorcat import spend invoices-2026.csv --on-conflict skip");
+  auto* import_app =
+    app.add_subcommand("import", "Load records from CSV or JSON, all or nothing.\n"
+                                 "Example: vendorcat import spend invoices-2026.csv --on-conflict skip");
   import_app->callback([&slot, import] {
     slot = Command{Needs::catalogue, [import](Session& session) { run_import(session, *import); }};
   });
   import_app->add_option("KIND", import->kind, kinds)->required();
   import_app->add_option("FILE", import->file, "CSV or JSON (.json) file, or - for stdin")->required();
   import_app->add_flag("--dry-run", import->dry_run, "Validate everything and write nothing");
-  import_app->add_option("--on-conflict", import->on_conflict,
-                         "When a row's key exists: error (default), skip or update")
+  import_app
+    ->add_option("--on-conflict", import->on_conflict,
+                 "When a row's key exists: error (default), skip or update")
     ->check(CLI::IsMember({"error", "skip", "update"}));
 
   auto exported = std::make_shared<ExportOptions>();

@@ -90,8 +90,8 @@ Date Date::parse(std::string_view text)
 Date Date::from_days(int days)
 {
   if (days < min_days || days > max_days) {
-    throw ValidationError(fmt::format("date out of range: {} days from 1970-01-01 is outside {}-01-01..{}-12-31",
-                                      days, min_year, max_year));
+    throw ValidationError(fmt::format(
+      "date out of range: {} days from 1970-01-01 is outside {}-01-01..{}-12-31", days, min_year, max_year));
   }
   const chr::year_month_day ymd{chr::sys_days{chr::days{days}}};
   return Date(static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),

@@ -85,9 +85,7 @@ class CsvReader::Parser
 {
 public:
   Parser(std::istream& in, std::string source_name, std::size_t chunk_size)
-    : m_in(in),
-      m_source_name(std::move(source_name)),
-      m_chunk_size(std::max<std::size_t>(chunk_size, 1)),
+    : m_in(in), m_source_name(std::move(source_name)), m_chunk_size(std::max<std::size_t>(chunk_size, 1)),
       m_buffer(std::max<std::size_t>(chunk_size, bom.size()))
   {
     if (csv_init(&m_csv, CSV_STRICT | CSV_STRICT_FINI) != 0) {
@@ -96,10 +94,7 @@ public:
     csv_set_space_func(&m_csv, no_space);
   }
 
-  ~Parser()
-  {
-    csv_free(&m_csv);
-  }
+  ~Parser() { csv_free(&m_csv); }
 
   Parser(const Parser&) = delete;
   Parser& operator=(const Parser&) = delete;
@@ -151,7 +146,8 @@ private:
   {
     const std::string_view rest(m_buffer.data() + m_pos, m_end - m_pos);
     const auto brk = std::find_if(rest.begin(), rest.end(), is_line_break);
-    const std::string_view piece = rest.substr(0, static_cast<std::size_t>(brk - rest.begin()) + (brk == rest.end() ? 0 : 1));
+    const std::string_view piece =
+      rest.substr(0, static_cast<std::size_t>(brk - rest.begin()) + (brk == rest.end() ? 0 : 1));
     m_pos += piece.size();
 
     const bool starts_record = m_between_rows && !is_line_break(piece.front());
@@ -163,9 +159,8 @@ private:
     if (!m_between_rows) {
       m_row_bytes += piece.size();
       if (m_row_bytes > max_record_bytes) {
-        throw ValidationError(fmt::format(
-          "{}: record is larger than {} MiB (is a quote left open?)",
-          location(m_row_line), max_record_bytes / (1024 * 1024)));
+        throw ValidationError(fmt::format("{}: record is larger than {} MiB (is a quote left open?)",
+                                          location(m_row_line), max_record_bytes / (1024 * 1024)));
       }
     }
 
@@ -197,8 +192,7 @@ private:
     m_finished = true;
     if (csv_fini(&m_csv, on_field, on_row, this) != 0) {
       if (csv_error(&m_csv) == CSV_EPARSE) {
-        throw ValidationError(fmt::format("{}: a quoted field is never closed",
-                                          location(m_row_line)));
+        throw ValidationError(fmt::format("{}: a quoted field is never closed", location(m_row_line)));
       }
       fail(m_line);
     }
@@ -210,20 +204,17 @@ private:
     if (status != CSV_EPARSE) {
       throw IoError(fmt::format("{}: {}", location(line), csv_strerror(status)));
     }
-    std::string message = fmt::format(
-      "{}: malformed quoting (a field with a quote must be quoted as a whole, "
-      "with inner quotes doubled, and a closing quote must be followed by a comma or a line end)",
-      location(line));
+    std::string message =
+      fmt::format("{}: malformed quoting (a field with a quote must be quoted as a whole, "
+                  "with inner quotes doubled, and a closing quote must be followed by a comma or a line end)",
+                  location(line));
     if (line != m_row_line && !m_between_rows) {
       message += fmt::format(" in the record starting at line {}", m_row_line);
     }
     throw ValidationError(message);
   }
 
-  std::string location(std::size_t line) const
-  {
-    return format_location(m_source_name, line);
-  }
+  std::string location(std::size_t line) const { return format_location(m_source_name, line); }
 
   // A whole line with no quote in it, starting a record: its fields are the
   // bytes between commas, which is what libcsv would give, so it is split
@@ -255,7 +246,8 @@ private:
   static void on_field(void* data, std::size_t size, void* context)
   {
     auto& self = *static_cast<Parser*>(context);
-    self.add_field(data == nullptr ? std::string_view() : std::string_view(static_cast<const char*>(data), size));
+    self.add_field(data == nullptr ? std::string_view()
+                                   : std::string_view(static_cast<const char*>(data), size));
   }
 
   static void on_row(int, void* context)
@@ -280,20 +272,19 @@ private:
   bool m_eof = false;
   bool m_finished = false;
 
-  std::size_t m_line = 1;        // the physical line of the next byte
-  bool m_after_cr = false;       // the last piece ended with CR
-  bool m_between_rows = true;    // no record is in progress
-  std::size_t m_row_line = 0;    // where the record in progress started
-  std::size_t m_row_bytes = 0;   // its size so far
+  std::size_t m_line = 1;            // the physical line of the next byte
+  bool m_after_cr = false;           // the last piece ended with CR
+  bool m_between_rows = true;        // no record is in progress
+  std::size_t m_row_line = 0;        // where the record in progress started
+  std::size_t m_row_bytes = 0;       // its size so far
   std::vector<std::string> m_fields; // of the record in progress; the first
-  std::size_t m_field_count = 0;      // m_field_count are its own
-  Row m_ready;                        // the record parsed and not yet taken
+  std::size_t m_field_count = 0;     // m_field_count are its own
+  Row m_ready;                       // the record parsed and not yet taken
   bool m_row_ready = false;
 };
 
 CsvReader::CsvReader(std::istream& in, std::string source_name, std::size_t chunk_size)
-  : m_source_name(std::move(source_name)),
-    m_parser(std::make_unique<Parser>(in, m_source_name, chunk_size))
+  : m_source_name(std::move(source_name)), m_parser(std::make_unique<Parser>(in, m_source_name, chunk_size))
 {
   Row header;
   if (!m_parser->next(header)) {
@@ -304,12 +295,12 @@ CsvReader::CsvReader(std::istream& in, std::string source_name, std::size_t chun
   for (std::size_t i = 0; i < header.fields.size(); ++i) {
     const std::string& name = header.fields[i];
     if (name.empty()) {
-      throw ValidationError(fmt::format("{}: column {} of the header has no name",
-                                        location(header.line), i + 1));
+      throw ValidationError(
+        fmt::format("{}: column {} of the header has no name", location(header.line), i + 1));
     }
     if (!seen.insert(name).second) {
-      throw ValidationError(fmt::format("{}: column '{}' appears twice in the header",
-                                        location(header.line), name));
+      throw ValidationError(
+        fmt::format("{}: column '{}' appears twice in the header", location(header.line), name));
     }
   }
   m_columns = std::move(header.fields);
@@ -332,7 +323,7 @@ bool CsvReader::next(Record& record)
   }
   if (row.fields.size() != m_columns.size()) {
     throw BadRecord(fmt::format("{}: {}, header has {}", location(row.line),
-                                      plural(row.fields.size(), "field"), m_columns.size()));
+                                plural(row.fields.size(), "field"), m_columns.size()));
   }
   record.line = row.line;
   record.values = std::move(row.fields);

@@ -11,7 +11,10 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <optional>
+#include <utility>
+#include <vector>
 
 namespace vendorcat::io {
 
@@ -41,26 +44,46 @@ std::string column_prefix(std::string_view message, const std::vector<std::strin
   return {};
 }
 
+// Bad rows, kept in file order: those found row by row, and those an
+// importer finds only after the last row (merged by line when thrown). Of
+// each, the first max_errors are enough to give the first max_errors of all.
 class Errors
 {
 public:
-  void add(std::string message)
-  {
-    ++m_total;
-    if (m_kept.size() < ImportFailed::max_errors) {
-      m_kept.push_back(std::move(message));
-    }
-  }
+  void add(std::size_t line, std::string message) { keep(m_rows, line, std::move(message)); }
+  void add_late(std::size_t line, std::string message) { keep(m_late, line, std::move(message)); }
 
   void throw_if_any()
   {
-    if (m_total > 0) {
-      throw ImportFailed(std::move(m_kept), m_total);
+    if (m_total == 0) {
+      return;
     }
+    std::vector<Entry> all;
+    std::merge(m_rows.begin(), m_rows.end(), m_late.begin(), m_late.end(), std::back_inserter(all),
+               [](const Entry& a, const Entry& b) { return a.first < b.first; });
+    std::vector<std::string> kept;
+    for (auto& entry : all) {
+      if (kept.size() == ImportFailed::max_errors) {
+        break;
+      }
+      kept.push_back(std::move(entry.second));
+    }
+    throw ImportFailed(std::move(kept), m_total);
   }
 
 private:
-  std::vector<std::string> m_kept;
+  using Entry = std::pair<std::size_t, std::string>;
+
+  void keep(std::vector<Entry>& list, std::size_t line, std::string message)
+  {
+    ++m_total;
+    if (list.size() < ImportFailed::max_errors) {
+      list.emplace_back(line, std::move(message));
+    }
+  }
+
+  std::vector<Entry> m_rows;
+  std::vector<Entry> m_late;
   std::size_t m_total = 0;
 };
 
@@ -74,18 +97,19 @@ std::vector<std::optional<std::size_t>> match_header(const KindColumns& spec, Re
   for (std::size_t i = 0; i < columns.size(); ++i) {
     const auto it = std::find(spec.names.begin(), spec.names.end(), columns[i]);
     if (it == spec.names.end()) {
-      errors.add(fmt::format("{}: unknown column '{}' (columns: {})", where, columns[i], joined(spec.names)));
+      errors.add(1,
+                 fmt::format("{}: unknown column '{}' (columns: {})", where, columns[i], joined(spec.names)));
       continue;
     }
     auto& slot = index[static_cast<std::size_t>(it - spec.names.begin())];
     if (slot) {
-      errors.add(fmt::format("{}: column '{}' appears twice", where, columns[i]));
+      errors.add(1, fmt::format("{}: column '{}' appears twice", where, columns[i]));
     }
     slot = i;
   }
   for (std::size_t i = 0; i < spec.required; ++i) {
     if (!index[i]) {
-      errors.add(fmt::format("{}: required column '{}' is missing", where, spec.names[i]));
+      errors.add(1, fmt::format("{}: required column '{}' is missing", where, spec.names[i]));
     }
   }
   return index;
@@ -170,10 +194,13 @@ ImportSummary import_records(store::Catalogue& catalogue, Kind kind, RecordReade
         break;
       }
     } catch (const BadRecord& error) {
-      errors.add(error.what()); // this record only: the next one can be read
+      // This record only: the next one can be read. It lies after the last
+      // record read, which is all its line needs to be for the ordering.
+      errors.add(record.line + 1, error.what());
       continue;
     } catch (const InputError& error) {
-      errors.add(error.what()); // a malformed file: nothing after it can be read reliably
+      // A malformed file: nothing after it can be read reliably.
+      errors.add(record.line + 1, error.what());
       break;
     }
     for (std::size_t i = 0; i < row.size(); ++i) {
@@ -188,28 +215,29 @@ ImportSummary import_records(store::Catalogue& catalogue, Kind kind, RecordReade
     }
     try {
       switch (importer->import(row, record.line)) {
-      case Outcome::created:
-        ++summary.created;
-        break;
-      case Outcome::updated:
-        ++summary.updated;
-        break;
-      case Outcome::skipped:
-        ++summary.skipped;
-        break;
+        case Outcome::created:
+          ++summary.created;
+          break;
+        case Outcome::updated:
+          ++summary.updated;
+          break;
+        case Outcome::skipped:
+          ++summary.skipped;
+          break;
       }
     } catch (const FieldError& error) {
-      errors.add(fmt::format("{}: {}: {}", reader.location(record.line), error.field(), error.what()));
+      errors.add(record.line,
+                 fmt::format("{}: {}: {}", reader.location(record.line), error.field(), error.what()));
     } catch (const InputError& error) {
-      errors.add(fmt::format("{}: {}{}", reader.location(record.line),
-                             column_prefix(error.what(), spec.names, row), error.what()));
+      errors.add(record.line, fmt::format("{}: {}{}", reader.location(record.line),
+                                          column_prefix(error.what(), spec.names, row), error.what()));
     }
     if (progress && ++rows % progress_every == 0) {
       progress(rows);
     }
   }
   importer->check([&](std::size_t line, const std::string& column, const std::string& message) {
-    errors.add(fmt::format("{}: {}: {}", reader.location(line), column, message));
+    errors.add_late(line, fmt::format("{}: {}: {}", reader.location(line), column, message));
   });
   errors.throw_if_any();
   importer->finish(summary);

@@ -36,7 +36,8 @@ public:
   virtual Outcome import(const Row& row, std::size_t line) = 0;
 
   // A bad row found only once every row is in: LINE, COLUMN and message.
-  using LateError = std::function<void(std::size_t line, const std::string& column, const std::string& message)>;
+  using LateError =
+    std::function<void(std::size_t line, const std::string& column, const std::string& message)>;
 
   // Called once after the last row, even when rows failed, for checks that
   // need every row (a large spend import finds repeated invoice references
@@ -47,8 +48,7 @@ public:
   virtual void finish(const ImportSummary&) {}
 };
 
-std::unique_ptr<KindImporter> make_importer(store::Catalogue& catalogue, Kind kind,
-                                            OnConflict on_conflict);
+std::unique_ptr<KindImporter> make_importer(store::Catalogue& catalogue, Kind kind, OnConflict on_conflict);
 
 // The spend importer: natural keys resolved from maps loaded once, statements
 // prepared once (import_spend.cpp).

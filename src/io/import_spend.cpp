@@ -64,7 +64,8 @@ class SpendImporter : public KindImporter
 {
 public:
   SpendImporter(store::Catalogue& catalogue, OnConflict on_conflict)
-    : m_catalogue(catalogue), m_on_conflict(on_conflict), m_reference(store::Reference::of(catalogue)), m_writer(catalogue)
+    : m_catalogue(catalogue), m_on_conflict(on_conflict), m_reference(store::Reference::of(catalogue)),
+      m_writer(catalogue)
   {
     // Keys fold ASCII letters only, as the ref column's NOCASE collation does.
     catalogue.use_bulk_cache();
@@ -77,7 +78,8 @@ public:
 
   Outcome import(const Row& row, std::size_t file_line) override
   {
-    if (++m_rows >= defer_index_after && m_on_conflict == OnConflict::error && !m_writer.reference_index_deferred() &&
+    if (++m_rows >= defer_index_after && m_on_conflict == OnConflict::error &&
+        !m_writer.reference_index_deferred() &&
         m_rows * rebuild_factor >= static_cast<std::size_t>(m_existing_lines)) {
       m_writer.defer_reference_index();
     }

@@ -12,11 +12,11 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <sqlite3.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <sqlite3.h>
 
 namespace vendorcat::store {
 
@@ -31,8 +31,8 @@ void create_private_file(const std::filesystem::path& path)
   if (path.has_parent_path()) {
     std::filesystem::create_directories(path.parent_path(), error);
     if (error) {
-      throw IoError(fmt::format("cannot create folder '{}': {}", path.parent_path().string(),
-                                error.message()));
+      throw IoError(
+        fmt::format("cannot create folder '{}': {}", path.parent_path().string(), error.message()));
     }
   }
   const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
@@ -116,8 +116,8 @@ WriteTransaction::WriteTransaction(Catalogue& catalogue, ForeignKeys foreign_key
       catalogue.db().exec("PRAGMA foreign_keys = OFF");
       m_foreign_keys_suspended = true;
     }
-    m_transaction = std::make_unique<SQLite::Transaction>(catalogue.db(),
-                                                          SQLite::TransactionBehavior::IMMEDIATE);
+    m_transaction =
+      std::make_unique<SQLite::Transaction>(catalogue.db(), SQLite::TransactionBehavior::IMMEDIATE);
   } catch (const SQLite::Exception& error) {
     enforce_foreign_keys();
     throw_database_error(catalogue, "starting a write", error);
@@ -150,8 +150,7 @@ void WriteTransaction::enforce_foreign_keys() noexcept
   }
 }
 
-void throw_database_error(const Catalogue& catalogue, const std::string& what,
-                          const std::exception& error)
+void throw_database_error(const Catalogue& catalogue, const std::string& what, const std::exception& error)
 {
   throw DatabaseError(fmt::format("{} in catalogue '{}': {}", what, catalogue.path(), error.what()));
 }

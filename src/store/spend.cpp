@@ -17,9 +17,9 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
-#include <sqlite3.h>
 
 #include <algorithm>
+#include <sqlite3.h>
 #include <string_view>
 #include <variant>
 
@@ -135,7 +135,8 @@ std::int64_t SpendWriter::insert(const SpendRow& row)
 
 void SpendWriter::write_batch()
 {
-  constexpr std::string_view insert = "INSERT INTO spend (id, engagement_id, date, amount, currency, reference) VALUES ";
+  constexpr std::string_view insert =
+    "INSERT INTO spend (id, engagement_id, date, amount, currency, reference) VALUES ";
   constexpr std::string_view values = "(?, ?, ?, ?, ?, ?)";
   constexpr int columns = 6;
   if (m_batch.size() == batch_rows) {
@@ -249,7 +250,8 @@ void SpendWriter::restore_reference_index(const DuplicateVisitor& duplicate)
 void SpendWriter::flush()
 {
   restore_reference_index([](std::int64_t, const std::string& reference) {
-    throw ValidationError(fmt::format("invoice reference '{}' is already recorded on that engagement", reference));
+    throw ValidationError(
+      fmt::format("invoice reference '{}' is already recorded on that engagement", reference));
   });
   m_deltas.for_each([this](const RollupKey& key, const RollupDelta& delta) {
     if (delta.amount != 0 || delta.lines != 0) {
@@ -304,8 +306,8 @@ std::vector<EngagementKey> engagement_keys(Catalogue& catalogue)
   SQLite::Statement query(catalogue.db(), "SELECT id, ref, currency FROM engagement");
   std::vector<EngagementKey> keys;
   while (query.executeStep()) {
-    keys.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
-                    query.getColumn(2).getString()});
+    keys.push_back(
+      {query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getString()});
   }
   return keys;
 }
@@ -328,7 +330,8 @@ SpendLine add_spend(Catalogue& catalogue, const std::string& engagement, const s
   const auto id = writer.insert(row);
   writer.flush();
   audit_insert(catalogue, "spend", id);
-  return {id, target.ref, row.date, domain::format_amount(row.amount, ref_data.currency(row.currency).minor_units),
+  return {id,           target.ref,
+          row.date,     domain::format_amount(row.amount, ref_data.currency(row.currency).minor_units),
           row.currency, row.reference};
 }
 
@@ -371,7 +374,8 @@ void each_spend(Catalogue& catalogue, const SpendFilter& filter,
     sql += " AND s.date <= ?";
     params.emplace_back(domain::Date::parse(filter.to).to_string());
   }
-  SQLite::Statement query(catalogue.db(), sql + (order == SpendOrder::by_date ? " ORDER BY s.date, s.id" : " ORDER BY s.id"));
+  SQLite::Statement query(catalogue.db(),
+                          sql + (order == SpendOrder::by_date ? " ORDER BY s.date, s.id" : " ORDER BY s.id"));
   bind_all(query, params);
   SpendLine line;
   while (query.executeStep()) {
@@ -380,8 +384,8 @@ void each_spend(Catalogue& catalogue, const SpendFilter& filter,
     line.date = query.getColumn(2).getString();
     line.amount = domain::format_amount(query.getColumn(3).getInt64(), query.getColumn(4).getInt());
     line.currency = query.getColumn(5).getString();
-    line.reference = query.getColumn(6).isNull() ? std::nullopt
-                                                 : std::optional<std::string>(query.getColumn(6).getString());
+    line.reference =
+      query.getColumn(6).isNull() ? std::nullopt : std::optional<std::string>(query.getColumn(6).getString());
     visit(line);
   }
 }

@@ -13,7 +13,9 @@ constexpr std::size_t initial_slots = 1024; // a power of two
 RollupKey RollupKey::of(std::int64_t engagement_id, std::string_view date, std::string_view currency)
 {
   const auto digit = [&](std::size_t i) { return static_cast<std::uint64_t>(date[i] - '0'); };
-  const auto letter = [&](std::size_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(currency[i])); };
+  const auto letter = [&](std::size_t i) {
+    return static_cast<std::uint64_t>(static_cast<unsigned char>(currency[i]));
+  };
   const std::uint64_t yyyymm =
     digit(0) * 100'000 + digit(1) * 10'000 + digit(2) * 1000 + digit(3) * 100 + digit(5) * 10 + digit(6);
   return {engagement_id, yyyymm << 24 | letter(0) << 16 | letter(1) << 8 | letter(2)};

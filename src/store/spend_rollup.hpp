@@ -40,7 +40,8 @@ public:
   // The delta of KEY, zero when new.
   RollupDelta& operator[](const RollupKey& key);
 
-  template <typename Visit> void for_each(Visit visit) const
+  template<typename Visit>
+  void for_each(Visit visit) const
   {
     for (const auto& slot : m_slots) {
       if (slot.key.month_currency != 0) {

@@ -19,17 +19,6 @@ namespace {
 
 using Lines = std::vector<std::string>;
 
-Lines lines_of(const std::string& text)
-{
-  Lines lines;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    lines.push_back(line);
-  }
-  return lines;
-}
-
 // ROWS without their `id` keys, for comparing two catalogues.
 nlohmann::ordered_json without_ids(nlohmann::ordered_json rows)
 {
@@ -42,10 +31,7 @@ nlohmann::ordered_json without_ids(nlohmann::ordered_json rows)
 class ImportE2E : public ::testing::Test
 {
 protected:
-  void SetUp() override
-  {
-    cli.ok({"db", "init", "--home-country", "FI", "--base-currency", "EUR"});
-  }
+  void SetUp() override { cli.ok({"db", "init", "--home-country", "FI", "--base-currency", "EUR"}); }
 
   // Writes CONTENT to NAME in the test folder and returns its path.
   std::string file(const std::string& name, const std::string& content) const
@@ -54,8 +40,7 @@ protected:
     return (dir / name).string();
   }
 
-  Output import(const std::string& kind, const std::string& path,
-                std::vector<std::string> extra = {}) const
+  Output import(const std::string& kind, const std::string& path, std::vector<std::string> extra = {}) const
   {
     std::vector<std::string> args{"import", kind, path};
     args.insert(args.end(), extra.begin(), extra.end());
@@ -68,17 +53,16 @@ protected:
     cli.ok({"provider", "add", "Seed Oy", "--country", "FI"});
     cli.ok({"location", "add", "Seed Oy", "--country", "EE", "--city", "Tartu"});
     cli.ok({"offering", "add", "Seed Oy", "payroll"});
-    cli.ok({"engagement", "add", "S-1", "--provider", "Seed Oy", "--service", "payroll",
-            "--delivery-country", "FI", "--start", "2025-01-01"});
+    cli.ok({"engagement", "add", "S-1", "--provider", "Seed Oy", "--service", "payroll", "--delivery-country",
+            "FI", "--start", "2025-01-01"});
     cli.ok({"spend", "add", "S-1", "--date", "2025-02-01", "--amount", "100.00", "--ref", "INV-S"});
     cli.ok({"fx", "set", "USD", "2025-02", "0.92"});
   }
 
   std::vector<long long> counts() const
   {
-    return {cli.count("provider"), cli.count("location"), cli.count("offering"),
-            cli.count("engagement"), cli.count("spend"), cli.count("fx_rate"),
-            cli.count("audit_log")};
+    return {cli.count("provider"), cli.count("location"), cli.count("offering"), cli.count("engagement"),
+            cli.count("spend"),    cli.count("fx_rate"),  cli.count("audit_log")};
   }
 
   TempDir dir;
@@ -90,35 +74,35 @@ protected:
 TEST_F(ImportE2E, EachKindFromCsvInAnyColumnOrder)
 {
   ASSERT_EQ(import("providers", file("p.csv", "hq_city,risk,name,hq_country,next_review\n"
-                                               "Manila,high,Manila Voice,ph,\n"
-                                               ",,Tallinn Ops,EE,2026-03-31\n"))
+                                              "Manila,high,Manila Voice,ph,\n"
+                                              ",,Tallinn Ops,EE,2026-03-31\n"))
               .status,
             0);
   ASSERT_EQ(import("locations", file("l.csv", "city,name,country,provider\n"
-                                               "Cebu,Cebu centre,PH,manila voice\n"))
+                                              "Cebu,Cebu centre,PH,manila voice\n"))
               .status,
             0);
   ASSERT_EQ(import("offerings", file("o.csv", "service,provider\n"
-                                               "customer-service,Manila Voice\n"
-                                               "payroll,Tallinn Ops\n"))
+                                              "customer-service,Manila Voice\n"
+                                              "payroll,Tallinn Ops\n"))
               .status,
             0);
-  ASSERT_EQ(import("engagements",
-                   file("e.csv", "currency,value,ref,start_date,provider,delivery_country,service,"
-                                 "end_date,notice_days,auto_renew,title\n"
-                                 "USD,1234.50,C-1,2025-01-01,Manila Voice,PH,customer-service,"
-                                 "2026-12-31,60,true,Voice\n"
-                                 ",,C-2,2025-03-01,Tallinn Ops,EE,payroll,,,,\n"))
-              .status,
-            0);
+  ASSERT_EQ(
+    import("engagements", file("e.csv", "currency,value,ref,start_date,provider,delivery_country,service,"
+                                        "end_date,notice_days,auto_renew,title\n"
+                                        "USD,1234.50,C-1,2025-01-01,Manila Voice,PH,customer-service,"
+                                        "2026-12-31,60,true,Voice\n"
+                                        ",,C-2,2025-03-01,Tallinn Ops,EE,payroll,,,,\n"))
+      .status,
+    0);
   ASSERT_EQ(import("spend", file("s.csv", "amount,reference,engagement,currency,date\n"
-                                           "1500.50,INV-1,C-1,,2025-02-10\n"
-                                           "-80.00,,c-2,eur,2025-03-05\n"))
+                                          "1500.50,INV-1,C-1,,2025-02-10\n"
+                                          "-80.00,,c-2,eur,2025-03-05\n"))
               .status,
             0);
   ASSERT_EQ(import("fx", file("f.csv", "rate,month,currency\n"
-                                        "0.9214,2025-02,usd\n"
-                                        "0.93,2025-03,USD\n"))
+                                       "0.9214,2025-02,usd\n"
+                                       "0.93,2025-03,USD\n"))
               .status,
             0);
 
@@ -323,6 +307,25 @@ TEST_F(ImportE2E, EveryBadRowIsReported)
   EXPECT_EQ(cli.count("provider"), 0);
 }
 
+TEST_F(ImportE2E, ARowWithTheWrongFieldCountDoesNotHideTheRowsAfterIt)
+{
+  const auto path = file("p.csv", "name,hq_country,status\n"
+                                  "Alpha Oy,FI\n"
+                                  "Beta AB,SE,active\n"
+                                  "Gamma OÜ,ZZ,active\n"
+                                  "Delta Ltd,SE,active,extra\n");
+  const auto output = import("providers", path);
+  EXPECT_EQ(output.status, 2);
+  EXPECT_EQ(lines_of(output.err),
+            (Lines{"vendorcat: error: " + path + ":2: 2 fields, header has 3",
+                   "vendorcat: error: " + path +
+                     ":4: hq_country: unknown country code 'ZZ': use an ISO 3166-1 alpha-2 code "
+                     "such as FI, IN or US",
+                   "vendorcat: error: " + path + ":5: 4 fields, header has 3",
+                   "vendorcat: error: nothing imported: 3 errors"}));
+  EXPECT_EQ(cli.count("provider"), 0);
+}
+
 TEST_F(ImportE2E, MoreThanFiftyBadRowsPrintFiftyAndCountTheRest)
 {
   std::string content = "name,hq_country\n";
@@ -359,7 +362,8 @@ TEST_F(ImportE2E, HeaderErrorsNameTheColumn)
   EXPECT_EQ(unknown.status, 2);
   EXPECT_NE(unknown.err.find("unknown column 'colour'"), std::string::npos) << unknown.err;
   EXPECT_NE(unknown.err.find("required column 'hq_country' is missing"), std::string::npos) << unknown.err;
-  const auto twice = import("providers", file("q.json", R"([{"name": "A", "hq_country": "FI", "name": "B"}])"));
+  const auto twice =
+    import("providers", file("q.json", R"([{"name": "A", "hq_country": "FI", "name": "B"}])"));
   EXPECT_EQ(twice.status, 2);
   EXPECT_NE(twice.err.find("\"name\" twice"), std::string::npos) << twice.err;
   const auto spend = import("spend", file("s.csv", "engagement,amount\nE-1,10.00\n"));
@@ -445,9 +449,9 @@ TEST_F(ImportE2E, OnConflictErrorRefusesExistingKeys)
   EXPECT_EQ(provider.status, 2);
   EXPECT_NE(provider.err.find(":3: "), std::string::npos) << provider.err;
   EXPECT_NE(provider.err.find("already exists"), std::string::npos) << provider.err;
-  const auto engagement = import(
-    "engagements", file("e.csv", "ref,provider,service,delivery_country,start_date\n"
-                                 "S-1,Seed Oy,payroll,FI,2025-06-01\n"));
+  const auto engagement =
+    import("engagements", file("e.csv", "ref,provider,service,delivery_country,start_date\n"
+                                        "S-1,Seed Oy,payroll,FI,2025-06-01\n"));
   EXPECT_EQ(engagement.status, 2);
   EXPECT_NE(engagement.err.find(":2: ref: engagement 'S-1' already exists"), std::string::npos)
     << engagement.err;
@@ -456,8 +460,8 @@ TEST_F(ImportE2E, OnConflictErrorRefusesExistingKeys)
   EXPECT_EQ(spend.status, 2);
   EXPECT_NE(spend.err.find(":2: reference: "), std::string::npos) << spend.err;
   EXPECT_NE(spend.err.find("'INV-S'"), std::string::npos) << spend.err;
-  const auto explicit_error = import("fx", file("f.csv", "currency,month,rate\nUSD,2025-02,0.95\n"),
-                                     {"--on-conflict", "error"});
+  const auto explicit_error =
+    import("fx", file("f.csv", "currency,month,rate\nUSD,2025-02,0.95\n"), {"--on-conflict", "error"});
   EXPECT_EQ(explicit_error.status, 2);
   EXPECT_EQ(counts(), before);
 }
@@ -465,9 +469,10 @@ TEST_F(ImportE2E, OnConflictErrorRefusesExistingKeys)
 TEST_F(ImportE2E, OnConflictSkipKeepsTheOldValues)
 {
   seed();
-  const auto providers = import("providers", file("p.csv", "name,hq_country,hq_city\n"
-                                                           "Seed Oy,FI,Oulu\n"
-                                                           "New Oy,FI,Turku\n"),
+  const auto providers = import("providers",
+                                file("p.csv", "name,hq_country,hq_city\n"
+                                              "Seed Oy,FI,Oulu\n"
+                                              "New Oy,FI,Turku\n"),
                                 {"--on-conflict", "skip"});
   EXPECT_EQ(providers.status, 0) << providers.err;
   EXPECT_NE(providers.err.find("1 created, 0 updated, 1 skipped"), std::string::npos) << providers.err;
@@ -479,15 +484,15 @@ TEST_F(ImportE2E, OnConflictSkipKeepsTheOldValues)
                                                 "S-1,Seed Oy,payroll,FI,2025-06-01,Changed\n"),
                                   {"--on-conflict", "skip"});
   EXPECT_EQ(engagements.status, 0) << engagements.err;
-  EXPECT_NE(engagements.err.find("0 created, 0 updated, 1 skipped"), std::string::npos)
-    << engagements.err;
+  EXPECT_NE(engagements.err.find("0 created, 0 updated, 1 skipped"), std::string::npos) << engagements.err;
   const auto engagement = cli.json({"engagement", "show", "S-1"});
   EXPECT_EQ(engagement["start_date"], "2025-01-01");
   EXPECT_EQ(engagement["title"], nullptr);
 
-  const auto spend = import("spend", file("s.csv", "engagement,date,amount,reference\n"
-                                                   "S-1,2025-03-01,50.00,INV-S\n"
-                                                   "S-1,2025-03-02,60.00,INV-T\n"),
+  const auto spend = import("spend",
+                            file("s.csv", "engagement,date,amount,reference\n"
+                                          "S-1,2025-03-01,50.00,INV-S\n"
+                                          "S-1,2025-03-02,60.00,INV-T\n"),
                             {"--on-conflict", "skip"});
   EXPECT_EQ(spend.status, 0) << spend.err;
   EXPECT_NE(spend.err.find("1 created, 0 updated, 1 skipped"), std::string::npos) << spend.err;
@@ -497,8 +502,8 @@ TEST_F(ImportE2E, OnConflictSkipKeepsTheOldValues)
   EXPECT_EQ(lines[0]["amount"], "100.00");
   EXPECT_EQ(lines[1]["reference"], "INV-T");
 
-  const auto fx = import("fx", file("f.csv", "currency,month,rate\nUSD,2025-02,0.95\n"),
-                         {"--on-conflict", "skip"});
+  const auto fx =
+    import("fx", file("f.csv", "currency,month,rate\nUSD,2025-02,0.95\n"), {"--on-conflict", "skip"});
   EXPECT_EQ(fx.status, 0) << fx.err;
   EXPECT_EQ(cli.json({"fx", "list"})[0]["rate"], "0.92");
 }
@@ -506,8 +511,9 @@ TEST_F(ImportE2E, OnConflictSkipKeepsTheOldValues)
 TEST_F(ImportE2E, OnConflictUpdateChangesProvidersEngagementsAndRates)
 {
   seed();
-  const auto providers = import("providers", file("p.csv", "name,hq_country,hq_city,risk\n"
-                                                           "Seed Oy,FI,Oulu,low\n"),
+  const auto providers = import("providers",
+                                file("p.csv", "name,hq_country,hq_city,risk\n"
+                                              "Seed Oy,FI,Oulu,low\n"),
                                 {"--on-conflict", "update"});
   EXPECT_EQ(providers.status, 0) << providers.err;
   EXPECT_NE(providers.err.find("0 created, 1 updated, 0 skipped"), std::string::npos) << providers.err;
@@ -538,8 +544,9 @@ TEST_F(ImportE2E, OnConflictUpdateChangesProvidersEngagementsAndRates)
 TEST_F(ImportE2E, OnConflictUpdateReplacesASpendLine)
 {
   seed();
-  const auto same_month = import("spend", file("s.csv", "engagement,date,amount,reference\n"
-                                                        "S-1,2025-02-05,125.50,INV-S\n"),
+  const auto same_month = import("spend",
+                                 file("s.csv", "engagement,date,amount,reference\n"
+                                               "S-1,2025-02-05,125.50,INV-S\n"),
                                  {"--on-conflict", "update"});
   EXPECT_EQ(same_month.status, 0) << same_month.err;
   EXPECT_NE(same_month.err.find("0 created, 1 updated, 0 skipped"), std::string::npos) << same_month.err;
@@ -549,8 +556,9 @@ TEST_F(ImportE2E, OnConflictUpdateReplacesASpendLine)
   EXPECT_EQ(lines[0]["amount"], "125.50");
   EXPECT_EQ(cli.sql("SELECT month || ':' || amount || ':' || lines FROM spend_monthly"), "2025-02:12550:1");
 
-  const auto other_month = import("spend", file("t.csv", "engagement,date,amount,reference\n"
-                                                         "S-1,2025-04-01,90.00,INV-S\n"),
+  const auto other_month = import("spend",
+                                  file("t.csv", "engagement,date,amount,reference\n"
+                                                "S-1,2025-04-01,90.00,INV-S\n"),
                                   {"--on-conflict", "update"});
   EXPECT_EQ(other_month.status, 0) << other_month.err;
   lines = cli.json({"spend", "list"});
@@ -589,14 +597,14 @@ TEST_F(ImportE2E, EngagementModelAndTypeAreDerivedLikeAdd)
   cli.ok({"engagement", "add", "ADD-2", "--provider", "Tallinn Ops", "--service", "payroll",
           "--delivery-country", "EE", "--start", "2025-01-01"});
   const auto output = import(
-    "engagements",
-    file("e.csv", "ref,provider,service,delivery_country,start_date,delivery_model,type\n"
-                  "IMP-1,Mumbai Insights,market-research,IN,2025-01-01,,\n"
-                  "IMP-2,Tallinn Ops,payroll,EE,2025-01-01,,\n"
-                  "IMP-3,Mumbai Insights,market-research,IN,2025-01-01,onshore,BPO\n"));
+    "engagements", file("e.csv", "ref,provider,service,delivery_country,start_date,delivery_model,type\n"
+                                 "IMP-1,Mumbai Insights,market-research,IN,2025-01-01,,\n"
+                                 "IMP-2,Tallinn Ops,payroll,EE,2025-01-01,,\n"
+                                 "IMP-3,Mumbai Insights,market-research,IN,2025-01-01,onshore,BPO\n"));
   ASSERT_EQ(output.status, 0) << output.err;
-  const auto without = import("engagements", file("f.csv", "ref,provider,service,delivery_country,start_date\n"
-                                                           "IMP-4,Tallinn Ops,payroll,EE,2025-01-01\n"));
+  const auto without =
+    import("engagements", file("f.csv", "ref,provider,service,delivery_country,start_date\n"
+                                        "IMP-4,Tallinn Ops,payroll,EE,2025-01-01\n"));
   ASSERT_EQ(without.status, 0) << without.err;
 
   std::map<std::string, nlohmann::ordered_json> by_ref;
@@ -636,7 +644,8 @@ TEST_F(ImportE2E, ExportThenImportRestoresTheDemoCatalogue)
   }
   cli.ok({"export", "providers", "--format", "json", "-o", (dir / "demo-providers.json").string()});
   cli.ok({"export", "engagements", "--format", "json", "-o", (dir / "demo-engagements.json").string()});
-  EXPECT_EQ(lines_of(read_file(dir / "demo-spend.csv")).size(), static_cast<std::size_t>(cli.count("spend")) + 1);
+  EXPECT_EQ(lines_of(read_file(dir / "demo-spend.csv")).size(),
+            static_cast<std::size_t>(cli.count("spend")) + 1);
 
   Cli restored{dir / "restored.db"};
   restored.ok({"db", "init", "--home-country", "FI", "--base-currency", "EUR"});
@@ -649,16 +658,17 @@ TEST_F(ImportE2E, ExportThenImportRestoresTheDemoCatalogue)
     restored.ok({"export", kind, "-o", again.string()});
     EXPECT_EQ(read_file(again), read_file(dir / ("demo-" + kind + ".csv"))) << kind;
   }
-  for (const auto& table : {"provider", "location", "offering", "engagement", "spend", "fx_rate",
-                            "spend_monthly"}) {
+  for (const auto& table :
+       {"provider", "location", "offering", "engagement", "spend", "fx_rate", "spend_monthly"}) {
     EXPECT_EQ(restored.count(table), cli.count(table)) << table;
   }
   for (const auto& noun : {"provider", "location", "offering", "engagement", "spend", "fx"}) {
     EXPECT_EQ(without_ids(restored.json({noun, "list"})), without_ids(cli.json({noun, "list"}))) << noun;
   }
-  const std::string monthly = "SELECT e.ref || '|' || m.month || '|' || m.currency || '|' || m.amount || '|' || "
-                              "m.lines FROM spend_monthly m JOIN engagement e ON e.id = m.engagement_id "
-                              "ORDER BY 1";
+  const std::string monthly =
+    "SELECT e.ref || '|' || m.month || '|' || m.currency || '|' || m.amount || '|' || "
+    "m.lines FROM spend_monthly m JOIN engagement e ON e.id = m.engagement_id "
+    "ORDER BY 1";
   EXPECT_EQ(restored.sql(monthly), cli.sql(monthly));
   EXPECT_EQ(restored.run({"db", "check"}).status, 0);
 
@@ -679,6 +689,37 @@ TEST_F(ImportE2E, ExportThenImportRestoresTheDemoCatalogue)
   for (const auto& kind : kinds) {
     EXPECT_EQ(from_json.ok({"export", kind}), read_file(dir / ("demo-" + kind + ".csv"))) << kind;
   }
+}
+
+// Export writes spend lines in the order recorded, so an import's file comes
+// back as it was, whatever the order of its dates; lists stay by date.
+TEST_F(ImportE2E, SpendExportKeepsTheOrderRecorded)
+{
+  cli.ok({"provider", "add", "Acme Oy", "--country", "FI"});
+  for (const char* ref : {"E-1", "E-2"}) {
+    cli.ok({"engagement", "add", ref, "--provider", "Acme Oy", "--service", "payroll", "--delivery-country",
+            "FI", "--start", "2024-01-01"});
+  }
+  const std::string content = "engagement,date,amount,currency,reference\n"
+                              "E-2,2025-03-15,30.00,EUR,INV-3\n"
+                              "E-1,2025-01-31,10.00,EUR,\n"
+                              "E-1,2025-02-28,-5.00,EUR,CN-1\n"
+                              "E-2,2024-12-01,7.50,USD,INV-0\n"
+                              "E-1,2025-01-31,2.00,EUR,INV-1\n";
+  const auto output = import("spend", file("s.csv", content));
+  ASSERT_EQ(output.status, 0) << output.err;
+  EXPECT_EQ(cli.ok({"export", "spend"}), content);
+
+  // A line added later comes last, however early its date.
+  cli.ok({"spend", "add", "E-1", "--date", "2024-01-02", "--amount", "1.00", "--ref", "LATE"});
+  EXPECT_EQ(cli.ok({"export", "spend"}), content + "E-1,2024-01-02,1.00,EUR,LATE\n");
+
+  Lines dates;
+  for (const auto& line : cli.json({"spend", "list"})) {
+    dates.push_back(line["date"]);
+  }
+  EXPECT_EQ(dates,
+            (Lines{"2024-01-02", "2024-12-01", "2025-01-31", "2025-01-31", "2025-02-28", "2025-03-15"}));
 }
 
 TEST_F(ImportE2E, DemoRefusesANonEmptyCatalogue)
@@ -724,8 +765,8 @@ TEST_F(ImportE2E, SpendRefsFoldOnlyAsciiCase)
 {
   cli.ok({"provider", "add", "Acme Oy", "--country", "FI"});
   for (const char* ref : {"ÉTÉ-1", "été-1"}) {
-    cli.ok({"engagement", "add", ref, "--provider", "Acme Oy", "--service", "payroll",
-            "--delivery-country", "FI", "--start", "2026-01-01"});
+    cli.ok({"engagement", "add", ref, "--provider", "Acme Oy", "--service", "payroll", "--delivery-country",
+            "FI", "--start", "2026-01-01"});
   }
   const auto path = (dir / "accents.csv").string();
   write_file(path, "engagement,date,amount\nété-1,2026-03-01,5.00\nétÉ-1,2026-03-02,1.00\n");

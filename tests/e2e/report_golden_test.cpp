@@ -171,16 +171,6 @@ std::vector<std::string> table_cells(const std::string& line)
   return cells;
 }
 
-std::vector<std::string> lines_of(const std::string& text)
-{
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    lines.push_back(line);
-  }
-  return lines;
-}
-
 // One spend report of the golden set: its name, its arguments and its --by dimensions.
 struct SpendCase
 {
@@ -196,9 +186,7 @@ const std::vector<SpendCase>& spend_cases()
     {"spend_by_model_type_year",
      {"report", "spend", "--by", "model,type", "--period", "year"},
      {"model", "type"}},
-    {"spend_by_provider_all",
-     {"report", "spend", "--by", "provider", "--period", "all"},
-     {"provider"}},
+    {"spend_by_provider_all", {"report", "spend", "--by", "provider", "--period", "all"}, {"provider"}},
     {"spend_by_region_unit_month_partial",
      {"report", "spend", "--by", "region,unit", "--period", "month", "--from", "2025-02-15", "--to",
       "2025-05-10"},
@@ -237,28 +225,27 @@ protected:
       cli.ok(args);
     };
     engagement({"FI-HELP", "--provider", "Nordic Ops Oy", "--service", "technical-support",
-                "--delivery-country", "FI", "--start", "2024-07-01", "--end", "2026-03-31",
-                "--notice-days", "30", "--value", "12000.00", "--client-unit", "Retail"});
+                "--delivery-country", "FI", "--start", "2024-07-01", "--end", "2026-03-31", "--notice-days",
+                "30", "--value", "12000.00", "--client-unit", "Retail"});
     engagement({"PL-DATA", "--provider", "Kraków Analytics", "--service", "data-analysis",
-                "--delivery-country", "PL", "--start", "2025-01-01", "--end", "2026-07-14",
-                "--notice-days", "90", "--auto-renew", "--value", "40000.00", "--client-unit",
-                "Finance"});
+                "--delivery-country", "PL", "--start", "2025-01-01", "--end", "2026-07-14", "--notice-days",
+                "90", "--auto-renew", "--value", "40000.00", "--client-unit", "Finance"});
     engagement({"US-SUPPORT", "--provider", "Acme, Inc.", "--service", "customer-service",
-                "--delivery-country", "US", "--start", "2025-02-01", "--end", "2026-02-28",
-                "--notice-days", "60", "--currency", "USD", "--value", "25000.00"});
-    engagement({"SE-PAYROLL", "--provider", "Nordic Ops Oy", "--service", "payroll",
-                "--delivery-country", "SE", "--start", "2025-03-01", "--end", "2026-04-10",
-                "--currency", "SEK", "--client-unit", "HR"});
+                "--delivery-country", "US", "--start", "2025-02-01", "--end", "2026-02-28", "--notice-days",
+                "60", "--currency", "USD", "--value", "25000.00"});
+    engagement({"SE-PAYROLL", "--provider", "Nordic Ops Oy", "--service", "payroll", "--delivery-country",
+                "SE", "--start", "2025-03-01", "--end", "2026-04-10", "--currency", "SEK", "--client-unit",
+                "HR"});
     engagement({"IN-RESEARCH", "--provider", "Mumbai Insights", "--service", "market-research",
-                "--delivery-country", "IN", "--start", "2025-04-01", "--end", "2027-03-31",
-                "--notice-days", "60", "--value", "60000.00", "--client-unit", "Retail"});
+                "--delivery-country", "IN", "--start", "2025-04-01", "--end", "2027-03-31", "--notice-days",
+                "60", "--value", "60000.00", "--client-unit", "Retail"});
     // Ended: inside the renewals window, but renewals list planned and active only.
     engagement({"PL-OLD", "--provider", "Kraków Analytics", "--service", "data-analysis",
-                "--delivery-country", "PL", "--start", "2024-01-01", "--end", "2026-02-15",
-                "--status", "ended"});
+                "--delivery-country", "PL", "--start", "2024-01-01", "--end", "2026-02-15", "--status",
+                "ended"});
 
-    const auto spend = [&](const std::string& ref, const std::string& date,
-                           const std::string& amount, Args more = {}) {
+    const auto spend = [&](const std::string& ref, const std::string& date, const std::string& amount,
+                           Args more = {}) {
       Args args{"spend", "add", ref, "--date", date, "--amount", amount};
       args.insert(args.end(), more.begin(), more.end());
       cli.ok(args);
@@ -279,10 +266,15 @@ protected:
     spend("IN-RESEARCH", "2026-03-31", "4500.00");
 
     // USD for every month with spend (the --currency USD report needs them all).
-    for (const auto& [month, rate] : std::vector<std::pair<std::string, std::string>>{
-           {"2025-01", "0.96"}, {"2025-02", "0.95"}, {"2025-03", "0.92"}, {"2025-04", "0.9"},
-           {"2025-05", "0.88"}, {"2025-06", "0.86"}, {"2026-01", "0.85"}, {"2026-02", "0.84"},
-           {"2026-03", "0.8"}}) {
+    for (const auto& [month, rate] : std::vector<std::pair<std::string, std::string>>{{"2025-01", "0.96"},
+                                                                                      {"2025-02", "0.95"},
+                                                                                      {"2025-03", "0.92"},
+                                                                                      {"2025-04", "0.9"},
+                                                                                      {"2025-05", "0.88"},
+                                                                                      {"2025-06", "0.86"},
+                                                                                      {"2026-01", "0.85"},
+                                                                                      {"2026-02", "0.84"},
+                                                                                      {"2026-03", "0.8"}}) {
       cli.ok({"fx", "set", "USD", month, rate});
     }
     for (const auto& [month, rate] : std::vector<std::pair<std::string, std::string>>{
@@ -348,10 +340,10 @@ protected:
   static CentsBy exact_cents(const std::string& key, const std::string& where = "1")
   {
     CentsBy sums;
-    const auto output = s_cli->sql(
-      "SELECT " + key + ", sum(s.amount * CASE WHEN s.currency = 'EUR' THEN 10000 "
-      "ELSE CAST(round(CAST(f.rate AS REAL) * 10000) AS INTEGER) END)" + raw_lines_sql +
-      " WHERE " + where + " GROUP BY 1");
+    const auto output = s_cli->sql("SELECT " + key +
+                                   ", sum(s.amount * CASE WHEN s.currency = 'EUR' THEN 10000 "
+                                   "ELSE CAST(round(CAST(f.rate AS REAL) * 10000) AS INTEGER) END)" +
+                                   raw_lines_sql + " WHERE " + where + " GROUP BY 1");
     for (const auto& line : lines_of(output)) {
       const auto bar = line.find('|');
       sums[line.substr(0, bar)] = divide_half_even(std::stoll(line.substr(bar + 1)), 10000);
@@ -484,8 +476,8 @@ TEST_F(ReportGolden, Concentration)
 //   all: 22200.48609 → 22200.49 = 10260.49 + 11940.00
 TEST_F(ReportGolden, SpendTotalsMatchRawLinesAndRates)
 {
-  const auto unconverted = s_cli->sql("SELECT count(*)" + raw_lines_sql +
-                                      " WHERE s.currency <> 'EUR' AND f.rate IS NULL");
+  const auto unconverted =
+    s_cli->sql("SELECT count(*)" + raw_lines_sql + " WHERE s.currency <> 'EUR' AND f.rate IS NULL");
   ASSERT_EQ(unconverted, "0");
   const auto expected_by_type = exact_cents("e.type");
   EXPECT_EQ(expected_by_type, (CentsBy{{"BPO", 1026049}, {"KPO", 1194000}}));
@@ -534,9 +526,8 @@ TEST_F(ReportGolden, PartialMonthsMatchRawLines)
   const auto expected_cents = exact_cents("substr(s.date, 1, 7)", range);
   EXPECT_EQ(expected_cents.size(), 4u);
   CentsBy expected_lines;
-  for (const auto& line :
-       lines_of(s_cli->sql("SELECT substr(date, 1, 7), count(*) FROM spend s WHERE " + range +
-                           " GROUP BY 1"))) {
+  for (const auto& line : lines_of(
+         s_cli->sql("SELECT substr(date, 1, 7), count(*) FROM spend s WHERE " + range + " GROUP BY 1"))) {
     const auto bar = line.find('|');
     expected_lines[line.substr(0, bar)] = std::stoll(line.substr(bar + 1));
   }
@@ -648,8 +639,7 @@ TEST_F(ReportGolden, SpendTableTotalsAndAlignment)
       ASSERT_EQ(cells.size(), 6u) << lines[i];
       EXPECT_LE(std::llabs(cents(cells[2]) - sums.first), 1) << lines[i];
       EXPECT_EQ((std::vector<std::string>{cells[0], cells[1], cells[3], cells[4], cells[5]}),
-                (std::vector<std::string>{period, "total", currency, std::to_string(sums.second),
-                                          "1.0000"}));
+                (std::vector<std::string>{period, "total", currency, std::to_string(sums.second), "1.0000"}));
       current.clear();
     }
     EXPECT_EQ(next_period, periods.size()) << "a period has no total row:\n" << table;

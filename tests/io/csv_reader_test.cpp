@@ -1,6 +1,5 @@
-#include "io/csv_reader.hpp"
-
 #include "domain/errors.hpp"
+#include "io/csv_reader.hpp"
 
 #include <gtest/gtest.h>
 
@@ -39,7 +38,7 @@ std::vector<ReadRecord> read_all(const std::string& text, std::size_t chunk_size
 }
 
 // The error message from reading all of TEXT, or "" when there is none.
-template <typename Error>
+template<typename Error>
 std::string error_of(const std::string& text, std::size_t chunk_size = CsvReader::default_chunk_size,
                      std::string source = "test.csv")
 {
@@ -60,8 +59,8 @@ class CsvReaderChunks : public ::testing::TestWithParam<std::size_t>
 };
 
 INSTANTIATE_TEST_SUITE_P(CsvReader, CsvReaderChunks,
-                         ::testing::Values(std::size_t{1}, std::size_t{2}, std::size_t{3},
-                                           std::size_t{7}, CsvReader::default_chunk_size));
+                         ::testing::Values(std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{7},
+                                           CsvReader::default_chunk_size));
 
 TEST_P(CsvReaderChunks, ReadsHeaderAndRecords)
 {
@@ -90,11 +89,11 @@ TEST_P(CsvReaderChunks, QuotedCommaAndDoubledQuotes)
 
 TEST_P(CsvReaderChunks, LineBreaksInsideQuotesAreKeptAndCounted)
 {
-  const std::string text = "name,address\n"              // 1
+  const std::string text = "name,address\n"                      // 1
                            "Acme,\"1 Main St\r\nSpringfield\"\n" // 2-3
-                           "Globex,\"a\nb\nc\"\n"        // 4-6
-                           "Initech,\"cr\ronly\"\n"      // 7-8
-                           "Umbrella,plain\n";           // 9
+                           "Globex,\"a\nb\nc\"\n"                // 4-6
+                           "Initech,\"cr\ronly\"\n"              // 7-8
+                           "Umbrella,plain\n";                   // 9
   const auto records = read_all(text, GetParam());
   ASSERT_EQ(records.size(), 4U);
   EXPECT_EQ(records[0].line, 2U);

@@ -1,6 +1,8 @@
-#include "store/migrations.hpp"
-
 #include "domain/errors.hpp"
+#include "store/migrations.hpp"
+#include "store/settings.hpp"
+#include "store/spend.hpp"
+#include "support/catalogue_fixture.hpp"
 #include "support/temp_dir.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -23,15 +25,48 @@ int table_count(Catalogue& catalogue)
 // because the virtual table creates them.
 std::string schema_of(Catalogue& catalogue)
 {
-  SQLite::Statement query(catalogue.db(),
-                          "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL "
-                          "AND name NOT LIKE 'sqlite_%' ORDER BY type, name");
+  SQLite::Statement query(catalogue.db(), "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL "
+                                          "AND name NOT LIKE 'sqlite_%' ORDER BY type, name");
   std::string schema;
   while (query.executeStep()) {
     schema += query.getColumn(0).getString() + " " + query.getColumn(1).getString() + ": " +
               query.getColumn(2).getString() + "\n";
   }
   return schema;
+}
+
+// The first VERSION builtin migrations, to build a catalogue as an older
+// vendorcat left it.
+std::vector<Migration> migrations_up_to(int version)
+{
+  const auto& all = store::builtin_migrations();
+  return {all.begin(), all.begin() + version};
+}
+
+// The rows of QUERY, one line each with the columns joined by '|'.
+std::string rows_of(Catalogue& catalogue, const std::string& query)
+{
+  SQLite::Statement statement(catalogue.db(), query);
+  std::string rows;
+  while (statement.executeStep()) {
+    for (int i = 0; i < statement.getColumnCount(); ++i) {
+      if (i > 0) {
+        rows += '|';
+      }
+      rows += statement.getColumn(i).getString();
+    }
+    rows += "\n";
+  }
+  return rows;
+}
+
+int objects_named(Catalogue& catalogue, const std::string& type, const std::string& name)
+{
+  SQLite::Statement query(catalogue.db(), "SELECT count(*) FROM sqlite_schema WHERE type = ? AND name = ?");
+  query.bind(1, type);
+  query.bind(2, name);
+  query.executeStep();
+  return query.getColumn(0).getInt();
 }
 
 } // namespace
@@ -107,8 +142,7 @@ TEST(Migrations, NewerCatalogueIsRefusedAndUntouched)
   } catch (const DatabaseError& error) {
     const std::string message = error.what();
     EXPECT_NE(message.find("999"), std::string::npos) << message;
-    EXPECT_NE(message.find(std::to_string(store::builtin_migrations().back().version)),
-              std::string::npos)
+    EXPECT_NE(message.find(std::to_string(store::builtin_migrations().back().version)), std::string::npos)
       << message;
   }
   EXPECT_EQ(table_count(catalogue), 0);
@@ -139,4 +173,60 @@ TEST(Migrations, AllMigrationsGiveExactlyTheSchemaFile)
 
   EXPECT_EQ(schema_of(fresh), schema_of(migrated))
     << "regenerate schema/catalogue.sql with scripts/update-schema";
+}
+
+// Migration 0005 rebuilds the spend table to turn the invoice-reference
+// constraint into the named index spend_reference: every line must survive
+// with its id, and the rule must hold as before.
+TEST(Migrations, SpendReferenceIndexKeepsEveryLineAndTheRule)
+{
+  auto catalogue = Catalogue::open_in_memory();
+  ASSERT_EQ(store::migrate(catalogue, migrations_up_to(4)), 4);
+  store::set_setting(catalogue, store::SettingKey::home_country, "FI");
+  store::set_setting(catalogue, store::SettingKey::base_currency, "EUR");
+  test::add_provider(catalogue, "Tallinn Ops", "EE");
+  test::add_engagement(catalogue, "E-1", "Tallinn Ops", "payroll", "EE", "EUR");
+  test::add_engagement(catalogue, "E-2", "Tallinn Ops", "payroll", "EE", "EUR");
+  const auto first =
+    store::add_spend(catalogue, "E-1", "2025-01-05", "10.00", std::nullopt, std::string("INV-0"));
+  store::add_spend(catalogue, "E-1", "2025-01-10", "1500.50", std::nullopt, std::string("INV-1"));
+  store::add_spend(catalogue, "E-1", "2025-01-20", "-20.25", std::nullopt, std::nullopt);
+  store::add_spend(catalogue, "E-1", "2025-02-01", "7.00", std::nullopt, std::nullopt);
+  const auto gone =
+    store::add_spend(catalogue, "E-2", "2025-02-02", "3.00", std::nullopt, std::string("INV-9"));
+  store::add_spend(catalogue, "E-2", "2025-02-03", "99.99", std::string("USD"), std::string("INV-1"));
+  store::add_spend(catalogue, "E-2", "2024-12-31", "0.01", std::nullopt, std::string("INV-2"));
+  store::remove_spend(catalogue, first.id);
+  store::remove_spend(catalogue, gone.id);
+  ASSERT_EQ(objects_named(catalogue, "index", "spend_date"), 1);
+
+  const std::string lines_query =
+    "SELECT id, engagement_id, date, amount, currency, quote(reference) FROM spend ORDER BY id";
+  const std::string monthly_query = "SELECT engagement_id, month, currency, amount, lines FROM spend_monthly "
+                                    "ORDER BY engagement_id, month, currency";
+  const auto lines = rows_of(catalogue, lines_query);
+  const auto monthly = rows_of(catalogue, monthly_query);
+  ASSERT_EQ(lines.rfind("2|", 0), 0u) << lines; // ids do not start at 1
+
+  EXPECT_EQ(store::migrate(catalogue), static_cast<int>(store::builtin_migrations().size()) - 4);
+  EXPECT_EQ(store::schema_version(catalogue), store::builtin_migrations().back().version);
+  EXPECT_EQ(rows_of(catalogue, lines_query), lines);
+  EXPECT_EQ(rows_of(catalogue, monthly_query), monthly);
+  EXPECT_TRUE(store::check_spend_rollup(catalogue).empty());
+  EXPECT_EQ(objects_named(catalogue, "index", "spend_reference"), 1);
+  EXPECT_EQ(objects_named(catalogue, "index", "spend_date"), 0);
+
+  // The same reference on the same engagement is still refused, by the
+  // database itself and through the store; other engagements and lines
+  // without a reference are not affected.
+  EXPECT_THROW(catalogue.db().exec("INSERT INTO spend (engagement_id, date, amount, currency, reference) "
+                                   "SELECT id, '2025-03-01', 100, 'EUR', 'INV-1' FROM engagement "
+                                   "WHERE ref = 'E-1'"),
+               SQLite::Exception);
+  EXPECT_THROW(store::add_spend(catalogue, "E-2", "2025-03-01", "1.00", std::nullopt, std::string("INV-2")),
+               ValidationError);
+  EXPECT_EQ(rows_of(catalogue, lines_query), lines);
+  store::add_spend(catalogue, "E-1", "2025-03-01", "1.00", std::nullopt, std::string("INV-2"));
+  store::add_spend(catalogue, "E-1", "2025-03-02", "1.00", std::nullopt, std::nullopt);
+  EXPECT_EQ(catalogue.db().execAndGet("SELECT count(*) FROM spend").getInt(), 7);
 }

@@ -1,6 +1,5 @@
-#include "store/spend.hpp"
-
 #include "domain/errors.hpp"
+#include "store/spend.hpp"
 #include "support/catalogue_fixture.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -16,9 +15,8 @@ namespace {
 void expect_rollup_matches_lines(store::Catalogue& catalogue, const std::string& step)
 {
   EXPECT_TRUE(store::check_spend_rollup(catalogue).empty()) << step;
-  const auto raw = catalogue.db()
-                     .execAndGet("SELECT coalesce(sum(amount), 0) || '/' || count(*) FROM spend")
-                     .getString();
+  const auto raw =
+    catalogue.db().execAndGet("SELECT coalesce(sum(amount), 0) || '/' || count(*) FROM spend").getString();
   const auto rolled = catalogue.db()
                         .execAndGet("SELECT coalesce(sum(amount), 0) || '/' || coalesce(sum(lines), 0) "
                                     "FROM spend_monthly")
@@ -86,7 +84,9 @@ TEST(SpendRollup, DeferredReferenceIndexIsRebuiltOnFlush)
   test::add_provider(catalogue, "Tallinn Ops", "EE");
   test::add_engagement(catalogue, "E-1", "Tallinn Ops", "payroll", "EE", "EUR");
   const auto indexes = [&] {
-    return catalogue.db().execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'spend_reference'").getInt();
+    return catalogue.db()
+      .execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'spend_reference'")
+      .getInt();
   };
   store::SpendWriter writer(catalogue);
   writer.defer_reference_index();
@@ -116,8 +116,10 @@ TEST(SpendRollup, DeferredReferenceIndexNamesEveryRepeatedLine)
   const auto third = writer.insert({1, "2025-01-05", 100, "EUR", std::string("INV-1")});
   const auto twice = writer.insert({2, "2025-01-06", 100, "EUR", std::string("INV-2")});
   std::vector<std::pair<std::int64_t, std::string>> repeats;
-  writer.restore_reference_index([&](std::int64_t id, const std::string& reference) { repeats.emplace_back(id, reference); });
-  const std::vector<std::pair<std::int64_t, std::string>> expected{{again, "INV-1"}, {third, "INV-1"}, {twice, "INV-2"}};
+  writer.restore_reference_index(
+    [&](std::int64_t id, const std::string& reference) { repeats.emplace_back(id, reference); });
+  const std::vector<std::pair<std::int64_t, std::string>> expected{
+    {again, "INV-1"}, {third, "INV-1"}, {twice, "INV-2"}};
   EXPECT_EQ(repeats, expected);
   EXPECT_TRUE(writer.reference_index_deferred());
   EXPECT_THROW(writer.flush(), ValidationError);

@@ -2,11 +2,12 @@
 
 #include <gtest/gtest.h>
 #include <poll.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
+#include <sstream>
 #include <stdexcept>
+#include <sys/wait.h>
 
 #ifndef VENDORCAT_BIN
 #define VENDORCAT_BIN "vendorcat"
@@ -14,8 +15,17 @@
 
 namespace vendorcat::test {
 
-Output run_program(const std::string& program, const std::vector<std::string>& args,
-                   const std::string& input)
+std::vector<std::string> lines_of(const std::string& text)
+{
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+Output run_program(const std::string& program, const std::vector<std::string>& args, const std::string& input)
 {
   int in_pipe[2];
   int out_pipe[2];

@@ -17,6 +17,9 @@ struct Output
   std::string err;
 };
 
+// TEXT's lines, without their line ends.
+std::vector<std::string> lines_of(const std::string& text);
+
 // Runs PROGRAM with ARGS, feeding INPUT on stdin; waits and returns the exit
 // status (128 + signal when killed) and both outputs.
 Output run_program(const std::string& program, const std::vector<std::string>& args,

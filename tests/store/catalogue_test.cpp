@@ -1,0 +1,98 @@
+#include "domain/errors.hpp"
+#include "store/catalogue.hpp"
+#include "support/catalogue_fixture.hpp"
+#include "support/temp_dir.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+
+#include <sqlite3.h>
+
+using namespace vendorcat;
+using store::Catalogue;
+using store::ForeignKeys;
+using store::WriteTransaction;
+
+namespace {
+
+// A spend line on an engagement that does not exist.
+constexpr const char* orphan_spend = "INSERT INTO spend (engagement_id, date, amount, currency) "
+                                     "VALUES (999, '2025-01-01', 100, 'EUR')";
+
+int foreign_keys(Catalogue& catalogue)
+{
+  return catalogue.db().execAndGet("PRAGMA foreign_keys").getInt();
+}
+
+// Whether the orphan spend line is refused for its foreign key (and not, say,
+// because the catalogue is locked).
+bool orphan_refused(Catalogue& catalogue)
+{
+  try {
+    catalogue.db().exec(orphan_spend);
+  } catch (const SQLite::Exception& error) {
+    return error.getExtendedErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY;
+  }
+  return false;
+}
+
+int spend_lines(Catalogue& catalogue)
+{
+  return catalogue.db().execAndGet("SELECT count(*) FROM spend").getInt();
+}
+
+} // namespace
+
+TEST(WriteTransaction, EnforcesForeignKeysByDefault)
+{
+  auto catalogue = test::migrated_catalogue();
+  WriteTransaction transaction(catalogue);
+  EXPECT_EQ(foreign_keys(catalogue), 1);
+  EXPECT_TRUE(orphan_refused(catalogue));
+}
+
+TEST(WriteTransaction, CheckedByCallerSuspendsForeignKeysUntilCommit)
+{
+  auto catalogue = test::migrated_catalogue();
+  {
+    WriteTransaction transaction(catalogue, ForeignKeys::checked_by_caller);
+    EXPECT_EQ(foreign_keys(catalogue), 0);
+    catalogue.db().exec(orphan_spend); // not checked inside
+    catalogue.db().exec("DELETE FROM spend");
+    transaction.commit();
+    EXPECT_EQ(foreign_keys(catalogue), 1); // at once, not only when the object goes
+  }
+  EXPECT_EQ(foreign_keys(catalogue), 1);
+  EXPECT_TRUE(orphan_refused(catalogue));
+  EXPECT_EQ(spend_lines(catalogue), 0);
+}
+
+TEST(WriteTransaction, CheckedByCallerEnforcesForeignKeysAgainAfterARollback)
+{
+  auto catalogue = test::migrated_catalogue();
+  {
+    WriteTransaction transaction(catalogue, ForeignKeys::checked_by_caller);
+    EXPECT_EQ(foreign_keys(catalogue), 0);
+    catalogue.db().exec(orphan_spend);
+  } // no commit: rolls back
+  EXPECT_EQ(spend_lines(catalogue), 0);
+  EXPECT_EQ(foreign_keys(catalogue), 1);
+  EXPECT_TRUE(orphan_refused(catalogue));
+  EXPECT_EQ(spend_lines(catalogue), 0);
+}
+
+TEST(WriteTransaction, CheckedByCallerEnforcesForeignKeysAgainWhenTheWriteCannotStart)
+{
+  test::TempDir dir;
+  auto catalogue = Catalogue::open(dir / "c.db");
+  store::migrate(catalogue);
+  {
+    auto other = Catalogue::open(dir / "c.db");
+    WriteTransaction holding(other); // holds the write lock
+    catalogue.db().setBusyTimeout(0);
+    EXPECT_THROW({ WriteTransaction transaction(catalogue, ForeignKeys::checked_by_caller); }, DatabaseError);
+  }
+  EXPECT_EQ(foreign_keys(catalogue), 1);
+  EXPECT_TRUE(orphan_refused(catalogue));
+  EXPECT_EQ(spend_lines(catalogue), 0);
+}
