@@ -8,21 +8,6 @@
 
 namespace vendorcat::domain {
 
-bool ascii_is_digit(char c)
-{
-  return c >= '0' && c <= '9';
-}
-
-bool ascii_is_space(char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
-bool ascii_all_digits(std::string_view text)
-{
-  return !text.empty() && std::all_of(text.begin(), text.end(), ascii_is_digit);
-}
-
 namespace {
 
 char lower(char c)

@@ -7,15 +7,35 @@
 
 namespace vendorcat::domain {
 
+// The three tests below are inline: parsers call them per character of every
+// imported value.
+
 // True when C is one of '0'..'9'; never fails.
-bool ascii_is_digit(char c);
+constexpr bool ascii_is_digit(char c)
+{
+  return c >= '0' && c <= '9';
+}
 
 // True when C is a space, tab, newline, carriage return, vertical tab or form
 // feed; never fails.
-bool ascii_is_space(char c);
+constexpr bool ascii_is_space(char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
 
 // True when TEXT is non-empty and made only of '0'..'9'; never fails.
-bool ascii_all_digits(std::string_view text);
+constexpr bool ascii_all_digits(std::string_view text)
+{
+  if (text.empty()) {
+    return false;
+  }
+  for (const char c : text) {
+    if (!ascii_is_digit(c)) {
+      return false;
+    }
+  }
+  return true;
+}
 
 // TEXT with 'A'..'Z' turned into 'a'..'z' and every other byte unchanged;
 // never fails.

@@ -144,10 +144,18 @@ private:
   // Parses the buffer up to and including the next CR or LF.
   void feed_piece()
   {
+    // One pass finds the line break that ends the piece and any quote in it.
     const std::string_view rest(m_buffer.data() + m_pos, m_end - m_pos);
-    const auto brk = std::find_if(rest.begin(), rest.end(), is_line_break);
-    const std::string_view piece =
-      rest.substr(0, static_cast<std::size_t>(brk - rest.begin()) + (brk == rest.end() ? 0 : 1));
+    std::size_t size = 0;
+    bool has_quote = false;
+    while (size < rest.size()) {
+      const char c = rest[size++];
+      if (is_line_break(c)) {
+        break;
+      }
+      has_quote = has_quote || c == '"';
+    }
+    const std::string_view piece = rest.substr(0, size);
     m_pos += piece.size();
 
     const bool starts_record = m_between_rows && !is_line_break(piece.front());
@@ -164,7 +172,7 @@ private:
       }
     }
 
-    if (starts_record && is_line_break(piece.back()) && piece.find('"') == std::string_view::npos) {
+    if (starts_record && is_line_break(piece.back()) && !has_quote) {
       take_plain_line(piece.substr(0, piece.size() - 1));
     } else {
       // libcsv grows its field buffer by a fixed block; growing by the
