@@ -89,7 +89,8 @@ public:
     if (!row[1] || row[1]->empty()) {
       throw FieldError("date", "a value is required");
     }
-    line.date = domain::Date::parse(*row[1]).to_string();
+    domain::Date::parse(*row[1]); // accepts only YYYY-MM-DD: a valid date is already as stored
+    line.date = *row[1];
     const auto& currency = currency_named(row[3] && !row[3]->empty() ? *row[3] : engagement.currency);
     line.currency = currency.code;
     if (!row[2] || row[2]->empty()) {
