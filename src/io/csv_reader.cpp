@@ -144,18 +144,15 @@ private:
   // Parses the buffer up to and including the next CR or LF.
   void feed_piece()
   {
-    // One pass finds the line break that ends the piece and any quote in it.
+    // The piece ends after the first CR or LF: memchr finds the LF, then the
+    // text before it is checked for a CR (rare) and for quotes.
     const std::string_view rest(m_buffer.data() + m_pos, m_end - m_pos);
-    std::size_t size = 0;
-    bool has_quote = false;
-    while (size < rest.size()) {
-      const char c = rest[size++];
-      if (is_line_break(c)) {
-        break;
-      }
-      has_quote = has_quote || c == '"';
+    const auto lf = rest.find('\n');
+    std::string_view piece = lf == std::string_view::npos ? rest : rest.substr(0, lf + 1);
+    if (const auto cr = piece.find('\r'); cr != std::string_view::npos) {
+      piece = piece.substr(0, cr + 1);
     }
-    const std::string_view piece = rest.substr(0, size);
+    const bool has_quote = piece.find('"') != std::string_view::npos;
     m_pos += piece.size();
 
     const bool starts_record = m_between_rows && !is_line_break(piece.front());

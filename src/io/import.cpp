@@ -204,13 +204,11 @@ ImportSummary import_records(store::Catalogue& catalogue, Kind kind, RecordReade
       break;
     }
     for (std::size_t i = 0; i < row.size(); ++i) {
-      const auto value = index[i] ? record.value(*index[i]) : std::nullopt;
-      if (!value) {
+      if (!row[i]) {
+        row[i].emplace();
+      }
+      if (!index[i] || !record.take(*index[i], *row[i])) {
         row[i].reset();
-      } else if (row[i]) {
-        row[i]->assign(*value); // reuses the string's buffer
-      } else {
-        row[i].emplace(*value);
       }
     }
     try {

@@ -35,6 +35,18 @@ struct Record
     }
     return values[index];
   }
+
+  // Moves the value at INDEX into INTO (whose old text takes its place, for
+  // the reader to reuse) and returns true, or returns false when the value is
+  // absent, as value() would say. Never fails.
+  bool take(std::size_t index, std::string& into)
+  {
+    if (!value(index)) {
+      return false;
+    }
+    into.swap(values[index]);
+    return true;
+  }
 };
 
 // A record that is bad on its own (a CSV record with the wrong number of
