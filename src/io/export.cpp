@@ -93,48 +93,47 @@ std::size_t export_records(store::Catalogue& catalogue, Kind kind, report::Forma
 {
   RowWriter writer(format, out, columns_of(kind).names);
   switch (kind) {
-    case Kind::providers:
-      for (const auto& p : store::list_providers(catalogue, {})) {
-        writer.write({p.name, p.hq_country, p.legal_name, p.hq_city, p.website, p.status, p.risk,
-                      p.next_review, p.notes});
-      }
-      break;
-    case Kind::locations:
-      for (const auto& l : store::list_locations(catalogue, std::nullopt, "")) {
-        writer.write({l.provider, l.country, l.city, l.name});
-      }
-      break;
-    case Kind::offerings:
-      for (const auto& o : store::list_offerings(catalogue, std::nullopt, std::nullopt)) {
-        writer.write({o.provider, o.service});
-      }
-      break;
-    case Kind::engagements:
-      for (const auto& e : store::list_engagements(catalogue, {})) {
-        const bool explicit_model = e.model_source == domain::Source::explicit_;
-        const bool explicit_type = e.type_source == domain::Source::explicit_;
-        writer.write(
-          {e.ref, e.provider, e.service, e.delivery_country, e.start_date, e.end_date, e.title, e.client_unit,
-           explicit_model ? text(domain::to_string(e.delivery_model)) : std::nullopt,
-           explicit_type ? text(domain::to_string(e.type)) : std::nullopt,
-           e.notice_days ? text(std::to_string(*e.notice_days)) : std::nullopt,
-           text(e.auto_renew ? "true" : "false"), e.value, e.currency, e.status, e.owner, e.notes});
-      }
-      break;
-    case Kind::spend:
-      // In the order recorded (an import's file order): streams without a sort.
-      store::each_spend(
-        catalogue, {},
-        [&](const store::SpendLine& line) {
-          writer.write({line.engagement, line.date, line.amount, line.currency, line.reference});
-        },
-        store::SpendOrder::as_recorded);
-      break;
-    case Kind::fx:
-      for (const auto& rate : store::list_fx_rates(catalogue, "")) {
-        writer.write({rate.currency, rate.month, rate.rate});
-      }
-      break;
+  case Kind::providers:
+    for (const auto& p : store::list_providers(catalogue, {})) {
+      writer.write(
+        {p.name, p.hq_country, p.legal_name, p.hq_city, p.website, p.status, p.risk, p.next_review, p.notes});
+    }
+    break;
+  case Kind::locations:
+    for (const auto& l : store::list_locations(catalogue, std::nullopt, "")) {
+      writer.write({l.provider, l.country, l.city, l.name});
+    }
+    break;
+  case Kind::offerings:
+    for (const auto& o : store::list_offerings(catalogue, std::nullopt, std::nullopt)) {
+      writer.write({o.provider, o.service});
+    }
+    break;
+  case Kind::engagements:
+    for (const auto& e : store::list_engagements(catalogue, {})) {
+      const bool explicit_model = e.model_source == domain::Source::explicit_;
+      const bool explicit_type = e.type_source == domain::Source::explicit_;
+      writer.write({e.ref, e.provider, e.service, e.delivery_country, e.start_date, e.end_date, e.title,
+                    e.client_unit, explicit_model ? text(domain::to_string(e.delivery_model)) : std::nullopt,
+                    explicit_type ? text(domain::to_string(e.type)) : std::nullopt,
+                    e.notice_days ? text(std::to_string(*e.notice_days)) : std::nullopt,
+                    text(e.auto_renew ? "true" : "false"), e.value, e.currency, e.status, e.owner, e.notes});
+    }
+    break;
+  case Kind::spend:
+    // In the order recorded (an import's file order): streams without a sort.
+    store::each_spend(
+      catalogue, {},
+      [&](const store::SpendLine& line) {
+        writer.write({line.engagement, line.date, line.amount, line.currency, line.reference});
+      },
+      store::SpendOrder::as_recorded);
+    break;
+  case Kind::fx:
+    for (const auto& rate : store::list_fx_rates(catalogue, "")) {
+      writer.write({rate.currency, rate.month, rate.rate});
+    }
+    break;
   }
   return writer.finish();
 }

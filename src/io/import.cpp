@@ -213,15 +213,15 @@ ImportSummary import_records(store::Catalogue& catalogue, Kind kind, RecordReade
     }
     try {
       switch (importer->import(row, record.line)) {
-        case Outcome::created:
-          ++summary.created;
-          break;
-        case Outcome::updated:
-          ++summary.updated;
-          break;
-        case Outcome::skipped:
-          ++summary.skipped;
-          break;
+      case Outcome::created:
+        ++summary.created;
+        break;
+      case Outcome::updated:
+        ++summary.updated;
+        break;
+      case Outcome::skipped:
+        ++summary.skipped;
+        break;
       }
     } catch (const FieldError& error) {
       errors.add(record.line,

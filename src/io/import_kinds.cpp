@@ -63,15 +63,9 @@ public:
 
   Outcome import(const Row& row, std::size_t /*line*/) override
   {
-    store::ProviderFields fields{required(row, 0, "name"),
-                                 required(row, 1, "hq_country"),
-                                 given(row, 2),
-                                 given(row, 3),
-                                 given(row, 4),
-                                 given(row, 5),
-                                 given(row, 6),
-                                 given(row, 7),
-                                 given(row, 8)};
+    store::ProviderFields fields{required(row, 0, "name"), required(row, 1, "hq_country"),
+                                 given(row, 2), given(row, 3), given(row, 4), given(row, 5),
+                                 given(row, 6), given(row, 7), given(row, 8)};
     const auto existing = store::find_provider_by_name(m_catalogue, *fields.name);
     if (!existing) {
       store::add_provider(m_catalogue, fields);
@@ -101,8 +95,7 @@ public:
     const auto& country = required(row, 1, "country");
     if (store::find_location(m_catalogue, provider.id, country, given(row, 2))) {
       if (m_on_conflict == OnConflict::error) {
-        conflict("city",
-                 fmt::format("location {} {} of '{}'", country, given(row, 2).value_or(""), provider.name));
+        conflict("city", fmt::format("location {} {} of '{}'", country, given(row, 2).value_or(""), provider.name));
       }
       return Outcome::skipped;
     }
@@ -142,23 +135,11 @@ public:
   // delivery_model and type: empty means derived, as export writes them.
   Outcome import(const Row& row, std::size_t /*line*/) override
   {
-    store::EngagementFields fields{required(row, 0, "ref"),
-                                   required(row, 1, "provider"),
-                                   required(row, 2, "service"),
-                                   required(row, 3, "delivery_country"),
-                                   required(row, 4, "start_date"),
-                                   row[5],
-                                   row[6],
-                                   row[7],
-                                   row[8].value_or(""),
-                                   row[9].value_or(""),
-                                   row[10],
-                                   row[11],
-                                   row[12],
-                                   row[13],
-                                   given(row, 14),
-                                   row[15],
-                                   row[16]};
+    store::EngagementFields fields{required(row, 0, "ref"), required(row, 1, "provider"),
+                                   required(row, 2, "service"), required(row, 3, "delivery_country"),
+                                   required(row, 4, "start_date"), row[5], row[6], row[7],
+                                   row[8].value_or(""), row[9].value_or(""), row[10], row[11],
+                                   row[12], row[13], given(row, 14), row[15], row[16]};
     const auto existing = store::find_engagement_id(m_catalogue, *fields.ref);
     if (!existing) {
       store::add_engagement(m_catalogue, m_rules, fields);
@@ -205,18 +186,18 @@ public:
 std::unique_ptr<KindImporter> make_importer(store::Catalogue& catalogue, Kind kind, OnConflict on_conflict)
 {
   switch (kind) {
-    case Kind::providers:
-      return std::make_unique<ProviderImporter>(catalogue, on_conflict);
-    case Kind::locations:
-      return std::make_unique<LocationImporter>(catalogue, on_conflict);
-    case Kind::offerings:
-      return std::make_unique<OfferingImporter>(catalogue, on_conflict);
-    case Kind::engagements:
-      return std::make_unique<EngagementImporter>(catalogue, on_conflict);
-    case Kind::fx:
-      return std::make_unique<FxImporter>(catalogue, on_conflict);
-    case Kind::spend:
-      return make_spend_importer(catalogue, on_conflict);
+  case Kind::providers:
+    return std::make_unique<ProviderImporter>(catalogue, on_conflict);
+  case Kind::locations:
+    return std::make_unique<LocationImporter>(catalogue, on_conflict);
+  case Kind::offerings:
+    return std::make_unique<OfferingImporter>(catalogue, on_conflict);
+  case Kind::engagements:
+    return std::make_unique<EngagementImporter>(catalogue, on_conflict);
+  case Kind::fx:
+    return std::make_unique<FxImporter>(catalogue, on_conflict);
+  case Kind::spend:
+    return make_spend_importer(catalogue, on_conflict);
   }
   throw Error("unknown import kind");
 }

@@ -69,7 +69,7 @@ public:
   {
     // Keys fold ASCII letters only, as the ref column's NOCASE collation does.
     catalogue.use_bulk_cache();
-    m_existing_lines = m_writer.line_count();
+    m_existing_lines = m_writer.approximate_line_count();
     for (auto& key : store::engagement_keys(catalogue)) {
       m_refs.push_back(key.ref);
       m_engagements.emplace(domain::ascii_lower(key.ref), std::move(key));

@@ -238,9 +238,9 @@ void SpendWriter::defer_reference_index()
   }
 }
 
-std::int64_t SpendWriter::line_count()
+std::int64_t SpendWriter::approximate_line_count()
 {
-  return m_catalogue.db().execAndGet("SELECT count(*) FROM spend").getInt64();
+  return m_catalogue.db().execAndGet("SELECT coalesce(max(id), 0) FROM spend").getInt64();
 }
 
 void SpendWriter::restore_reference_index(const DuplicateVisitor& duplicate)
@@ -353,9 +353,8 @@ SpendLine add_spend(Catalogue& catalogue, const std::string& engagement, const s
   const auto id = writer.insert(row);
   writer.flush();
   audit_insert(catalogue, "spend", id);
-  return {id,           target.ref,
-          row.date,     domain::format_amount(row.amount, ref_data.currency(row.currency).minor_units),
-          row.currency, row.reference};
+  auto amount_text = domain::format_amount(row.amount, ref_data.currency(row.currency).minor_units);
+  return {id, target.ref, row.date, std::move(amount_text), row.currency, row.reference};
 }
 
 void remove_spend(Catalogue& catalogue, std::int64_t id)

@@ -93,8 +93,9 @@ public:
   using DuplicateVisitor = std::function<void(std::int64_t id, const std::string& reference)>;
   void restore_reference_index(const DuplicateVisitor& duplicate);
 
-  // How many spend lines the catalogue holds.
-  std::int64_t line_count();
+  // About how many spend lines the catalogue holds (the largest id: ids are
+  // given in sequence), without counting them all.
+  std::int64_t approximate_line_count();
 
 private:
   // Line ID as stored (without its reference); NotFound when there is none.
