@@ -10,6 +10,7 @@
 #include "store/fx.hpp"
 #include "store/locations.hpp"
 #include "store/providers.hpp"
+#include "store/services.hpp"
 #include "store/spend.hpp"
 
 #include <nlohmann/json.hpp>
@@ -102,6 +103,14 @@ std::size_t export_records(store::Catalogue& catalogue, Kind kind, report::Forma
   case Kind::locations:
     for (const auto& l : store::list_locations(catalogue, std::nullopt, "")) {
       writer.write({l.provider, l.country, l.city, l.name});
+    }
+    break;
+  case Kind::services:
+    // Only those added to the built-in taxonomy, which every catalogue has,
+    // each after its parent.
+    for (const auto& s : store::list_custom_services(catalogue)) {
+      writer.write({s.code, s.name, text(domain::to_string(s.default_type)),
+                    s.parent.empty() ? std::nullopt : text(s.parent)});
     }
     break;
   case Kind::offerings:

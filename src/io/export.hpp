@@ -12,8 +12,10 @@
 namespace vendorcat::io {
 
 // Writes every record of KIND to OUT as csv, json or jsonl (table is taken as
-// csv), streaming: spend lines are never all held in memory. An engagement's
-// delivery_model and type are written only where they were set explicitly.
+// csv), streaming: spend lines are never all held in memory. Services are
+// those added to the built-in taxonomy, each after its parent. An
+// engagement's delivery_model and type are written only where they were set
+// explicitly.
 // Returns the number of records written; throws IoError when OUT fails.
 std::size_t export_records(store::Catalogue& catalogue, Kind kind, report::Format format,
                            std::ostream& out);

@@ -20,7 +20,8 @@ namespace vendorcat::io {
 
 namespace {
 
-constexpr std::array kind_names{"providers", "locations", "offerings", "engagements", "spend", "fx"};
+constexpr std::array kind_names{"providers",   "locations", "services", "offerings",
+                                "engagements", "spend",     "fx"};
 constexpr std::size_t progress_every = 100'000;
 
 std::string joined(const std::vector<std::string>& names)
@@ -125,7 +126,7 @@ Kind parse_kind(std::string_view text)
     }
   }
   throw UsageError(fmt::format(
-    "unknown kind '{}': expected providers, locations, offerings, engagements, spend or fx", text));
+    "unknown kind '{}': expected providers, locations, services, offerings, engagements, spend or fx", text));
 }
 
 std::string_view to_string(Kind kind)
@@ -138,6 +139,7 @@ const KindColumns& columns_of(Kind kind)
   static const std::array<KindColumns, kind_names.size()> columns{{
     {{"name", "hq_country", "legal_name", "hq_city", "website", "status", "risk", "next_review", "notes"}, 2},
     {{"provider", "country", "city", "name"}, 2},
+    {{"code", "name", "type", "parent"}, 3},
     {{"provider", "service"}, 2},
     {{"ref", "provider", "service", "delivery_country", "start_date", "end_date", "title", "client_unit",
       "delivery_model", "type", "notice_days", "auto_renew", "value", "currency", "status", "owner", "notes"},

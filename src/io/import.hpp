@@ -20,6 +20,7 @@ enum class Kind
 {
   providers,
   locations,
+  services,
   offerings,
   engagements,
   spend,

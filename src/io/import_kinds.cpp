@@ -1,4 +1,4 @@
-// Importers for the small kinds: providers, locations, offerings,
+// Importers for the small kinds: providers, locations, services, offerings,
 // engagements and exchange rates. They go through the same store functions
 // as the single-record commands, so an imported row is validated, derived
 // and audited exactly like one added by hand.
@@ -104,6 +104,35 @@ public:
   }
 };
 
+// A service's key is its code. With update, the row replaces the service's
+// name, type and parent (an empty parent makes it top-level).
+class ServiceImporter : public StoreImporter
+{
+public:
+  using StoreImporter::StoreImporter;
+
+  Outcome import(const Row& row, std::size_t /*line*/) override
+  {
+    const auto& code = required(row, 0, "code");
+    const auto& name = required(row, 1, "name");
+    const auto type = domain::parse_outsourcing_type(required(row, 2, "type"));
+    const auto parent = given(row, 3).value_or("");
+    const auto existing = store::find_service_by_code(m_catalogue, code);
+    if (!existing) {
+      store::add_service(m_catalogue, code, name, type, parent);
+      return Outcome::created;
+    }
+    if (m_on_conflict == OnConflict::error) {
+      conflict("code", fmt::format("service '{}'", existing->code));
+    }
+    if (m_on_conflict == OnConflict::skip) {
+      return Outcome::skipped;
+    }
+    store::update_service(m_catalogue, existing->id, name, type, parent);
+    return Outcome::updated;
+  }
+};
+
 class OfferingImporter : public StoreImporter
 {
 public:
@@ -190,6 +219,8 @@ std::unique_ptr<KindImporter> make_importer(store::Catalogue& catalogue, Kind ki
     return std::make_unique<ProviderImporter>(catalogue, on_conflict);
   case Kind::locations:
     return std::make_unique<LocationImporter>(catalogue, on_conflict);
+  case Kind::services:
+    return std::make_unique<ServiceImporter>(catalogue, on_conflict);
   case Kind::offerings:
     return std::make_unique<OfferingImporter>(catalogue, on_conflict);
   case Kind::engagements:

@@ -1,8 +1,8 @@
 #pragma once
 
 // The audit log: every insert, update and delete of a provider, location,
-// offering, engagement or spend line is recorded in the same transaction as
-// the change, with the changed fields before and after as JSON.
+// service, offering, engagement or spend line is recorded in the same
+// transaction as the change, with the changed fields before and after as JSON.
 
 #include "store/catalogue.hpp"
 

@@ -1,5 +1,6 @@
-// Loads compiled-in CSV (reference data) into a table with libcsv. The import
-// pipeline in io/ has its own streaming reader with line tracking and
+// Loads compiled-in CSV (reference data) into a table with libcsv, or reads
+// its rows for code that needs the seed itself (the built-in services). The
+// import pipeline in io/ has its own streaming reader with line tracking and
 // validation; this one trusts its input, which is part of the binary.
 
 #include "store/csv_seed.hpp"
@@ -11,6 +12,7 @@
 #include <fmt/format.h>
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace vendorcat::store {
@@ -19,7 +21,7 @@ namespace {
 
 struct Rows
 {
-  std::vector<std::vector<std::optional<std::string>>> rows{1};
+  SeedRows rows{1};
 };
 
 void on_field(void* data, size_t size, void* context)
@@ -39,7 +41,7 @@ void on_row(int, void* context)
 
 } // namespace
 
-void load_csv_seed(Catalogue& catalogue, const std::string& table, std::string_view content)
+SeedRows parse_csv_seed(std::string_view content, const std::string& what)
 {
   csv_parser parser;
   csv_init(&parser, CSV_STRICT | CSV_APPEND_NULL);
@@ -49,13 +51,19 @@ void load_csv_seed(Catalogue& catalogue, const std::string& table, std::string_v
                   csv_fini(&parser, on_field, on_row, &parsed) == 0;
   csv_free(&parser);
   if (!ok) {
-    throw Error(fmt::format("malformed seed data for table '{}'", table));
+    throw Error(fmt::format("malformed seed data for {}", what));
   }
   parsed.rows.pop_back(); // the row opened after the last record
-  if (parsed.rows.empty()) {
+  return std::move(parsed.rows);
+}
+
+void load_csv_seed(Catalogue& catalogue, const std::string& table, std::string_view content)
+{
+  const auto rows = parse_csv_seed(content, fmt::format("table '{}'", table));
+  if (rows.empty()) {
     return;
   }
-  const auto& header = parsed.rows.front();
+  const auto& header = rows.front();
   std::string columns;
   std::string params;
   for (const auto& name : header) {
@@ -64,8 +72,8 @@ void load_csv_seed(Catalogue& catalogue, const std::string& table, std::string_v
   }
   SQLite::Statement insert(catalogue.db(),
                            fmt::format("INSERT INTO \"{}\" ({}) VALUES ({})", table, columns, params));
-  for (std::size_t i = 1; i < parsed.rows.size(); ++i) {
-    const auto& row = parsed.rows[i];
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const auto& row = rows[i];
     for (std::size_t c = 0; c < header.size(); ++c) {
       const int index = static_cast<int>(c) + 1;
       if (c < row.size() && row[c]) {

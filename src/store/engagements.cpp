@@ -87,6 +87,36 @@ void bind_row(SQLite::Statement& statement, const EngagementRow& row)
   bind_optional(statement, 19, row.notes);
 }
 
+// Classifies again each engagement whose id IDS yields and writes COLUMN
+// where VALUE, taken from the new classification, differs from it, audited;
+// returns how many changed.
+int rederive(Catalogue& catalogue, SQLite::Statement& ids, const char* column,
+             std::string (*value)(const EngagementRow&))
+{
+  std::vector<std::int64_t> found;
+  while (ids.executeStep()) {
+    found.push_back(ids.getColumn(0).getInt64());
+  }
+  int changed = 0;
+  const EngagementRules rules(catalogue);
+  SQLite::Statement update(catalogue.db(), fmt::format("UPDATE engagement SET {0} = ?1, "
+                                                       "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                                                       "WHERE id = ?2 AND {0} <> ?1",
+                                                       column));
+  for (const auto id : found) {
+    const auto before = row_snapshot(catalogue, "engagement", id);
+    update.bind(1, value(rules.resolve(id, {})));
+    update.bind(2, id);
+    const bool updated = update.exec() > 0;
+    update.reset();
+    if (updated) {
+      audit_update(catalogue, "engagement", id, before);
+      ++changed;
+    }
+  }
+  return changed;
+}
+
 } // namespace
 
 Engagement add_engagement(Catalogue& catalogue, const EngagementFields& fields)
@@ -265,30 +295,18 @@ std::vector<std::string> explain_engagement(Catalogue& catalogue, const Engageme
 
 int rederive_delivery_models(Catalogue& catalogue)
 {
-  std::vector<std::int64_t> ids;
   SQLite::Statement derived(catalogue.db(), "SELECT id FROM engagement WHERE model_source = 'derived'");
-  while (derived.executeStep()) {
-    ids.push_back(derived.getColumn(0).getInt64());
-  }
-  int changed = 0;
-  const EngagementRules rules(catalogue);
-  SQLite::Statement update(catalogue.db(),
-                           "UPDATE engagement SET delivery_model = ?1, "
-                           "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-                           "WHERE id = ?2 AND delivery_model <> ?1");
-  for (const auto id : ids) {
-    const auto before = row_snapshot(catalogue, "engagement", id);
-    const auto row = rules.resolve(id, {});
-    update.bind(1, domain::to_string(row.delivery_model));
-    update.bind(2, id);
-    const bool updated = update.exec() > 0;
-    update.reset();
-    if (updated) {
-      audit_update(catalogue, "engagement", id, before);
-      ++changed;
-    }
-  }
-  return changed;
+  return rederive(catalogue, derived, "delivery_model",
+                  [](const EngagementRow& row) { return domain::to_string(row.delivery_model); });
+}
+
+int rederive_types(Catalogue& catalogue, std::int64_t service_id)
+{
+  SQLite::Statement derived(catalogue.db(),
+                            "SELECT id FROM engagement WHERE service_id = ? AND type_source = 'derived'");
+  derived.bind(1, service_id);
+  return rederive(catalogue, derived, "type",
+                  [](const EngagementRow& row) { return domain::to_string(row.type); });
 }
 
 EngagementSummary provider_engagement_summary(Catalogue& catalogue, std::int64_t provider_id)

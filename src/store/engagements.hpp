@@ -104,6 +104,11 @@ std::vector<std::string> explain_engagement(Catalogue& catalogue, const Engageme
 // ValidationError when derived engagements exist and no home country is set.
 int rederive_delivery_models(Catalogue& catalogue);
 
+// Derives the type of every engagement of service SERVICE_ID whose type is
+// derived again from the service's default type, in the caller's
+// transaction; returns how many changed.
+int rederive_types(Catalogue& catalogue, std::int64_t service_id);
+
 struct EngagementSummary
 {
   std::int64_t count = 0;

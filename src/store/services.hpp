@@ -31,10 +31,29 @@ std::vector<Service> list_services(Catalogue& catalogue,
 // code as a suggestion.
 Service find_service(Catalogue& catalogue, std::string_view code);
 
-// Adds a service inside the caller's transaction and returns it. The code must
-// be lower-case letters, digits and hyphens; the parent must exist. Throws
-// ValidationError (also for a duplicate code) or NotFound.
+// The service with CODE (any letter case), if there is one.
+std::optional<Service> find_service_by_code(Catalogue& catalogue, std::string_view code);
+
+// True when CODE (any letter case) is a service of the built-in taxonomy,
+// which every catalogue starts with, rather than one added to it.
+bool is_builtin_service(std::string_view code);
+
+// The services added to the built-in taxonomy, each after its parent, so
+// that adding them in this order to a new catalogue succeeds.
+std::vector<Service> list_custom_services(Catalogue& catalogue);
+
+// Adds a service inside the caller's transaction, audited, and returns it.
+// The code must be lower-case letters, digits and hyphens; the parent must
+// exist. Throws ValidationError for a duplicate code and FieldError (naming
+// `code`, `name` or `parent`) for a bad value.
 Service add_service(Catalogue& catalogue, std::string_view code, std::string_view name,
                     domain::OutsourcingType type, std::string_view parent);
+
+// Sets the name, default type and parent (empty: none) of service ID inside
+// the caller's transaction, audited; engagements whose type is derived follow
+// a new default type. Validation as add_service; a built-in service cannot
+// change, nor can a service go under itself or one of its sub-services.
+Service update_service(Catalogue& catalogue, std::int64_t id, std::string_view name,
+                       domain::OutsourcingType type, std::string_view parent);
 
 } // namespace vendorcat::store

@@ -287,6 +287,44 @@ TEST_F(ImportE2E, ABadRowWritesNothingAndNamesFileLineAndColumn)
   EXPECT_EQ(counts(), before);
 }
 
+TEST_F(ImportE2E, ABadServicesRowWritesNothingAndNamesFileLineAndColumn)
+{
+  seed();
+  const auto before = counts();
+  const auto path = file("services.csv", "code,name,type,parent\n"
+                                         "claims-processing,Claims processing,BPO,finance-accounting\n"
+                                         "claims-analytics,Claims analytics,KPO,claims-processing\n"
+                                         "motor-claims,Motor claims,BPO,claims-procesing\n"
+                                         "fraud-review,Fraud review,TPO,claims-processing\n");
+  for (const auto& extra : {std::vector<std::string>{}, std::vector<std::string>{"--dry-run"}}) {
+    const auto output = import("services", path, extra);
+    EXPECT_EQ(output.status, 2);
+    EXPECT_EQ(
+      lines_of(output.err),
+      (Lines{"vendorcat: error: " + path +
+               ":4: parent: unknown service 'claims-procesing' (did you mean 'claims-processing'?)",
+             "vendorcat: error: " + path + ":5: type: invalid outsourcing type 'TPO': expected BPO or KPO",
+             "vendorcat: error: nothing imported: 2 errors"}));
+    EXPECT_EQ(counts(), before);
+    EXPECT_EQ(cli.count("service"), 16);
+  }
+
+  const auto json = file("services.json", R"([
+  {"code": "claims-processing", "name": "Claims processing", "type": "BPO"},
+  {"code": "motor-claims", "name": "Motor claims", "type": "BPO", "parent": "motor"},
+  {"code": "fraud-review", "name": "Fraud review", "type": "XPO", "parent": "claims-processing"}
+])");
+  const auto from_json = import("services", json);
+  EXPECT_EQ(from_json.status, 2);
+  EXPECT_EQ(
+    lines_of(from_json.err),
+    (Lines{"vendorcat: error: " + json + ":3: parent: unknown service 'motor'",
+           "vendorcat: error: " + json + ":4: type: invalid outsourcing type 'XPO': expected BPO or KPO",
+           "vendorcat: error: nothing imported: 2 errors"}));
+  EXPECT_EQ(counts(), before);
+  EXPECT_EQ(cli.count("service"), 16);
+}
+
 TEST_F(ImportE2E, EveryBadRowIsReported)
 {
   const auto path = file("p.csv", "name,hq_country,status\n"
@@ -385,6 +423,7 @@ TEST_F(ImportE2E, EveryRowErrorNamesAColumn)
     {"fx", "currency,month,rate\nEUR,2025-01,1\n", {"currency", "month", "rate"}},
     {"fx", "currency,month,rate\nUSD,2025-01,0.9\nUSD,2025-01,0.91\n", {"currency", "month", "rate"}},
     {"providers", "name,hq_country\nACME OY,FI\n", {"name", "hq_country"}},
+    {"services", "code,name,type,parent\nx-ray,X-ray,BPO,x-ray\n", {"parent"}},
   };
   for (const auto& [kind, content, columns] : cases) {
     const auto path = file(kind + ".csv", content);
@@ -569,6 +608,75 @@ TEST_F(ImportE2E, OnConflictUpdateReplacesASpendLine)
   EXPECT_EQ(cli.run({"db", "check"}).status, 0);
 }
 
+// Services: a parent may come earlier in the same file; the key is the code.
+TEST_F(ImportE2E, ServicesImportLikeServiceAddAndHonourOnConflict)
+{
+  const auto csv =
+    import("services", file("s.csv", "parent,type,name,code\n"
+                                     "finance-accounting,bpo,Claims processing,Claims-Processing\n"
+                                     ",KPO,Fraud analytics,fraud-analytics\n"));
+  ASSERT_EQ(csv.status, 0) << csv.err;
+  const auto json = import("services", file("s.json", R"([
+  {"code": "motor-claims", "name": "Motor claims", "type": "BPO", "parent": "claims-processing"},
+  {"code": "motor-fraud", "name": "Motor fraud", "type": "KPO", "parent": "motor-claims"}
+])"));
+  ASSERT_EQ(json.status, 0) << json.err;
+  EXPECT_EQ(cli.sql("SELECT count(*) FROM audit_log WHERE entity = 'service' AND action = 'insert'"), "4");
+  cli.ok({"provider", "add", "Acme Oy", "--country", "FI"});
+  cli.ok({"engagement", "add", "C-1", "--provider", "Acme Oy", "--service", "claims-processing",
+          "--delivery-country", "FI", "--start", "2025-01-01"});
+
+  const auto existing = file("e.csv", "code,name,type,parent\nclaims-processing,Claims,KPO,\n");
+  const auto refused = import("services", existing);
+  EXPECT_EQ(refused.status, 2);
+  EXPECT_NE(refused.err.find(":2: code: service 'claims-processing' already exists"), std::string::npos)
+    << refused.err;
+  const auto skipped = import("services", existing, {"--on-conflict", "skip"});
+  EXPECT_NE(skipped.err.find("0 created, 0 updated, 1 skipped"), std::string::npos) << skipped.err;
+
+  // Update: name, type and parent change, and derived engagement types follow.
+  const auto updated = import("services",
+                              file("u.csv", "code,name,type,parent\n"
+                                            "claims-processing,Claims handling,KPO,fraud-analytics\n"),
+                              {"--on-conflict", "update"});
+  EXPECT_NE(updated.err.find("0 created, 1 updated, 0 skipped"), std::string::npos) << updated.err;
+  const auto services = cli.json({"service", "list"});
+  ASSERT_EQ(services.size(), 20u);
+  EXPECT_EQ(
+    without_ids(nlohmann::ordered_json::array({services[16]})),
+    nlohmann::ordered_json::parse(
+      R"([{"code":"claims-processing","name":"Claims handling","type":"KPO","parent":"fraud-analytics"}])"));
+  EXPECT_EQ(cli.json({"engagement", "show", "C-1"})["type"], "KPO");
+  EXPECT_EQ(cli.sql("SELECT count(*) FROM audit_log WHERE entity = 'service' AND action = 'update'"), "1");
+
+  // Export puts the new parent first, so a new catalogue takes the file.
+  const auto exported = cli.ok({"export", "services"});
+  EXPECT_EQ(exported, "code,name,type,parent\n"
+                      "fraud-analytics,Fraud analytics,KPO,\n"
+                      "claims-processing,Claims handling,KPO,fraud-analytics\n"
+                      "motor-claims,Motor claims,BPO,claims-processing\n"
+                      "motor-fraud,Motor fraud,KPO,motor-claims\n");
+  Cli fresh{dir / "fresh.db"};
+  fresh.ok({"db", "init"});
+  fresh.ok({"import", "services", file("exported.csv", exported)});
+  EXPECT_EQ(fresh.ok({"export", "services"}), exported);
+
+  // Built-in services do not change, and a service cannot go under itself.
+  const auto builtin = import("services", file("b.csv", "code,name,type,parent\npayroll,Pay,BPO,\n"),
+                              {"--on-conflict", "update"});
+  EXPECT_EQ(builtin.status, 2);
+  EXPECT_NE(builtin.err.find(":2: code: 'payroll' is a built-in service"), std::string::npos) << builtin.err;
+  const auto loop =
+    import("services", file("l.csv", "code,name,type,parent\nfraud-analytics,Fraud,KPO,motor-fraud\n"),
+           {"--on-conflict", "update"});
+  EXPECT_EQ(loop.status, 2);
+  EXPECT_NE(loop.err.find(":2: parent: 'motor-fraud' is 'fraud-analytics' or one of its sub-services"),
+            std::string::npos)
+    << loop.err;
+  EXPECT_EQ(cli.ok({"export", "services"}), exported);
+  EXPECT_EQ(cli.run({"db", "check"}).status, 0);
+}
+
 TEST_F(ImportE2E, ImportsFromStdin)
 {
   const auto csv = cli.run({"import", "providers", "-"}, "name,hq_country\nStdin Oy,FI\n");
@@ -635,17 +743,38 @@ TEST_F(ImportE2E, EngagementModelAndTypeAreDerivedLikeAdd)
     << exported;
 }
 
+// The demo catalogue with services added to the taxonomy (one under another)
+// that an offering, an engagement (its type derived from the service) and
+// spend use: every kind exported, then imported in dependency order.
 TEST_F(ImportE2E, ExportThenImportRestoresTheDemoCatalogue)
 {
   cli.ok({"demo"});
-  const std::vector<std::string> kinds{"providers", "locations", "offerings", "engagements", "fx", "spend"};
+  cli.ok({"service", "add", "claims-processing", "--name", "Claims processing", "--type", "BPO", "--parent",
+          "finance-accounting"});
+  cli.ok({"service", "add", "claims-analytics", "--name", "Claims analytics, fraud", "--type", "KPO",
+          "--parent", "claims-processing"});
+  const auto provider = cli.json({"provider", "list"})[0]["name"].get<std::string>();
+  cli.ok({"offering", "add", provider, "claims-analytics"});
+  cli.ok({"engagement", "add", "CLM-1", "--provider", provider, "--service", "claims-analytics",
+          "--delivery-country", "FI", "--start", "2025-01-01", "--value", "5000.00"});
+  cli.ok({"spend", "add", "CLM-1", "--date", "2025-02-01", "--amount", "1250.00", "--ref", "CLM-INV-1"});
+  ASSERT_EQ(cli.json({"engagement", "show", "CLM-1"})["type"], "KPO");
+
+  const std::vector<std::string> kinds{"providers",   "locations", "services", "offerings",
+                                       "engagements", "fx",        "spend"};
   for (const auto& kind : kinds) {
     cli.ok({"export", kind, "-o", (dir / ("demo-" + kind + ".csv")).string()});
   }
-  cli.ok({"export", "providers", "--format", "json", "-o", (dir / "demo-providers.json").string()});
-  cli.ok({"export", "engagements", "--format", "json", "-o", (dir / "demo-engagements.json").string()});
+  for (const auto& kind : {"providers", "services", "engagements"}) {
+    const auto path = dir / (std::string("demo-") + kind + ".json");
+    cli.ok({"export", kind, "--format", "json", "-o", path.string()});
+  }
   EXPECT_EQ(lines_of(read_file(dir / "demo-spend.csv")).size(),
             static_cast<std::size_t>(cli.count("spend")) + 1);
+  EXPECT_EQ(read_file(dir / "demo-services.csv"),
+            "code,name,type,parent\n"
+            "claims-processing,Claims processing,BPO,finance-accounting\n"
+            "claims-analytics,\"Claims analytics, fraud\",KPO,claims-processing\n");
 
   Cli restored{dir / "restored.db"};
   restored.ok({"db", "init", "--home-country", "FI", "--base-currency", "EUR"});
@@ -659,10 +788,10 @@ TEST_F(ImportE2E, ExportThenImportRestoresTheDemoCatalogue)
     EXPECT_EQ(read_file(again), read_file(dir / ("demo-" + kind + ".csv"))) << kind;
   }
   for (const auto& table :
-       {"provider", "location", "offering", "engagement", "spend", "fx_rate", "spend_monthly"}) {
+       {"provider", "location", "service", "offering", "engagement", "spend", "fx_rate", "spend_monthly"}) {
     EXPECT_EQ(restored.count(table), cli.count(table)) << table;
   }
-  for (const auto& noun : {"provider", "location", "offering", "engagement", "spend", "fx"}) {
+  for (const auto& noun : {"provider", "location", "service", "offering", "engagement", "spend", "fx"}) {
     EXPECT_EQ(without_ids(restored.json({noun, "list"})), without_ids(cli.json({noun, "list"}))) << noun;
   }
   const std::string monthly =
@@ -672,16 +801,16 @@ TEST_F(ImportE2E, ExportThenImportRestoresTheDemoCatalogue)
   EXPECT_EQ(restored.sql(monthly), cli.sql(monthly));
   EXPECT_EQ(restored.run({"db", "check"}).status, 0);
 
-  // The same through JSON for providers and engagements.
+  // The same through JSON for providers, services and engagements.
   Cli from_json{dir / "from-json.db"};
   from_json.ok({"db", "init", "--home-country", "FI", "--base-currency", "EUR"});
   for (const auto& kind : kinds) {
-    const bool json = kind == "providers" || kind == "engagements";
+    const bool json = kind == "providers" || kind == "services" || kind == "engagements";
     const auto path = dir / ("demo-" + kind + (json ? ".json" : ".csv"));
     const auto output = from_json.run({"import", kind, path.string()});
     ASSERT_EQ(output.status, 0) << kind << ": " << output.err;
   }
-  for (const auto& kind : {"providers", "engagements"}) {
+  for (const auto& kind : {"providers", "services", "engagements"}) {
     EXPECT_EQ(from_json.ok({"export", kind, "--format", "json"}),
               read_file(dir / (std::string("demo-") + kind + ".json")))
       << kind;
@@ -746,6 +875,7 @@ TEST_F(ImportE2E, ExportOfAnEmptyKindIsAHeaderOrAnEmptyArray)
   const std::vector<std::pair<std::string, std::string>> headers{
     {"providers", "name,hq_country,legal_name,hq_city,website,status,risk,next_review,notes\n"},
     {"locations", "provider,country,city,name\n"},
+    {"services", "code,name,type,parent\n"}, // the built-in taxonomy is not written
     {"offerings", "provider,service\n"},
     {"engagements", "ref,provider,service,delivery_country,start_date,end_date,title,client_unit,"
                     "delivery_model,type,notice_days,auto_renew,value,currency,status,owner,notes\n"},
