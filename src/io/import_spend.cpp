@@ -34,7 +34,8 @@ class LineMap
 public:
   void note(std::int64_t id, std::size_t line)
   {
-    if (m_points.empty() || line_of(id) != line) {
+    // Ids only grow, so the last point tells where ID's line would follow.
+    if (m_points.empty() || m_points.back().line + static_cast<std::size_t>(id - m_points.back().id) != line) {
       m_points.push_back({id, line});
     }
   }
@@ -69,7 +70,7 @@ public:
   {
     // Keys fold ASCII letters only, as the ref column's NOCASE collation does.
     catalogue.use_bulk_cache();
-    m_existing_lines = m_writer.approximate_line_count();
+    m_existing_lines = m_writer.largest_id(); // about the number of lines
     for (auto& key : store::engagement_keys(catalogue)) {
       m_refs.push_back(key.ref);
       m_engagements.emplace(domain::ascii_lower(key.ref), std::move(key));
@@ -116,8 +117,7 @@ public:
   void check(const LateError& report) override
   {
     m_writer.restore_reference_index([&](std::int64_t id, const std::string& reference) {
-      report(m_lines.line_of(id), "reference",
-             fmt::format("invoice reference '{}' is already recorded on that engagement", reference));
+      report(m_lines.line_of(id), "reference", store::repeated_reference_message(reference));
     });
   }
 

@@ -29,10 +29,8 @@ namespace {
 
 [[noreturn]] void rethrow_constraint(const SQLite::Exception& error, const SpendRow& row)
 {
-  if ((error.getErrorCode() & 0xff) == SQLITE_CONSTRAINT &&
-      std::string_view(error.what()).find("UNIQUE") != std::string_view::npos) {
-    throw ValidationError(fmt::format("invoice reference '{}' is already recorded on that engagement",
-                                      row.reference.value_or("")));
+  if (error.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE) {
+    throw ValidationError(repeated_reference_message(row.reference.value_or("")));
   }
   throw;
 }
@@ -81,6 +79,11 @@ private:
 };
 
 } // namespace
+
+std::string repeated_reference_message(std::string_view reference)
+{
+  return fmt::format("invoice reference '{}' is already recorded on that engagement", reference);
+}
 
 SpendWriter::SpendWriter(Catalogue& catalogue)
   : m_catalogue(catalogue),
@@ -232,13 +235,12 @@ void SpendWriter::defer_reference_index()
 {
   if (!m_reference_index_deferred) {
     m_catalogue.db().exec("DROP INDEX spend_reference");
-    // The ids SQLite would give: one more than the largest.
-    m_next_id = m_catalogue.db().execAndGet("SELECT coalesce(max(id), 0) + 1 FROM spend").getInt64();
+    m_next_id = largest_id() + 1; // the ids SQLite would give
     m_reference_index_deferred = true;
   }
 }
 
-std::int64_t SpendWriter::approximate_line_count()
+std::int64_t SpendWriter::largest_id()
 {
   return m_catalogue.db().execAndGet("SELECT coalesce(max(id), 0) FROM spend").getInt64();
 }
@@ -273,8 +275,7 @@ void SpendWriter::restore_reference_index(const DuplicateVisitor& duplicate)
 void SpendWriter::flush()
 {
   restore_reference_index([](std::int64_t, const std::string& reference) {
-    throw ValidationError(
-      fmt::format("invoice reference '{}' is already recorded on that engagement", reference));
+    throw ValidationError(repeated_reference_message(reference));
   });
   m_deltas.for_each([this](const RollupKey& key, const RollupDelta& delta) {
     if (delta.amount != 0 || delta.lines != 0) {

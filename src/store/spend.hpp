@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace SQLite {
@@ -93,9 +94,9 @@ public:
   using DuplicateVisitor = std::function<void(std::int64_t id, const std::string& reference)>;
   void restore_reference_index(const DuplicateVisitor& duplicate);
 
-  // About how many spend lines the catalogue holds (the largest id: ids are
-  // given in sequence), without counting them all.
-  std::int64_t approximate_line_count();
+  // The largest spend line id, 0 when there is none. Ids are given in
+  // sequence, so it is also about how many lines there are, without a count.
+  std::int64_t largest_id();
 
 private:
   // Line ID as stored (without its reference); NotFound when there is none.
@@ -124,6 +125,9 @@ private:
   std::unique_ptr<SQLite::Statement> m_insert_batch;
   bool m_reference_index_deferred = false;
 };
+
+// The message for a line whose invoice reference its engagement already has.
+std::string repeated_reference_message(std::string_view reference);
 
 // What a spend import needs to resolve an engagement ref without a query.
 struct EngagementKey
