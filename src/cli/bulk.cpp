@@ -7,6 +7,7 @@
 #include "io/export.hpp"
 #include "io/import.hpp"
 #include "io/json_reader.hpp"
+#include "io/output_file.hpp"
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -37,9 +38,15 @@ std::string summary_text(const io::ImportSummary& summary)
   return fmt::format("{} created, {} updated, {} skipped", summary.created, summary.updated, summary.skipped);
 }
 
-std::unique_ptr<io::RecordReader> open_reader(std::istream& in, const std::string& name, bool json)
+// The reader for FILE: by --format when given, else by the file's extension
+// (.json, .jsonl), else CSV.
+std::unique_ptr<io::RecordReader> open_reader(std::istream& in, const std::string& name,
+                                              const std::string& format, const std::string& file)
 {
-  if (json) {
+  if (format == "jsonl" || (format.empty() && file.ends_with(".jsonl"))) {
+    return std::make_unique<io::JsonLinesReader>(in, name);
+  }
+  if (format == "json" || (format.empty() && file.ends_with(".json"))) {
     return std::make_unique<io::JsonReader>(in, name);
   }
   return std::make_unique<io::CsvReader>(in, name);
@@ -50,9 +57,7 @@ void run_import(Session& session, const ImportOptions& options)
   const auto kind = io::parse_kind(options.kind);
   const auto on_conflict = io::parse_on_conflict(options.on_conflict);
   const bool from_stdin = options.file == "-";
-  const auto format = session.options().format;
-  const bool json = format == "json" || format == "jsonl" ||
-                    (format != "csv" && !from_stdin && options.file.ends_with(".json"));
+  const auto format = session.options().format == "table" ? std::string() : session.options().format;
   std::ifstream file;
   if (!from_stdin) {
     file.open(options.file, std::ios::binary);
@@ -61,7 +66,7 @@ void run_import(Session& session, const ImportOptions& options)
     }
   }
   std::istream& in = from_stdin ? std::cin : file;
-  const auto reader = open_reader(in, from_stdin ? "stdin" : options.file, json);
+  const auto reader = open_reader(in, from_stdin ? "stdin" : options.file, format, options.file);
 
   const bool show_progress = !session.options().quiet && ::isatty(STDERR_FILENO) != 0;
   io::Progress progress;
@@ -91,11 +96,11 @@ void run_export(Session& session, const ExportOptions& options)
     io::export_records(session.catalogue(), kind, session.format(), session.out());
     return;
   }
-  std::ofstream file(options.output, std::ios::binary | std::ios::trunc);
-  if (!file) {
-    throw UsageError(fmt::format("cannot write '{}'", options.output));
-  }
-  const auto rows = io::export_records(session.catalogue(), kind, session.format(), file);
+  auto& catalogue = session.catalogue();
+  io::OutputFile file(options.output, io::catalogue_files(catalogue.path()),
+                      {io::Replace::yes, io::NonRegular::write_through, io::FileMode::user_umask});
+  const auto rows = io::export_records(catalogue, kind, session.format(), file.stream());
+  file.commit();
   session.note(fmt::format("wrote {} {} to '{}'", rows, options.kind, options.output));
 }
 
@@ -122,7 +127,7 @@ void setup_bulk(CLI::App& app, CommandSlot& slot)
     app.add_subcommand("import", "Load records from CSV or JSON, all or nothing.\n"
                                  "Example: vendorcat import spend invoices-2026.csv --on-conflict skip");
   import_app->callback([&slot, import] {
-    slot = Command{Needs::catalogue, [import](Session& session) { run_import(session, *import); }};
+    slot = Command{Needs::writing, [import](Session& session) { run_import(session, *import); }};
   });
   import_app->add_option("KIND", import->kind, kinds)->required();
   import_app->add_option("FILE", import->file, "CSV or JSON (.json) file, or - for stdin")->required();
@@ -137,7 +142,7 @@ void setup_bulk(CLI::App& app, CommandSlot& slot)
     "export", "Write records with the import columns (csv by default, or --format json|jsonl).\n"
               "Example: vendorcat export engagements -o engagements.csv");
   export_app->callback([&slot, exported] {
-    slot = Command{Needs::catalogue, [exported](Session& session) { run_export(session, *exported); }};
+    slot = Command{Needs::reading, [exported](Session& session) { run_export(session, *exported); }};
   });
   export_app->add_option("KIND", exported->kind, kinds)->required();
   export_app->add_option("-o,--output", exported->output, "File to write (default: stdout)");
@@ -145,7 +150,7 @@ void setup_bulk(CLI::App& app, CommandSlot& slot)
   auto* demo_app = app.add_subcommand(
     "demo", "Fill an empty catalogue with the demo data.\nExample: vendorcat --db demo.db demo");
   demo_app->callback([&slot] {
-    slot = Command{Needs::catalogue, [](Session& session) { run_demo(session, {}); }};
+    slot = Command{Needs::writing, [](Session& session) { run_demo(session, {}); }};
   });
 }
 

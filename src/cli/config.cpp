@@ -58,12 +58,12 @@ void setup_config(CLI::App& app, CommandSlot& slot)
                                             "(home-country, base-currency)");
   noun->require_subcommand(1);
   add_verb<std::monostate>(*noun, slot, "list", "List the settings.\nExample: vendorcat config list",
-                           Needs::catalogue, run_list, std::make_shared<std::monostate>());
+                           Needs::reading, run_list, std::make_shared<std::monostate>());
 
   auto get = std::make_shared<KeyOptions>();
   add_verb<KeyOptions>(*noun, slot, "get",
                        "Print one setting's value.\nExample: vendorcat config get home-country",
-                       Needs::catalogue, run_get, get)
+                       Needs::reading, run_get, get)
     ->add_option("KEY", get->key, "home-country or base-currency")
     ->required();
 
@@ -72,7 +72,7 @@ void setup_config(CLI::App& app, CommandSlot& slot)
     *noun, slot, "set",
     "Change a setting; home-country re-derives every derived delivery model.\n"
     "Example: vendorcat config set home-country FI",
-    Needs::catalogue, run_set, set);
+    Needs::writing, run_set, set);
   set_app->add_option("KEY", set->key, "home-country or base-currency")->required();
   set_app->add_option("VALUE", set->value, "ISO 3166-1 alpha-2 country or ISO 4217 currency")
     ->required();

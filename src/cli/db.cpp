@@ -2,6 +2,7 @@
 
 #include "cli/nouns.hpp"
 #include "domain/errors.hpp"
+#include "io/output_file.hpp"
 #include "store/maintenance.hpp"
 #include "store/migrations.hpp"
 #include "store/settings.hpp"
@@ -80,9 +81,13 @@ void run_check(Session& session, const std::monostate&)
 
 void run_backup(Session& session, const BackupOptions& options)
 {
-  store::backup_catalogue(session.catalogue(), options.destination,
-                          options.force ? store::Overwrite::yes : store::Overwrite::no);
-  session.note(fmt::format("backed up '{}' to '{}'", session.catalogue().path(), options.destination));
+  auto& catalogue = session.catalogue();
+  io::OutputFile copy(options.destination, io::catalogue_files(catalogue.path()),
+                      {options.force ? io::Replace::yes : io::Replace::no, io::NonRegular::refuse,
+                       io::FileMode::owner_only});
+  store::backup_catalogue(catalogue, copy.temporary_path());
+  copy.commit();
+  session.note(fmt::format("backed up '{}' to '{}'", catalogue.path(), options.destination));
 }
 
 } // namespace
@@ -96,7 +101,7 @@ void setup_db(CLI::App& app, CommandSlot& slot)
   auto* init_app = add_verb<InitOptions>(*noun, slot, "init",
                                          "Create or migrate the catalogue (idempotent).\n"
                                          "Example: vendorcat db init --home-country FI --base-currency EUR",
-                                         Needs::catalogue, run_init, init);
+                                         Needs::initialising, run_init, init);
   init_app->add_option("--home-country", init->home_country, "Buyer's country (ISO 3166-1 alpha-2)");
   init_app->add_option("--base-currency", init->base_currency, "Currency of rates and reports (ISO 4217)");
 
@@ -109,13 +114,13 @@ void setup_db(CLI::App& app, CommandSlot& slot)
   add_verb<std::monostate>(*noun, slot, "check",
                            "Check integrity, foreign keys and domain rules; exit 1 on damage.\n"
                            "Example: vendorcat db check",
-                           Needs::catalogue, run_check, std::make_shared<std::monostate>());
+                           Needs::reading, run_check, std::make_shared<std::monostate>());
 
   auto backup = std::make_shared<BackupOptions>();
   auto* backup_app = add_verb<BackupOptions>(*noun, slot, "backup",
                                              "Write a consistent copy of the catalogue while it is in use.\n"
                                              "Example: vendorcat db backup /backups/catalogue-2026-11-26.db",
-                                             Needs::catalogue, run_backup, backup);
+                                             Needs::reading, run_backup, backup);
   backup_app->add_option("DEST", backup->destination, "File to write")->required();
   backup_app->add_flag("--force", backup->force, "Replace DEST when it exists");
 }

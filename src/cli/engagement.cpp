@@ -134,7 +134,7 @@ void setup_engagement(CLI::App& app, CommandSlot& slot)
     "Add an engagement; the delivery model and type are derived unless given.\n"
     "Example: vendorcat engagement add ENG-2026-014 --provider Transcom --service customer-service "
     "--delivery-country EE --start 2026-01-01 --value 120000.00 --currency EUR",
-    Needs::catalogue, run_add, add);
+    Needs::writing, run_add, add);
   add_app->add_option("REF", add->ref, "Unique reference, e.g. ENG-2026-014")->required();
   add_field_options(add_app, *add, false);
   for (const char* required : {"--provider", "--service", "--delivery-country", "--start"}) {
@@ -146,7 +146,7 @@ void setup_engagement(CLI::App& app, CommandSlot& slot)
     *noun, slot, "list",
     "List engagements; filters combine with AND.\n"
     "Example: vendorcat engagement list --type KPO --expiring-within 90",
-    Needs::catalogue, run_list, list);
+    Needs::reading, run_list, list);
   list_app->add_option("--provider", list->filter.provider, "Provider id or name");
   list_app->add_option("--service", list->filter.service, "Service code");
   list_app->add_option("--type", list->filter.type, "BPO or KPO");
@@ -162,7 +162,7 @@ void setup_engagement(CLI::App& app, CommandSlot& slot)
   add_verb<RefOptions>(*noun, slot, "show",
                        "Show an engagement, why its model and type are what they are, and its spend.\n"
                        "Example: vendorcat engagement show ENG-2026-014",
-                       Needs::catalogue, run_show, show)
+                       Needs::reading, run_show, show)
     ->add_option("REF", show->ref, "Engagement id or ref")
     ->required();
 
@@ -171,7 +171,7 @@ void setup_engagement(CLI::App& app, CommandSlot& slot)
     *noun, slot, "update",
     "Change an engagement; an empty value clears an optional field.\n"
     "Example: vendorcat engagement update ENG-2026-014 --end 2027-12-31 --model offshore",
-    Needs::catalogue, run_update, update);
+    Needs::writing, run_update, update);
   update_app->add_option("REF", update->ref, "Engagement id or ref")->required();
   add_field_options(update_app, *update, true);
 
@@ -179,7 +179,7 @@ void setup_engagement(CLI::App& app, CommandSlot& slot)
   add_verb<RefOptions>(*noun, slot, "remove",
                        "Remove an engagement; refused while spend refers to it.\n"
                        "Example: vendorcat engagement remove ENG-2026-014",
-                       Needs::catalogue, run_remove, remove)
+                       Needs::writing, run_remove, remove)
     ->add_option("REF", remove->ref, "Engagement id or ref")
     ->required();
 }

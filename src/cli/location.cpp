@@ -115,7 +115,7 @@ void setup_location(CLI::App& app, CommandSlot& slot)
   auto* add_app = add_verb<LocationAddOptions>(
     *noun, slot, "add",
     "Add a delivery centre.\nExample: vendorcat location add Transcom --country EE --city Tallinn",
-    Needs::catalogue, run_location_add, add);
+    Needs::writing, run_location_add, add);
   add_app->add_option("PROVIDER", add->provider, "Provider id or name")->required();
   add_app->add_option("--country", add->country, "Country (ISO 3166-1 alpha-2)")->required();
   add_optional(add_app, "--city", add->city, "City");
@@ -124,14 +124,14 @@ void setup_location(CLI::App& app, CommandSlot& slot)
   auto list = std::make_shared<LocationListOptions>();
   auto* list_app = add_verb<LocationListOptions>(
     *noun, slot, "list", "List delivery locations.\nExample: vendorcat location list --country IN",
-    Needs::catalogue, run_location_list, list);
+    Needs::reading, run_location_list, list);
   list_app->add_option("--provider", list->provider, "Only this provider's");
   list_app->add_option("--country", list->country, "Only in this country");
 
   auto remove = std::make_shared<IdOptions>();
   add_verb<IdOptions>(*noun, slot, "remove",
                       "Remove a delivery location by id.\nExample: vendorcat location remove 12",
-                      Needs::catalogue, run_location_remove, remove)
+                      Needs::writing, run_location_remove, remove)
     ->add_option("ID", remove->id, "Location id (see location list)")
     ->required();
 }
@@ -144,21 +144,21 @@ void setup_offering(CLI::App& app, CommandSlot& slot)
   auto add = std::make_shared<OfferingOptions>();
   auto* add_app = add_verb<OfferingOptions>(
     *noun, slot, "add", "Record an offering.\nExample: vendorcat offering add Transcom customer-service",
-    Needs::catalogue, run_offering_add, add);
+    Needs::writing, run_offering_add, add);
   add_app->add_option("PROVIDER", add->provider, "Provider id or name")->required();
   add_app->add_option("SERVICE", add->service, "Service code")->required();
 
   auto list = std::make_shared<OfferingOptions>();
   auto* list_app = add_verb<OfferingOptions>(
     *noun, slot, "list", "List offerings.\nExample: vendorcat offering list --service payroll",
-    Needs::catalogue, run_offering_list, list);
+    Needs::reading, run_offering_list, list);
   list_app->add_option("--provider", list->provider, "Only this provider's");
   list_app->add_option("--service", list->service, "Only this service");
 
   auto remove = std::make_shared<OfferingOptions>();
   auto* remove_app = add_verb<OfferingOptions>(
     *noun, slot, "remove", "Remove an offering.\nExample: vendorcat offering remove Transcom payroll",
-    Needs::catalogue, run_offering_remove, remove);
+    Needs::writing, run_offering_remove, remove);
   remove_app->add_option("PROVIDER", remove->provider, "Provider id or name")->required();
   remove_app->add_option("SERVICE", remove->service, "Service code")->required();
 }

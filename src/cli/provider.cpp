@@ -112,7 +112,7 @@ void setup_provider(CLI::App& app, CommandSlot& slot)
   auto* add_app = add_verb<AddOptions>(
     *noun, slot, "add",
     "Add a provider.\nExample: vendorcat provider add 'Transcom' --country SE --city Stockholm",
-    Needs::catalogue, run_add, add);
+    Needs::writing, run_add, add);
   add_app->add_option("NAME", add->name, "Provider name, unique in any letter case")->required();
   add_field_options(add_app, add->fields, false);
   add_app->get_option("--country")->required();
@@ -122,7 +122,7 @@ void setup_provider(CLI::App& app, CommandSlot& slot)
     *noun, slot, "list",
     "List providers; filters combine with AND.\n"
     "Example: vendorcat provider list --region Europe --service market-research",
-    Needs::catalogue, run_list, filter);
+    Needs::reading, run_list, filter);
   list_app->add_option("--service", filter->service, "Offers or delivers this service code");
   list_app->add_option("--country", filter->country, "HQ or any delivery location in this country");
   list_app->add_option("--region", filter->region,
@@ -137,7 +137,7 @@ void setup_provider(CLI::App& app, CommandSlot& slot)
   add_verb<NameOptions>(*noun, slot, "search",
                         "Full-text search over name, legal name, city and notes, best match first.\n"
                         "Example: vendorcat provider search 'payroll nordic'",
-                        Needs::catalogue, run_search, search)
+                        Needs::reading, run_search, search)
     ->add_option("TEXT", search->text, "Words to look for (prefixes match)")
     ->required();
 
@@ -145,7 +145,7 @@ void setup_provider(CLI::App& app, CommandSlot& slot)
   add_verb<NameOptions>(*noun, slot, "show",
                         "Show a provider with its locations, offerings and engagements.\n"
                         "Example: vendorcat provider show Transcom",
-                        Needs::catalogue, run_show, show)
+                        Needs::reading, run_show, show)
     ->add_option("PROVIDER", show->text, "Provider id or name")
     ->required();
 
@@ -154,7 +154,7 @@ void setup_provider(CLI::App& app, CommandSlot& slot)
     *noun, slot, "update",
     "Change a provider's fields; an empty value clears an optional field.\n"
     "Example: vendorcat provider update Transcom --status archived",
-    Needs::catalogue, run_update, update);
+    Needs::writing, run_update, update);
   update_app->add_option("PROVIDER", update->provider, "Provider id or name")->required();
   add_field_options(update_app, update->fields, true);
 
@@ -162,7 +162,7 @@ void setup_provider(CLI::App& app, CommandSlot& slot)
   add_verb<NameOptions>(*noun, slot, "remove",
                         "Remove a provider with its locations and offerings; refused while "
                         "engagements refer to it.\nExample: vendorcat provider remove Transcom",
-                        Needs::catalogue, run_remove, remove)
+                        Needs::writing, run_remove, remove)
     ->add_option("PROVIDER", remove->text, "Provider id or name")
     ->required();
 }

@@ -2,6 +2,7 @@
 
 #include "cli/nouns.hpp"
 #include "domain/errors.hpp"
+#include "io/output_file.hpp"
 #include "report/html_report.hpp"
 #include "report/record.hpp"
 #include "report/renewals.hpp"
@@ -9,8 +10,6 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
-#include <sstream>
 
 namespace vendorcat::cli {
 
@@ -102,13 +101,11 @@ void run_html(Session& session, const HtmlOptions& options)
   html.to = options.to;
   html.currency = options.currency;
   html.on = options.on;
-  // Render fully before touching the file, so a failure leaves no half page.
-  std::ostringstream page;
-  report::render_html_report(session.catalogue(), html, page);
-  std::ofstream file(options.output, std::ios::binary | std::ios::trunc);
-  if (!file || !(file << page.str()) || !file.flush()) {
-    throw IoError(fmt::format("cannot write '{}'", options.output));
-  }
+  auto& catalogue = session.catalogue();
+  io::OutputFile file(options.output, io::catalogue_files(catalogue.path()),
+                      {io::Replace::yes, io::NonRegular::write_through, io::FileMode::user_umask});
+  report::render_html_report(catalogue, html, file.stream());
+  file.commit();
   session.note(fmt::format("wrote the HTML report to '{}'", options.output));
 }
 
@@ -130,7 +127,7 @@ void setup_report(CLI::App& app, CommandSlot& slot)
     *noun, slot, "spend",
     "Spend per period and dimension in one currency, exact (rounded once per cell, half to even).\n"
     "Example: vendorcat report spend --by type,model --period quarter --from 2026-01-01",
-    Needs::catalogue, run_spend, spend);
+    Needs::reading, run_spend, spend);
   spend_app->add_option("--by", spend->by, "type (default), model, provider, service, country, region, unit")
     ->delimiter(',');
   spend_app->add_option("--period", spend->period, "month, quarter (default), year or all");
@@ -144,7 +141,7 @@ void setup_report(CLI::App& app, CommandSlot& slot)
     *noun, slot, "renewals",
     "Planned and active engagements whose end date or notice deadline falls within the window, "
     "soonest first.\nExample: vendorcat report renewals --within 120",
-    Needs::catalogue, run_renewals, renewals);
+    Needs::reading, run_renewals, renewals);
   renewals_app->add_option("--within", renewals->within, "Days ahead (default 90)");
   add_optional(renewals_app, "--on", renewals->on, "Count from this date instead of today");
 
@@ -153,7 +150,7 @@ void setup_report(CLI::App& app, CommandSlot& slot)
     *noun, slot, "concentration",
     "Each provider's (or country's) share of spend, the top N and the rest, and the HHI.\n"
     "Example: vendorcat report concentration --by country --top 5",
-    Needs::catalogue, run_concentration, concentration);
+    Needs::reading, run_concentration, concentration);
   concentration_app->add_option("--by", concentration->by, "provider (default) or country")
     ->check(CLI::IsMember({"provider", "country"}));
   concentration_app->add_option("--top", concentration->top, "How many to list (default 10)");
@@ -164,7 +161,7 @@ void setup_report(CLI::App& app, CommandSlot& slot)
   auto* html_app = add_verb<HtmlOptions>(
     *noun, slot, "html",
     "Write a self-contained HTML page with charts and tables.\nExample: vendorcat report html -o spend.html",
-    Needs::catalogue, run_html, html);
+    Needs::reading, run_html, html);
   html_app->add_option("-o,--output", html->output, "File to write")->required();
   add_range(html_app, html->from, html->to);
   html_app->add_option("--currency", html->currency, "Report currency");

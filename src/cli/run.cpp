@@ -4,13 +4,18 @@
 
 #include "cli/run.hpp"
 
+#include "cli/message.hpp"
 #include "cli/nouns.hpp"
 #include "domain/errors.hpp"
+#include "domain/utf8.hpp"
 #include "io/import.hpp"
 
 #include <fmt/format.h>
 
 #include <cctype>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
 #include <iostream>
 
 namespace vendorcat::cli {
@@ -21,22 +26,40 @@ constexpr int exit_ok = 0;
 constexpr int exit_failure = 1;
 constexpr int exit_bad_input = 2;
 
-int report_error(std::string message, int status)
+int report_error(std::string_view message, int status)
 {
-  // Keep the message on one line.
-  for (auto& c : message) {
-    if (c == '\n') {
-      c = ' ';
+  std::cerr << "vendorcat: error: " << printable_message(message) << '\n';
+  return status;
+}
+
+// Every argument must be UTF-8: text goes into the catalogue as given.
+void check_arguments(int argc, char** argv)
+{
+  for (int i = 1; i < argc; ++i) {
+    if (const auto problem = domain::text_problem(argv[i])) {
+      throw UsageError(fmt::format("argument {} is {}: '{}'", i, *problem, argv[i]));
     }
   }
-  std::cerr << "vendorcat: error: " << message << '\n';
-  return status;
+}
+
+// Library exceptions name themselves ("[json.exception.type_error.316] ...");
+// the user needs only what follows.
+std::string_view without_library_prefix(std::string_view message)
+{
+  if (message.starts_with("[json.exception.")) {
+    const auto end = message.find("] ");
+    if (end != std::string_view::npos) {
+      message.remove_prefix(end + 2);
+    }
+  }
+  return message;
 }
 
 void add_global_options(CLI::App& app, GlobalOptions& options)
 {
-  app.add_option("--db", options.db, "Catalogue file (default: $VENDORCAT_DB, else "
-                                     "$XDG_DATA_HOME/vendorcat/catalogue.db)");
+  app.add_option_function<std::string>(
+    "--db", [&options](const std::string& value) { options.db = value; },
+    "Catalogue file (default: $VENDORCAT_DB, else $XDG_DATA_HOME/vendorcat/catalogue.db)");
   app.add_option("--format", options.format, "Output format: table, csv, json or jsonl")
     ->check(CLI::IsMember({"table", "csv", "json", "jsonl"}));
   app.add_flag("-q,--quiet", options.quiet, "No messages on stderr except errors");
@@ -46,6 +69,9 @@ void add_global_options(CLI::App& app, GlobalOptions& options)
 
 int run(int argc, char** argv)
 {
+  // A file size limit (ulimit -f) must fail a write with an error we can
+  // report, not kill the process half-way.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app("vendorcat: a catalogue of outsourcing vendors, engagements and spend.\n"
                "Example: vendorcat provider list --service market-research --format json",
                "vendorcat");
@@ -68,7 +94,10 @@ int run(int argc, char** argv)
   setup_report(app, slot);
 
   try {
+    check_arguments(argc, argv);
     app.parse(argc, argv);
+  } catch (const UsageError& error) {
+    return report_error(error.what(), exit_bad_input);
   } catch (const CLI::ParseError& error) {
     if (error.get_exit_code() == 0) {
       return app.exit(error);
@@ -86,7 +115,9 @@ int run(int argc, char** argv)
     session.format(); // validate before touching the catalogue
     session.open(slot->needs);
     slot->run(session);
-    std::cout.flush();
+    if (!std::cout.flush()) {
+      throw IoError(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
+    }
     return exit_ok;
   } catch (const io::ImportFailed& failed) {
     for (const auto& message : failed.errors()) {
@@ -102,7 +133,7 @@ int run(int argc, char** argv)
   } catch (const InputError& error) {
     return report_error(error.what(), exit_bad_input);
   } catch (const std::exception& error) {
-    return report_error(error.what(), exit_failure);
+    return report_error(without_library_prefix(error.what()), exit_failure);
   }
 }
 

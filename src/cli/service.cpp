@@ -58,7 +58,7 @@ void setup_service(CLI::App& app, CommandSlot& slot)
   auto list = std::make_shared<ListOptions>();
   add_verb<ListOptions>(*noun, slot, "list",
                         "List services with their default type.\nExample: vendorcat service list --type KPO",
-                        Needs::catalogue, run_list, list)
+                        Needs::reading, run_list, list)
     ->add_option("--type", list->type, "Only services whose default type is BPO or KPO");
 
   auto add = std::make_shared<AddOptions>();
@@ -66,7 +66,7 @@ void setup_service(CLI::App& app, CommandSlot& slot)
     *noun, slot, "add",
     "Add a service.\nExample: vendorcat service add claims-processing --name 'Claims processing' "
     "--type BPO --parent finance-accounting",
-    Needs::catalogue, run_add, add);
+    Needs::writing, run_add, add);
   add_app->add_option("CODE", add->code, "Lower-case code, e.g. claims-processing")->required();
   add_app->add_option("--name", add->name, "Display name")->required();
   add_app->add_option("--type", add->type, "Default type: BPO or KPO")->required();

@@ -1,5 +1,6 @@
 #include "cli/session.hpp"
 
+#include "cli/message.hpp"
 #include "report/render.hpp"
 #include "store/catalogue_path.hpp"
 #include "store/migrations.hpp"
@@ -26,8 +27,11 @@ void Session::open(Needs needs)
   }
   const auto path = store::resolve_catalogue_path(
     m_options.db, [](const char* name) { return std::getenv(name); });
-  m_catalogue = store::Catalogue::open(path);
-  if (needs == Needs::catalogue) {
+  const auto access = needs == Needs::writing || needs == Needs::initialising ? store::Access::read_write
+                                                                              : store::Access::read;
+  m_catalogue = store::Catalogue::open(
+    path, access, needs == Needs::initialising ? store::EmptyFile::initialise : store::EmptyFile::refuse);
+  if (needs != Needs::unmigrated) {
     store::migrate(*m_catalogue);
   }
 }
@@ -45,7 +49,7 @@ void Session::print(const report::Table& table)
 void Session::note(const std::string& message)
 {
   if (!m_options.quiet) {
-    m_err << "vendorcat: " << message << '\n';
+    m_err << "vendorcat: " << printable_message(message) << '\n';
   }
 }
 

@@ -18,7 +18,7 @@ namespace vendorcat::cli {
 
 struct GlobalOptions
 {
-  std::string db;
+  std::optional<std::string> db; // --db, when given
   std::string format = "table";
   bool quiet = false;
 };
@@ -28,14 +28,17 @@ class Session;
 // What a command needs before it runs.
 enum class Needs
 {
-  nothing,    // no catalogue
-  catalogue,  // the catalogue, created when missing and migrated
-  unmigrated, // the catalogue as it is (db migrate --status)
+  nothing,      // no catalogue
+  writing,      // the catalogue to write: created when missing, migrated
+  reading,      // the catalogue to read: as writing where it can be written,
+                // else opened read-only (it must then be migrated already)
+  initialising, // db init: as writing, and a zero-byte file becomes a catalogue
+  unmigrated,   // the catalogue as it is (db migrate)
 };
 
 struct Command
 {
-  Needs needs = Needs::catalogue;
+  Needs needs = Needs::writing;
   std::function<void(Session&)> run;
 };
 

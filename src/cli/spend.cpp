@@ -88,7 +88,7 @@ void setup_spend(CLI::App& app, CommandSlot& slot)
     *noun, slot, "add",
     "Add a spend line; a negative amount is a credit note.\n"
     "Example: vendorcat spend add ENG-2026-014 --date 2026-03-31 --amount 10250.00 --ref INV-0042",
-    Needs::catalogue, run_spend_add, add);
+    Needs::writing, run_spend_add, add);
   add_app->add_option("ENGAGEMENT", add->engagement, "Engagement id or ref")->required();
   add_app->add_option("--date", add->date, "Booking date, YYYY-MM-DD")->required();
   add_app->add_option("--amount", add->amount, "Amount in major units, e.g. 1500.50 or -80.00")
@@ -100,7 +100,7 @@ void setup_spend(CLI::App& app, CommandSlot& slot)
   auto list = std::make_shared<store::SpendFilter>();
   auto* list_app = add_verb<store::SpendFilter>(
     *noun, slot, "list", "List spend lines.\nExample: vendorcat spend list --provider Transcom --from 2026-01-01",
-    Needs::catalogue, run_spend_list, list);
+    Needs::reading, run_spend_list, list);
   list_app->add_option("--engagement", list->engagement, "Engagement id or ref");
   list_app->add_option("--provider", list->provider, "Provider id or name");
   list_app->add_option("--from", list->from, "First date, inclusive");
@@ -108,7 +108,7 @@ void setup_spend(CLI::App& app, CommandSlot& slot)
 
   auto remove = std::make_shared<IdOptions>();
   add_verb<IdOptions>(*noun, slot, "remove", "Remove a spend line by id.\nExample: vendorcat spend remove 812",
-                      Needs::catalogue, run_spend_remove, remove)
+                      Needs::writing, run_spend_remove, remove)
     ->add_option("ID", remove->id, "Spend line id (see spend list)")
     ->required();
 }
@@ -123,14 +123,14 @@ void setup_fx(CLI::App& app, CommandSlot& slot)
     *noun, slot, "set",
     "Set the rate of a currency for a month: 1 CUR = RATE base currency units.\n"
     "Example: vendorcat fx set USD 2026-03 0.9214",
-    Needs::catalogue, run_fx_set, set);
+    Needs::writing, run_fx_set, set);
   set_app->add_option("CUR", set->currency, "Currency (ISO 4217)")->required();
   set_app->add_option("MONTH", set->month, "Month, YYYY-MM")->required();
   set_app->add_option("RATE", set->rate, "Exact decimal, e.g. 0.9214")->required();
 
   auto list = std::make_shared<FxListOptions>();
   add_verb<FxListOptions>(*noun, slot, "list", "List exchange rates.\nExample: vendorcat fx list --currency USD",
-                          Needs::catalogue, run_fx_list, list)
+                          Needs::reading, run_fx_list, list)
     ->add_option("--currency", list->currency, "Only this currency");
 }
 

@@ -11,11 +11,18 @@ namespace vendorcat::domain {
 // The most minor digits a currency may have (ISO 4217 goes up to 4, e.g. CLF).
 inline constexpr int max_minor_digits = 4;
 
-// The decimal TEXT in major units (`1234`, `-80.00`, `+5`, `0.5`) as a count of
+// The largest magnitude of one amount, in minor units: 10^15 - 1
+// (9999999999999.99 in a currency with two decimals). Every such amount is
+// exact in any JSON reader (below 2^53), and thousands of them still sum in
+// 64 bits; every sum the store keeps is checked on top of that.
+inline constexpr std::int64_t max_amount = 999'999'999'999'999;
+
+// The decimal TEXT in major units (`1234`, `-80.00`, `0.5`) as a count of
 // minor units with MINOR_DIGITS decimals, e.g. `12.5` with 2 digits is 1250.
-// Throws ValidationError on anything else: spaces, separators, exponents, more
-// decimals than MINOR_DIGITS (any decimal point when it is 0), or a magnitude
-// above INT64_MAX; throws Error when MINOR_DIGITS is not 0..max_minor_digits.
+// Throws ValidationError on anything else: spaces, separators, a plus sign,
+// exponents, more decimals than MINOR_DIGITS (any decimal point when it is 0),
+// or a magnitude above max_amount (the message names the limit); throws Error
+// when MINOR_DIGITS is not 0..max_minor_digits.
 std::int64_t parse_amount(std::string_view text, int minor_digits);
 
 // MINOR as a decimal in major units with exactly MINOR_DIGITS decimals, e.g.

@@ -206,4 +206,11 @@ int Month::index() const
   return m_year * 12 + m_month - 1;
 }
 
+void check_range(const Date& from, const Date& to)
+{
+  if (to < from) {
+    throw ValidationError(fmt::format("invalid range: --from {} is after --to {}", from, to));
+  }
+}
+
 } // namespace vendorcat::domain

@@ -60,6 +60,10 @@ private:
   int m_day = 1;
 };
 
+// Throws ValidationError when FROM is after TO: a range given as --from and
+// --to must not be reversed (an empty result would hide the mistake).
+void check_range(const Date& from, const Date& to);
+
 // A calendar month between 1900-01 and 9999-12.
 class Month
 {

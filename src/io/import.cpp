@@ -5,6 +5,7 @@
 
 #include "io/import.hpp"
 
+#include "domain/utf8.hpp"
 #include "io/import_kinds.hpp"
 
 #include <fmt/format.h>
@@ -88,6 +89,23 @@ private:
   std::size_t m_total = 0;
 };
 
+// Reports every cell of ROW that is not text the catalogue can keep (invalid
+// UTF-8, a NUL byte); true when there is none.
+bool text_is_valid(const Row& row, const std::vector<std::string>& names, const RecordReader& reader,
+                   std::size_t line, Errors& errors)
+{
+  bool valid = true;
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    if (row[i]) {
+      if (const auto problem = domain::text_problem(*row[i])) {
+        errors.add(line, fmt::format("{}: {}: {}", reader.location(line), names[i], *problem));
+        valid = false;
+      }
+    }
+  }
+  return valid;
+}
+
 // For each of the kind's columns, its index among the file's columns.
 std::vector<std::optional<std::size_t>> match_header(const KindColumns& spec, RecordReader& reader,
                                                      Errors& errors)
@@ -96,6 +114,10 @@ std::vector<std::optional<std::size_t>> match_header(const KindColumns& spec, Re
   const auto where = reader.location(1);
   const auto& columns = reader.columns();
   for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (const auto problem = domain::text_problem(columns[i])) {
+      errors.add(1, fmt::format("{}: a column name is {}", where, *problem));
+      continue;
+    }
     const auto it = std::find(spec.names.begin(), spec.names.end(), columns[i]);
     if (it == spec.names.end()) {
       errors.add(1,
@@ -180,6 +202,9 @@ ImportSummary import_records(store::Catalogue& catalogue, Kind kind, RecordReade
                              OnConflict on_conflict, const Progress& progress)
 {
   const auto& spec = columns_of(kind);
+  if (reader.columns().empty()) {
+    return {}; // a JSON file without records, as an export of nothing writes it
+  }
   Errors errors;
   const auto index = match_header(spec, reader, errors);
   errors.throw_if_any();
@@ -212,6 +237,9 @@ ImportSummary import_records(store::Catalogue& catalogue, Kind kind, RecordReade
       if (!index[i] || !record.take(*index[i], *row[i])) {
         row[i].reset();
       }
+    }
+    if (!text_is_valid(row, spec.names, reader, record.line, errors)) {
+      continue;
     }
     try {
       switch (importer->import(row, record.line)) {

@@ -78,7 +78,7 @@ private:
 class Handler
 {
 public:
-  Handler(const JsonReader& owner, const std::size_t& line_feeds,
+  Handler(const RecordReader& owner, const std::size_t& line_feeds,
           std::vector<std::string>& columns, std::vector<Record>& records)
     : m_owner(owner), m_line_feeds(line_feeds), m_columns(columns), m_records(records)
   {
@@ -171,15 +171,24 @@ public:
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& error)
   {
     // "[json.exception.parse_error.101] parse error at line 2, column 5: syntax
-    // error ..." loses its prefix: the location comes first in our messages.
+    // error ..." (or "[json.exception.out_of_range.406] number overflow ...")
+    // loses its prefixes: the location comes first in our messages.
     std::string message = error.what();
-    if (const auto start = message.find("parse error"); start != std::string::npos) {
-      if (const auto colon = message.find(": ", start); colon != std::string::npos) {
+    if (message.starts_with("[json.exception.")) {
+      if (const auto end = message.find("] "); end != std::string::npos) {
+        message.erase(0, end + 2);
+      }
+    }
+    if (message.starts_with("parse error")) {
+      if (const auto colon = message.find(": "); colon != std::string::npos) {
         message.erase(0, colon + 2);
       }
     }
     throw ValidationError(fmt::format("{}: invalid JSON: {}", m_owner.location(line()), message));
   }
+
+  // Takes the records completed so far, for a reader of one object per line.
+  std::vector<Record>& records() { return m_records; }
 
   // True once the top-level array was seen.
   bool seen_array() const
@@ -225,7 +234,7 @@ private:
       m_owner.location(line()), m_records.size(), m_key, kind));
   }
 
-  const JsonReader& m_owner;
+  const RecordReader& m_owner;
   const std::size_t& m_line_feeds;
   std::vector<std::string>& m_columns;
   std::vector<Record>& m_records;
@@ -290,6 +299,104 @@ bool JsonReader::next(Record& record)
 }
 
 std::string JsonReader::location(std::size_t line) const
+{
+  if (m_source_name.empty()) {
+    return RecordReader::location(line);
+  }
+  return fmt::format("{}:{}", m_source_name, line);
+}
+
+// JsonLinesReader: each line is parsed on its own by the same handler, which
+// is put inside its array once, so that a line is read like one element of
+// an array and every message is the same as for a JSON file.
+class JsonLinesReader::Parser
+{
+public:
+  Parser(const RecordReader& owner) : m_handler(owner, m_line_feeds, m_columns, m_records)
+  {
+    m_handler.start_array(0);
+  }
+
+  // Parses LINE (line NUMBER of the file) into the next record.
+  Record parse(const std::string& line, std::size_t number)
+  {
+    m_line_feeds = number - 1;
+    json::sax_parse(line.begin(), line.end(), &m_handler);
+    Record record = std::move(m_records.back());
+    m_records.clear();
+    record.values.resize(m_columns.size());
+    record.present.resize(m_columns.size(), false);
+    return record;
+  }
+
+  const std::vector<std::string>& columns() const { return m_columns; }
+
+private:
+  std::size_t m_line_feeds = 0;
+  std::vector<std::string> m_columns;
+  std::vector<Record> m_records;
+  Handler m_handler;
+};
+
+JsonLinesReader::JsonLinesReader(std::istream& in, std::string source_name)
+  : m_in(in), m_source_name(std::move(source_name)), m_parser(std::make_unique<Parser>(*this))
+{
+  if (read(m_first)) {
+    m_has_first = true;
+    m_columns = m_parser->columns();
+  }
+}
+
+JsonLinesReader::~JsonLinesReader() = default;
+
+const std::vector<std::string>& JsonLinesReader::columns() const
+{
+  return m_columns;
+}
+
+bool JsonLinesReader::next(Record& record)
+{
+  if (m_has_first) {
+    record = std::move(m_first);
+    m_has_first = false;
+    return true;
+  }
+  if (!read(record)) {
+    return false;
+  }
+  if (m_parser->columns().size() != m_columns.size()) {
+    const auto& key = m_parser->columns()[m_columns.size()];
+    throw ValidationError(fmt::format("{}: key \"{}\" is not one of the first line's keys: every line "
+                                      "must use the first line's keys",
+                                      location(record.line), key));
+  }
+  return true;
+}
+
+bool JsonLinesReader::read(Record& record)
+{
+  std::string line;
+  while (std::getline(m_in, line)) {
+    ++m_line;
+    if (m_line == 1 && line.starts_with("\xEF\xBB\xBF")) {
+      line.erase(0, 3);
+    }
+    if (!line.empty() && line.back() == '\r') {
+      line.pop_back();
+    }
+    if (line.find_first_not_of(" \t") == std::string::npos) {
+      continue;
+    }
+    record = m_parser->parse(line, m_line);
+    return true;
+  }
+  if (m_in.bad()) {
+    throw IoError(fmt::format("{}: cannot read the input", m_source_name.empty() ? "input" : m_source_name));
+  }
+  return false;
+}
+
+std::string JsonLinesReader::location(std::size_t line) const
 {
   if (m_source_name.empty()) {
     return RecordReader::location(line);

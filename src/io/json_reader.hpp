@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,37 @@ private:
   std::vector<std::string> m_columns;
   std::vector<Record> m_records;
   std::size_t m_next = 0;
+};
+
+// Reads JSON Lines (one object per line, as `export --format jsonl` writes),
+// one line at a time, so memory stays flat however long the file. Values as
+// JsonReader reads them; blank lines are skipped. The columns are the first
+// object's keys; a later object with another key is an error (ValidationError
+// naming the line), as is any line that is not one flat object.
+class JsonLinesReader : public RecordReader
+{
+public:
+  // Reads the first object from IN right away; IN must outlive the reader.
+  // Throws ValidationError or IoError as next() does.
+  explicit JsonLinesReader(std::istream& in, std::string source_name = {});
+  ~JsonLinesReader() override;
+
+  const std::vector<std::string>& columns() const override;
+  bool next(Record& record) override;
+  std::string location(std::size_t line) const override;
+
+private:
+  class Parser;
+
+  bool read(Record& record);
+
+  std::istream& m_in;
+  std::string m_source_name;
+  std::unique_ptr<Parser> m_parser;
+  std::vector<std::string> m_columns;
+  Record m_first;
+  bool m_has_first = false;
+  std::size_t m_line = 0;
 };
 
 } // namespace vendorcat::io

@@ -33,10 +33,17 @@ void render(const Table& table, Format format, std::ostream& out);
 // column, then one line per row. Cells are padded to the column's display
 // width (see display_width), two spaces apart, right-aligned columns padded on
 // the left, no trailing spaces. A line break in a text cell (LF, CR or CRLF)
-// is shown as `⏎`, a tab as a space and any other control character as `�`,
-// so every row stays on one line. An empty table is the header and dashes.
+// is shown as `⏎`, a tab as a space and any other control or bidirectional
+// formatting character escaped (`\x1b`, `\u202e`; see
+// domain::escape_for_terminal), so every row stays on one line and nothing
+// stored can drive the terminal. An empty table is the header and dashes.
 // Throws std::invalid_argument on a malformed table, IoError when OUT fails.
 void render_table(const Table& table, std::ostream& out);
+
+// The text the table format shows for VALUE: null empty, booleans yes/no,
+// ratios with 4 decimals, text on one line with control characters escaped
+// as render_table describes. Never fails.
+std::string table_cell_text(const Value& value);
 
 // Writes TABLE as RFC 4180 CSV: a header of keys, then one record per row,
 // each line ended by `\n` (not CRLF: friendlier to Unix tools; every CSV

@@ -10,31 +10,10 @@
 
 #include <algorithm>
 #include <ostream>
-#include <type_traits>
 
 namespace vendorcat::report {
 
 namespace {
-
-std::string cell_text(const Value& value)
-{
-  return std::visit(
-    [](const auto& cell) -> std::string {
-      using T = std::decay_t<decltype(cell)>;
-      if constexpr (std::is_same_v<T, std::monostate>) {
-        return "";
-      } else if constexpr (std::is_same_v<T, std::string>) {
-        return cell;
-      } else if constexpr (std::is_same_v<T, bool>) {
-        return cell ? "yes" : "no";
-      } else if constexpr (std::is_same_v<T, double>) {
-        return fmt::format("{:.4f}", round_ratio(cell));
-      } else {
-        return std::to_string(cell);
-      }
-    },
-    value);
-}
 
 void render_record_table(const Record& record, std::ostream& out)
 {
@@ -43,7 +22,7 @@ void render_record_table(const Record& record, std::ostream& out)
     width = std::max(width, key.size());
   }
   for (const auto& [key, value] : record.fields) {
-    const auto text = cell_text(value);
+    const auto text = table_cell_text(value);
     out << key << ':';
     if (!text.empty()) {
       out << std::string(width - key.size() + 1, ' ') << text;
@@ -51,7 +30,7 @@ void render_record_table(const Record& record, std::ostream& out)
     out << '\n';
   }
   for (const auto& note : record.notes) {
-    out << "  " << note << '\n';
+    out << "  " << table_cell_text(note) << '\n';
   }
   for (const auto& [name, table] : record.sections) {
     out << '\n' << name << " (" << table.rows.size() << ")\n";

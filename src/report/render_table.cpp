@@ -3,6 +3,7 @@
 // enough to keep `Kraków` and `株式会社テスト` aligned in a terminal.
 
 #include "domain/errors.hpp"
+#include "domain/utf8.hpp"
 #include "report/render.hpp"
 
 #include <fmt/format.h>
@@ -81,71 +82,32 @@ std::size_t code_point_width(char32_t code)
   return 1;
 }
 
-bool is_continuation(unsigned char byte)
-{
-  return (byte & 0xC0U) == 0x80U;
-}
-
-// The code point starting at TEXT[POS] and its length in bytes, or a length
-// of 0 when the bytes there are not valid UTF-8.
-std::pair<char32_t, std::size_t> decode(std::string_view text, std::size_t pos)
-{
-  const auto lead = static_cast<unsigned char>(text[pos]);
-  std::size_t length = 0;
-  char32_t code = 0;
-  if (lead < 0x80U) {
-    return {lead, 1};
-  }
-  if ((lead & 0xE0U) == 0xC0U) {
-    length = 2;
-    code = lead & 0x1FU;
-  } else if ((lead & 0xF0U) == 0xE0U) {
-    length = 3;
-    code = lead & 0x0FU;
-  } else if ((lead & 0xF8U) == 0xF0U) {
-    length = 4;
-    code = lead & 0x07U;
-  } else {
-    return {0, 0};
-  }
-  if (pos + length > text.size()) {
-    return {0, 0};
-  }
-  for (std::size_t i = 1; i < length; ++i) {
-    const auto byte = static_cast<unsigned char>(text[pos + i]);
-    if (!is_continuation(byte)) {
-      return {0, 0};
-    }
-    code = (code << 6U) | (byte & 0x3FU);
-  }
-  return {code, length};
-}
-
-// TEXT on one line: CRLF, CR and LF become `⏎`, a tab a space, any other
-// control character `�`.
+// TEXT on one line and safe for a terminal: CRLF, CR and LF become `⏎`, a
+// tab a space, and any other control or bidirectional formatting character
+// (and any byte that is not UTF-8) an escape such as `\x1b` or `\u202e`.
 std::string one_line(std::string_view text)
 {
   std::string line;
   line.reserve(text.size());
+  std::size_t start = 0; // of the text not yet copied
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (c == '\r' || c == '\n') {
-      line += "\u23CE";
+    if (c == '\r' || c == '\n' || c == '\t') {
+      line += domain::escape_for_terminal(text.substr(start, i - start));
+      line += c == '\t' ? " " : "\u23CE";
       if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
         ++i;
       }
-    } else if (c == '\t') {
-      line += ' ';
-    } else if (static_cast<unsigned char>(c) < 0x20U || c == 0x7F) {
-      line += "\uFFFD";
-    } else {
-      line += c;
+      start = i + 1;
     }
   }
+  line += domain::escape_for_terminal(text.substr(start));
   return line;
 }
 
-std::string cell_text(const Value& value)
+} // namespace
+
+std::string table_cell_text(const Value& value)
 {
   return std::visit(
     [](const auto& cell) -> std::string {
@@ -164,6 +126,8 @@ std::string cell_text(const Value& value)
     },
     value);
 }
+
+namespace {
 
 struct Cell
 {
@@ -206,7 +170,7 @@ std::size_t display_width(std::string_view text)
   std::size_t width = 0;
   std::size_t pos = 0;
   while (pos < text.size()) {
-    const auto [code, length] = decode(text, pos);
+    const auto [code, length] = domain::decode_utf8(text, pos);
     if (length == 0) {
       width += 1;
       pos += 1;
@@ -236,7 +200,7 @@ void render_table(const Table& table, std::ostream& out)
     auto& cells = rows.emplace_back();
     cells.reserve(count);
     for (std::size_t i = 0; i < count; ++i) {
-      cells.push_back(make_cell(cell_text(row[i])));
+      cells.push_back(make_cell(table_cell_text(row[i])));
       widths[i] = std::max(widths[i], cells[i].width);
     }
   }

@@ -76,6 +76,9 @@ SpendReport compute_spend_report(store::Catalogue& catalogue, const SpendReportO
   if (options.to) {
     query.to = domain::Date::parse(*options.to).to_string();
   }
+  if (query.from && query.to) {
+    domain::check_range(domain::Date::parse(*query.from), domain::Date::parse(*query.to));
+  }
   if (!options.provider.empty()) {
     query.provider_id = store::find_provider(catalogue, options.provider).id;
   }

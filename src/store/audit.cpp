@@ -18,6 +18,13 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+// Text kept by older versions may not be UTF-8; the audit shows it with
+// U+FFFD instead of failing the change it records.
+std::string json_text(const Json& value)
+{
+  return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
 void write_entry(Catalogue& catalogue, const std::string& table, std::optional<std::int64_t> id,
                  const std::string& action, const Json& before, const Json& after)
 {
@@ -30,10 +37,10 @@ void write_entry(Catalogue& catalogue, const std::string& table, std::optional<s
   }
   insert.bind(3, action);
   if (!before.is_null()) {
-    insert.bind(4, before.dump());
+    insert.bind(4, json_text(before));
   }
   if (!after.is_null()) {
-    insert.bind(5, after.dump());
+    insert.bind(5, json_text(after));
   }
   insert.exec();
 }
@@ -64,7 +71,7 @@ std::string row_snapshot(Catalogue& catalogue, const std::string& table, std::in
       row[name] = column.getString();
     }
   }
-  return row.dump();
+  return json_text(row);
 }
 
 void audit_insert(Catalogue& catalogue, const std::string& table, std::int64_t id)

@@ -8,6 +8,7 @@
 #include "store/catalogue.hpp"
 
 #include "domain/errors.hpp"
+#include "store/catalogue_file.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fcntl.h>
@@ -24,25 +25,6 @@ namespace {
 
 constexpr int busy_timeout_ms = 10'000;
 constexpr int bulk_cache_kib = 24 * 1024;
-
-void create_private_file(const std::filesystem::path& path)
-{
-  std::error_code error;
-  if (path.has_parent_path()) {
-    std::filesystem::create_directories(path.parent_path(), error);
-    if (error) {
-      throw IoError(
-        fmt::format("cannot create folder '{}': {}", path.parent_path().string(), error.message()));
-    }
-  }
-  const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-  if (fd < 0 && errno != EEXIST) {
-    throw IoError(fmt::format("cannot create catalogue '{}': {}", path.string(), std::strerror(errno)));
-  }
-  if (fd >= 0) {
-    ::close(fd);
-  }
-}
 
 // Process-wide SQLite settings, before the first connection: no memory
 // statistics, which cost a global mutex on every allocation and which
@@ -66,10 +48,25 @@ void apply_policy(SQLite::Database& db, bool writable)
   db.execAndGet("SELECT count(*) FROM sqlite_schema");
 }
 
+// A read-only `file:` URI for PATH (RFC 3986 escaping of what SQLite reads
+// specially), immutable when IMMUTABLE.
+std::string sqlite_uri(const std::filesystem::path& path, bool immutable)
+{
+  std::string uri = "file:";
+  for (const char c : std::filesystem::absolute(path).string()) {
+    if (c == '%' || c == '?' || c == '#') {
+      uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    } else {
+      uri += c;
+    }
+  }
+  return uri + (immutable ? "?mode=ro&immutable=1" : "?mode=ro");
+}
+
 } // namespace
 
-Catalogue::Catalogue(std::string path, std::unique_ptr<SQLite::Database> db)
-  : m_path(std::move(path)), m_db(std::move(db))
+Catalogue::Catalogue(std::string path, std::unique_ptr<SQLite::Database> db, bool writable)
+  : m_path(std::move(path)), m_writable(writable), m_db(std::move(db))
 {
 }
 
@@ -77,20 +74,40 @@ Catalogue::Catalogue(Catalogue&&) noexcept = default;
 Catalogue& Catalogue::operator=(Catalogue&&) noexcept = default;
 Catalogue::~Catalogue() = default;
 
-Catalogue Catalogue::open(const std::filesystem::path& path, Access access)
+Catalogue Catalogue::open(const std::filesystem::path& path, Access access, EmptyFile empty)
 {
-  const bool writable = access == Access::read_write;
-  if (writable) {
+  const auto state = inspect_catalogue_file(path);
+  if (state == FileState::empty && empty == EmptyFile::refuse) {
+    throw UsageError(fmt::format("'{}' is an empty file, not a catalogue: 'vendorcat --db {} db init' makes it one",
+                                 path.string(), path.string()));
+  }
+  bool writable = true;
+  if (state == FileState::missing) {
     create_private_file(path);
-  } else if (!std::filesystem::exists(path)) {
-    throw DatabaseError(fmt::format("no catalogue at '{}'", path.string()));
+  } else {
+    writable = can_write_catalogue(path);
+    if (!writable && access == Access::read_write) {
+      throw DatabaseError(fmt::format("cannot write catalogue '{}': the file or its folder is read-only here",
+                                      path.string()));
+    }
+    if (state == FileState::empty) {
+      make_private(path);
+    }
   }
   configure_sqlite();
   try {
-    auto db = std::make_unique<SQLite::Database>(
-      path, (writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX);
+    std::unique_ptr<SQLite::Database> db;
+    if (writable) {
+      db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
+    } else {
+      // Without a writable folder SQLite cannot make the WAL index; when no
+      // log holds changes, the file alone is the whole catalogue.
+      const bool immutable = !has_write_ahead_log(path);
+      db = std::make_unique<SQLite::Database>(
+        sqlite_uri(path, immutable), SQLite::OPEN_READONLY | SQLite::OPEN_URI | SQLite::OPEN_NOMUTEX);
+    }
     apply_policy(*db, writable);
-    return Catalogue(path.string(), std::move(db));
+    return Catalogue(path.string(), std::move(db), writable);
   } catch (const SQLite::Exception& error) {
     throw DatabaseError(fmt::format("cannot open catalogue '{}': {}", path.string(), error.what()));
   }
@@ -101,7 +118,7 @@ Catalogue Catalogue::open_in_memory()
   configure_sqlite();
   auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE);
   apply_policy(*db, false);
-  return Catalogue(":memory:", std::move(db));
+  return Catalogue(":memory:", std::move(db), true);
 }
 
 void Catalogue::use_bulk_cache()
@@ -152,7 +169,17 @@ void WriteTransaction::enforce_foreign_keys() noexcept
 
 void throw_database_error(const Catalogue& catalogue, const std::string& what, const std::exception& error)
 {
-  throw DatabaseError(fmt::format("{} in catalogue '{}': {}", what, catalogue.path(), error.what()));
+  // A failed write says why in the operating system's words (a full disk, a
+  // file size limit), which SQLite's own message leaves out.
+  const int system_errno = catalogue.m_db ? sqlite3_system_errno(catalogue.m_db->getHandle()) : 0;
+  const auto* sqlite_error = dynamic_cast<const SQLite::Exception*>(&error);
+  const bool io_failure = sqlite_error != nullptr && (sqlite_error->getErrorCode() == SQLITE_IOERR ||
+                                                      sqlite_error->getErrorCode() == SQLITE_FULL);
+  std::string reason = error.what();
+  if (io_failure && system_errno != 0) {
+    reason += fmt::format(" ({})", std::strerror(system_errno));
+  }
+  throw DatabaseError(fmt::format("{} in catalogue '{}': {}", what, catalogue.path(), reason));
 }
 
 } // namespace vendorcat::store

@@ -15,20 +15,44 @@ class Transaction;
 namespace vendorcat::store {
 
 class Reference;
+class Catalogue;
+
+// Rethrows ERROR, an SQLite failure, as DatabaseError naming WHAT was being
+// done and the catalogue's path (and, for a failed write, the operating
+// system's reason). Constraint failures are left to the caller.
+[[noreturn]] void throw_database_error(const Catalogue& catalogue, const std::string& what,
+                                       const std::exception& error);
 
 enum class Access
 {
-  read_write, // create the file when missing
-  read_only,  // the file must exist
+  // Writes: the file is created when missing, and a file or folder that
+  // cannot be written is refused up front (DatabaseError).
+  read_write,
+  // Reads only: as read_write when the file and its folder can be written
+  // (so a new catalogue is still created and migrated); otherwise the file
+  // is opened read-only, and immutable when no writer can exist (the
+  // folder cannot be written and there is no write-ahead log).
+  read,
+};
+
+// What a zero-byte file at the catalogue's path is taken for.
+enum class EmptyFile
+{
+  refuse,     // UsageError: an empty file is not a catalogue
+  initialise, // db init: it becomes a new catalogue, mode 0600
 };
 
 class Catalogue
 {
 public:
-  // Opens (and with read_write creates, mode 0600) the catalogue at PATH and
-  // applies the connection policy: foreign keys on, WAL, synchronous FULL, a
-  // busy timeout. Throws DatabaseError when the file is not a usable database.
-  static Catalogue open(const std::filesystem::path& path, Access access = Access::read_write);
+  // Opens the catalogue at PATH as ACCESS says, creating it when missing
+  // (mode 0600, in folders created 0700, whatever the umask), and applies the
+  // connection policy: foreign keys on, WAL, synchronous FULL, a busy
+  // timeout. Throws UsageError when PATH is not a regular file (a folder, a
+  // device, a FIFO) or is an empty file that EMPTY refuses, DatabaseError
+  // when the file cannot be written (read_write) or is not a usable database.
+  static Catalogue open(const std::filesystem::path& path, Access access = Access::read_write,
+                        EmptyFile empty = EmptyFile::refuse);
 
   // An in-memory catalogue with the same policy, for tests.
   static Catalogue open_in_memory();
@@ -39,6 +63,9 @@ public:
 
   // The file's path, or ":memory:".
   const std::string& path() const { return m_path; }
+
+  // False when the file could only be opened read-only (Access::read).
+  bool writable() const { return m_writable; }
 
   // Gives the connection a larger page cache (24 MiB) for a bulk write, so
   // that index pages stay in memory instead of being re-read from the file.
@@ -51,9 +78,11 @@ public:
   std::shared_ptr<const Reference>& reference_cache() { return m_reference; }
 
 private:
-  Catalogue(std::string path, std::unique_ptr<SQLite::Database> db);
+  friend void throw_database_error(const Catalogue&, const std::string&, const std::exception&);
+  Catalogue(std::string path, std::unique_ptr<SQLite::Database> db, bool writable);
 
   std::string m_path;
+  bool m_writable = true;
   std::unique_ptr<SQLite::Database> m_db;
   std::shared_ptr<const Reference> m_reference;
 };
@@ -89,10 +118,5 @@ private:
   Catalogue& m_catalogue;
   bool m_foreign_keys_suspended = false;
 };
-
-// Runs FN and rethrows an SQLite failure as DatabaseError naming WHAT was being
-// done and the catalogue's path. Constraint failures are left to the caller.
-[[noreturn]] void throw_database_error(const Catalogue& catalogue, const std::string& what,
-                                       const std::exception& error);
 
 } // namespace vendorcat::store

@@ -14,12 +14,18 @@ std::string from_env(const EnvLookup& getenv, const char* name)
 
 } // namespace
 
-std::filesystem::path resolve_catalogue_path(const std::string& flag, const EnvLookup& getenv)
+std::filesystem::path resolve_catalogue_path(const std::optional<std::string>& flag, const EnvLookup& getenv)
 {
-  if (!flag.empty()) {
-    return flag;
+  if (flag) {
+    if (flag->empty()) {
+      throw UsageError("--db is empty: give the catalogue's file (or leave --db out for the default one)");
+    }
+    return *flag;
   }
-  if (auto db = from_env(getenv, "VENDORCAT_DB"); !db.empty()) {
+  if (const char* db = getenv("VENDORCAT_DB")) {
+    if (*db == '\0') {
+      throw UsageError("VENDORCAT_DB is set but empty: give the catalogue's file, or unset it for the default one");
+    }
     return db;
   }
   const std::filesystem::path relative = std::filesystem::path("vendorcat") / "catalogue.db";

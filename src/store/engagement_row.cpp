@@ -29,14 +29,33 @@ void apply_text(std::optional<std::string>& current, const std::optional<std::st
   }
 }
 
+// Ten years and a little: longer than any notice period a contract has.
+constexpr std::int64_t max_notice_days = 3660;
+
 std::int64_t parse_notice_days(const std::string& text)
 {
   const auto value = domain::trim(text);
-  if (value.empty() || value.size() > 5 || value.find_first_not_of("0123456789") != std::string::npos) {
-    throw ValidationError(
-      fmt::format("invalid notice days '{}': give a whole number of days, 0 or more", text));
+  if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos) {
+    throw FieldError("notice_days",
+                     fmt::format("invalid notice days '{}': give a whole number of days, 0 or more", text));
+  }
+  if (value.size() > 5 || std::stoll(value) > max_notice_days) {
+    throw FieldError("notice_days", fmt::format("invalid notice days '{}': at most {} (ten years)", text,
+                                                max_notice_days));
   }
   return std::stoll(value);
+}
+
+// Refuses a notice deadline (END minus NOTICE_DAYS) before the first date
+// the catalogue knows, so that no report meets a date it cannot represent.
+void check_notice_deadline(const std::string& end, std::int64_t notice_days)
+{
+  const auto earliest = domain::Date(domain::Date::min_year, 1, 1);
+  const auto end_date = domain::Date::parse(end);
+  if (end_date.days_since_epoch() - notice_days < earliest.days_since_epoch()) {
+    throw FieldError("notice_days", fmt::format("a notice of {} days before the end date {} falls before {}",
+                                                notice_days, end, earliest.to_string()));
+  }
 }
 
 bool parse_bool(const std::string& text)
@@ -173,6 +192,9 @@ EngagementRow EngagementRules::resolve(std::optional<std::int64_t> id,
     row.notice_days = domain::trim(*fields.notice_days).empty()
                         ? std::nullopt
                         : std::optional<std::int64_t>(parse_notice_days(*fields.notice_days));
+  }
+  if (row.end_date && row.notice_days) {
+    check_notice_deadline(*row.end_date, *row.notice_days);
   }
   if (fields.auto_renew) {
     row.auto_renew = parse_bool(*fields.auto_renew);

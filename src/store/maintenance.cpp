@@ -44,22 +44,14 @@ bool has_no_records(Catalogue& catalogue)
            .getInt() != 0;
 }
 
-void backup_catalogue(Catalogue& catalogue, const std::filesystem::path& destination,
-                      Overwrite overwrite)
+void backup_catalogue(Catalogue& catalogue, const std::filesystem::path& destination)
 {
-  if (std::filesystem::exists(destination)) {
-    if (overwrite == Overwrite::no) {
-      throw ValidationError(
-        fmt::format("'{}' already exists: choose another file or pass --force", destination.string()));
-    }
-    std::filesystem::remove(destination);
-  }
+  auto copy = Catalogue::open(destination, Access::read_write, EmptyFile::initialise);
   try {
-    auto copy = Catalogue::open(destination);
     SQLite::Backup backup(copy.db(), catalogue.db());
     backup.executeStep(-1);
   } catch (const SQLite::Exception& error) {
-    throw_database_error(catalogue, fmt::format("backing up to '{}'", destination.string()), error);
+    throw_database_error(copy, fmt::format("backing up '{}'", catalogue.path()), error);
   }
 }
 

@@ -23,16 +23,11 @@ std::vector<Problem> check_catalogue(Catalogue& catalogue);
 // True when the catalogue holds no providers and no engagements.
 bool has_no_records(Catalogue& catalogue);
 
-enum class Overwrite
-{
-  no,
-  yes,
-};
-
-// Copies the catalogue to DESTINATION with SQLite's online backup, so the copy
-// is consistent even while others write. Refuses (ValidationError) to replace
-// an existing file unless OVERWRITE says so. The copy has mode 0600.
-void backup_catalogue(Catalogue& catalogue, const std::filesystem::path& destination,
-                      Overwrite overwrite);
+// Copies the catalogue into DESTINATION, a new or empty file, with SQLite's
+// online backup, so the copy is consistent even while others write; the
+// copy is closed (its log folded in) when this returns. Throws DatabaseError
+// when the copy fails. Replacing a file safely is the caller's part
+// (io::OutputFile).
+void backup_catalogue(Catalogue& catalogue, const std::filesystem::path& destination);
 
 } // namespace vendorcat::store

@@ -93,6 +93,13 @@ int migrate(Catalogue& catalogue, const std::vector<Migration>& migrations)
 {
   const int current = schema_version(catalogue);
   refuse_newer(catalogue, current, migrations);
+  const int latest = migrations.empty() ? 0 : migrations.back().version;
+  if (current < latest && !catalogue.writable()) {
+    throw DatabaseError(fmt::format("catalogue '{}' has schema version {} and this vendorcat needs {}; it is "
+                                    "read-only here, so it cannot be migrated: run 'vendorcat db migrate' "
+                                    "where it can be written",
+                                    catalogue.path(), current, latest));
+  }
   int applied = 0;
   for (const auto& migration : migrations) {
     if (migration.version <= current) {

@@ -397,6 +397,9 @@ void each_spend(Catalogue& catalogue, const SpendFilter& filter,
     sql += " AND s.date <= ?";
     params.emplace_back(domain::Date::parse(filter.to).to_string());
   }
+  if (!filter.from.empty() && !filter.to.empty()) {
+    domain::check_range(domain::Date::parse(filter.from), domain::Date::parse(filter.to));
+  }
   SQLite::Statement query(catalogue.db(),
                           sql + (order == SpendOrder::by_date ? " ORDER BY s.date, s.id" : " ORDER BY s.id"));
   bind_all(query, params);

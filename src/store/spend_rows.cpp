@@ -40,6 +40,21 @@ std::string_view dimension_sql(SpendDimension dimension)
   return "NULL";
 }
 
+// The next row; SQLite's bare "integer overflow" from sum() becomes a
+// message that says what could not be added up.
+bool step(SQLite::Statement& statement)
+{
+  try {
+    return statement.executeStep();
+  } catch (const SQLite::Exception& error) {
+    if (std::string_view(error.what()) == "integer overflow") {
+      throw DatabaseError("the spend of one month and currency is too large to add up in 64 bits "
+                          "(more than 9223372036854775807 minor units)");
+    }
+    throw;
+  }
+}
+
 struct Range
 {
   std::string first; // month (roll-up) or date (lines), inclusive
@@ -82,7 +97,7 @@ void run(Catalogue& catalogue, const SpendQuery& query, bool from_lines, const R
   MonthlySpend row;
   row.dimensions.resize(query.by.size());
   const int count = static_cast<int>(query.by.size());
-  while (statement.executeStep()) {
+  while (step(statement)) {
     row.month = statement.getColumn(0).getString();
     row.currency = statement.getColumn(1).getString();
     for (int i = 0; i < count; ++i) {

@@ -254,14 +254,19 @@ TEST(EngagementsWithoutHome, DerivedModelNeedsAHomeCountry)
           "--delivery-country", "EE", "--start", "2025-01-01", "--model", "nearshore"});
 }
 
-TEST_F(EngagementsE2E, SpendWhoseMonthlyTotalWouldOverflowIsRefused)
+TEST_F(EngagementsE2E, AmountsBeyondTheLimitAreRefusedNamingIt)
 {
-  cli.ok({"spend", "add", "E-ON", "--date", "2026-03-01", "--amount", "92233720368547758.07"});
+  cli.ok({"spend", "add", "E-ON", "--date", "2026-03-01", "--amount", "9999999999999.99"});
   const auto before = counts();
-  const auto output = cli.run({"spend", "add", "E-ON", "--date", "2026-03-02", "--amount",
-                               "92233720368547758.07"});
-  EXPECT_EQ(output.status, 2) << output.err;
-  EXPECT_NE(output.err.find("out of range"), std::string::npos) << output.err;
+  // 2^64 + 1 once wrapped to 1.00; 18446744073709552000.00 to 384.00.
+  for (const char* amount : {"10000000000000.00", "18446744073709551617", "18446744073709552000.00"}) {
+    const auto output = cli.run({"spend", "add", "E-ON", "--date", "2026-03-02", "--amount", amount});
+    EXPECT_EQ(output.status, 2) << output.err;
+    EXPECT_NE(output.err.find("out of range: the largest amount is 9999999999999.99"), std::string::npos)
+      << output.err;
+    const auto value = cli.run({"engagement", "update", "E-ON", "--value", amount});
+    EXPECT_EQ(value.status, 2) << value.err;
+  }
   EXPECT_EQ(counts(), before);
   EXPECT_EQ(cli.run({"db", "check"}).status, 0);
 }

@@ -83,13 +83,17 @@ TEST(RenderTable, ShowsLineBreaksAsReturnSymbol)
                              "1 Main St⏎Springfield⏎USA⏎Earth now  y\n");
 }
 
-TEST(RenderTable, ReplacesOtherControlCharacters)
+TEST(RenderTable, EscapesOtherControlCharacters)
 {
   Table table{{{"v"}}, {}};
-  table.add_row({std::string("a\x1b[31mb")});
+  table.add_row({std::string("a\x1b[31mb\x07")});
+  table.add_row({std::string("\xE2\x80\xAE" "evil")}); // U+202E, right-to-left override
+  table.add_row({std::string("bad\xFF" "byte")});
   EXPECT_EQ(rendered(table), "v\n"
-                             "-------\n"
-                             "a\xEF\xBF\xBD[31mb\n");
+                             "--------------\n"
+                             "a\\x1b[31mb\\x07\n"
+                             "\\u202eevil\n"
+                             "bad\\xffbyte\n");
 }
 
 TEST(RenderTable, RejectsRowsOfTheWrongSize)

@@ -28,35 +28,42 @@ TEST(CataloguePath, FlagWinsOverEverything)
 
 TEST(CataloguePath, EnvironmentVariableWhenNoFlag)
 {
-  EXPECT_EQ(resolve_catalogue_path("", env({{"VENDORCAT_DB", "/e.db"}, {"XDG_DATA_HOME", "/d"}})),
+  EXPECT_EQ(resolve_catalogue_path(std::nullopt, env({{"VENDORCAT_DB", "/e.db"}, {"XDG_DATA_HOME", "/d"}})),
             "/e.db");
 }
 
 TEST(CataloguePath, XdgDataHomeWhenSet)
 {
-  EXPECT_EQ(resolve_catalogue_path("", env({{"XDG_DATA_HOME", "/data"}, {"HOME", "/h"}})),
+  EXPECT_EQ(resolve_catalogue_path(std::nullopt, env({{"XDG_DATA_HOME", "/data"}, {"HOME", "/h"}})),
             "/data/vendorcat/catalogue.db");
 }
 
 TEST(CataloguePath, HomeLocalShareOtherwise)
 {
-  EXPECT_EQ(resolve_catalogue_path("", env({{"HOME", "/home/ana"}})),
+  EXPECT_EQ(resolve_catalogue_path(std::nullopt, env({{"HOME", "/home/ana"}})),
             "/home/ana/.local/share/vendorcat/catalogue.db");
 }
 
 TEST(CataloguePath, RelativeXdgDataHomeIsIgnored)
 {
-  EXPECT_EQ(resolve_catalogue_path("", env({{"XDG_DATA_HOME", "rel"}, {"HOME", "/h"}})),
+  EXPECT_EQ(resolve_catalogue_path(std::nullopt, env({{"XDG_DATA_HOME", "rel"}, {"HOME", "/h"}})),
             "/h/.local/share/vendorcat/catalogue.db");
 }
 
-TEST(CataloguePath, EmptyVariablesCountAsUnset)
+TEST(CataloguePath, EmptyXdgDataHomeCountsAsUnset)
 {
-  EXPECT_EQ(resolve_catalogue_path("", env({{"VENDORCAT_DB", ""}, {"HOME", "/h"}})),
+  EXPECT_EQ(resolve_catalogue_path(std::nullopt, env({{"XDG_DATA_HOME", ""}, {"HOME", "/h"}})),
             "/h/.local/share/vendorcat/catalogue.db");
+}
+
+TEST(CataloguePath, AnEmptyFlagOrVariableIsAUsageError)
+{
+  EXPECT_THROW(resolve_catalogue_path(std::string(), env({{"HOME", "/h"}})), vendorcat::UsageError);
+  EXPECT_THROW(resolve_catalogue_path(std::nullopt, env({{"VENDORCAT_DB", ""}, {"HOME", "/h"}})),
+               vendorcat::UsageError);
 }
 
 TEST(CataloguePath, NothingKnownIsAUsageError)
 {
-  EXPECT_THROW(resolve_catalogue_path("", env({})), vendorcat::UsageError);
+  EXPECT_THROW(resolve_catalogue_path(std::nullopt, env({})), vendorcat::UsageError);
 }

@@ -1,3 +1,4 @@
+#include "domain/amount.hpp"
 #include "domain/errors.hpp"
 #include "store/spend.hpp"
 #include "support/catalogue_fixture.hpp"
@@ -5,6 +6,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <random>
 
 using namespace vendorcat;
@@ -123,6 +125,26 @@ TEST(SpendRollup, DeferredReferenceIndexNamesEveryRepeatedLine)
   EXPECT_EQ(repeats, expected);
   EXPECT_TRUE(writer.reference_index_deferred());
   EXPECT_THROW(writer.flush(), ValidationError);
+}
+
+TEST(SpendRollup, AMonthlyTotalBeyond64BitsIsRefused)
+{
+  auto catalogue = test::migrated_catalogue();
+  test::add_provider(catalogue, "Tallinn Ops", "EE");
+  test::add_engagement(catalogue, "E-1", "Tallinn Ops", "payroll", "EE", "EUR");
+  store::SpendWriter writer(catalogue);
+  store::SpendRow row{1, "2025-03-01", domain::max_amount, "EUR", std::nullopt};
+  // INT64_MAX / max_amount lines fit; one more does not.
+  const auto fitting = std::numeric_limits<std::int64_t>::max() / domain::max_amount;
+  for (std::int64_t i = 0; i < fitting; ++i) {
+    writer.insert(row);
+  }
+  try {
+    writer.insert(row);
+    FAIL() << "the total should not fit";
+  } catch (const ValidationError& error) {
+    EXPECT_NE(std::string(error.what()).find("would not fit in 64 bits"), std::string::npos) << error.what();
+  }
 }
 
 TEST(SpendRollup, DuplicateInvoiceReferenceIsAValidationError)
