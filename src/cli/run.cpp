@@ -114,7 +114,7 @@ int run(int argc, char** argv)
     Session session(options, std::cout, std::cerr);
     session.format(); // validate before touching the catalogue
     session.open(slot->needs);
-    slot->run(session);
+    session.run(slot->run);
     if (!std::cout.flush()) {
       throw IoError(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
     }

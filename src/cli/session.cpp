@@ -36,6 +36,15 @@ void Session::open(Needs needs)
   }
 }
 
+void Session::run(const std::function<void(Session&)>& command)
+{
+  if (!m_catalogue) {
+    command(*this);
+    return;
+  }
+  store::run_guarded(*m_catalogue, [&] { command(*this); });
+}
+
 store::Catalogue& Session::catalogue()
 {
   return *m_catalogue;

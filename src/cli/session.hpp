@@ -71,6 +71,10 @@ public:
   // Opens the catalogue as NEEDS says; called once by the dispatcher.
   void open(Needs needs);
 
+  // Runs COMMAND on this session; failures of the catalogue that no layer
+  // below named are reported with the catalogue's path.
+  void run(const std::function<void(Session&)>& command);
+
   // The open catalogue; only valid for commands that declared one.
   store::Catalogue& catalogue();
 

@@ -182,4 +182,13 @@ void throw_database_error(const Catalogue& catalogue, const std::string& what, c
   throw DatabaseError(fmt::format("{} in catalogue '{}': {}", what, catalogue.path(), reason));
 }
 
+void run_guarded(Catalogue& catalogue, const std::function<void()>& command)
+{
+  try {
+    command();
+  } catch (const SQLite::Exception& error) {
+    throw_database_error(catalogue, "the command stopped (nothing of it was written)", error);
+  }
+}
+
 } // namespace vendorcat::store

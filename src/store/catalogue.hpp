@@ -4,6 +4,7 @@
 // Everything SQLite-specific stays behind this type and the rest of store/.
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -118,5 +119,10 @@ private:
   Catalogue& m_catalogue;
   bool m_foreign_keys_suspended = false;
 };
+
+// Runs COMMAND; an SQLite failure that no repository turned into one of the
+// project's errors (a full disk, an I/O error, a lock held too long) is
+// rethrown as DatabaseError naming the catalogue and the system's reason.
+void run_guarded(Catalogue& catalogue, const std::function<void()>& command);
 
 } // namespace vendorcat::store
