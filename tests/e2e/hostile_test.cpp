@@ -6,6 +6,7 @@
 // Whatever the outcome, stderr stays short, valid UTF-8, free of raw terminal
 // controls and of library text.
 
+#include "support/catalogue_files.hpp"
 #include "support/hostile_case.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
@@ -98,13 +99,6 @@ TimedOutput sqlite(const fs::path& db, const std::string& sql)
   RunOptions options;
   options.timeout = std::chrono::seconds(60);
   return run_with("/usr/bin/sqlite3", {db.string(), sql}, options);
-}
-
-std::string dump_of(const fs::path& db)
-{
-  const auto output = sqlite(db, ".dump");
-  EXPECT_EQ(output.status, 0) << output.err;
-  return output.out;
 }
 
 // The commands that fill the template catalogue: two providers, a custom

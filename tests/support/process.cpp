@@ -12,6 +12,7 @@
 #include <array>
 #include <csignal>
 #include <stdexcept>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 extern char** environ;
@@ -82,6 +83,10 @@ TimedOutput run_with(const std::string& program, const std::vector<std::string>&
   }
   if (pid == 0) {
     std::signal(SIGPIPE, SIG_DFL);
+    if (options.file_size_limit) {
+      const rlimit limit{*options.file_size_limit, *options.file_size_limit};
+      setrlimit(RLIMIT_FSIZE, &limit);
+    }
     dup2(in_pipe[0], 0);
     dup2(out_pipe[1], 1);
     dup2(err_pipe[1], 2);

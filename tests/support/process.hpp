@@ -7,6 +7,7 @@
 #include "support/run_binary.hpp"
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <sys/types.h>
@@ -24,6 +25,9 @@ struct RunOptions
   std::string input;
   // The child is killed with SIGKILL when it runs longer.
   std::chrono::milliseconds timeout = std::chrono::seconds(60);
+  // RLIMIT_FSIZE in bytes for the child (as `ulimit -f` sets it): a write
+  // past it fails with EFBIG, after SIGXFSZ unless the child ignores that.
+  std::optional<std::uint64_t> file_size_limit;
 };
 
 struct TimedOutput : Output
