@@ -102,9 +102,7 @@ protected:
   void expect_nothing_written() const
   {
     EXPECT_TRUE(dump_of(db) == dump) << "the catalogue changed";
-    struct stat info
-    {
-    };
+    struct stat info = {};
     ASSERT_EQ(stat(db.c_str(), &info), 0);
     EXPECT_EQ(info.st_uid, 0u);
     EXPECT_EQ(info.st_mode & 0777, 0644u);

@@ -28,9 +28,7 @@ TimedOutput with_umask(const std::string& umask, std::vector<std::string> args)
 
 unsigned mode_of(const fs::path& path)
 {
-  struct stat info
-  {
-  };
+  struct stat info = {};
   EXPECT_EQ(stat(path.c_str(), &info), 0) << path;
   return info.st_mode & 07777;
 }

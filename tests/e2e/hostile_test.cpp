@@ -129,9 +129,7 @@ const std::vector<std::vector<std::string>> template_recipe_commands{
 // every test process (CTest runs one per case) copies it instead of making it.
 fs::path make_template()
 {
-  struct stat binary
-  {
-  };
+  struct stat binary = {};
   if (stat(VENDORCAT_BIN, &binary) != 0) {
     throw std::runtime_error("cannot stat " + std::string(VENDORCAT_BIN));
   }
@@ -179,9 +177,7 @@ struct EntryState
 EntryState state_of(const fs::path& path, bool read_content)
 {
   EntryState state;
-  struct stat info
-  {
-  };
+  struct stat info = {};
   if (lstat(path.c_str(), &info) != 0) {
     return state;
   }
@@ -433,9 +429,7 @@ TEST_P(HostileCase, Run)
       << result.err;
   }
   for (const auto& check : spec.modes) {
-    struct stat info
-    {
-    };
+    struct stat info = {};
     const auto path = in_dir(check.name, context);
     ASSERT_EQ(stat(path.c_str(), &info), 0) << path;
     EXPECT_EQ(info.st_mode & 07777, check.mode) << path << std::oct << " has mode " << (info.st_mode & 07777);
