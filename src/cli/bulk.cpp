@@ -99,7 +99,8 @@ void run_export(Session& session, const ExportOptions& options)
   auto& catalogue = session.catalogue();
   io::OutputFile file(options.output, io::catalogue_files(catalogue.path()),
                       {io::Replace::yes, io::NonRegular::write_through, io::FileMode::user_umask});
-  const auto rows = io::export_records(catalogue, kind, session.format(), file.stream());
+  std::size_t rows = 0;
+  file.write([&](std::ostream& out) { rows = io::export_records(catalogue, kind, session.format(), out); });
   file.commit();
   session.note(fmt::format("wrote {} {} to '{}'", rows, options.kind, options.output));
 }

@@ -84,7 +84,7 @@ void run_backup(Session& session, const BackupOptions& options)
   auto& catalogue = session.catalogue();
   io::OutputFile copy(options.destination, io::catalogue_files(catalogue.path()),
                       {options.force ? io::Replace::yes : io::Replace::no, io::NonRegular::refuse,
-                       io::FileMode::owner_only});
+                       io::FileMode::owner_only, io::Links::refuse});
   store::backup_catalogue(catalogue, copy.temporary_path());
   copy.commit();
   session.note(fmt::format("backed up '{}' to '{}'", catalogue.path(), options.destination));

@@ -104,7 +104,7 @@ void run_html(Session& session, const HtmlOptions& options)
   auto& catalogue = session.catalogue();
   io::OutputFile file(options.output, io::catalogue_files(catalogue.path()),
                       {io::Replace::yes, io::NonRegular::write_through, io::FileMode::user_umask});
-  report::render_html_report(catalogue, html, file.stream());
+  file.write([&](std::ostream& out) { report::render_html_report(catalogue, html, out); });
   file.commit();
   session.note(fmt::format("wrote the HTML report to '{}'", options.output));
 }

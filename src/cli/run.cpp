@@ -39,6 +39,9 @@ void check_arguments(int argc, char** argv)
     if (const auto problem = domain::text_problem(argv[i])) {
       throw UsageError(fmt::format("argument {} is {}: '{}'", i, *problem, argv[i]));
     }
+    if (std::string_view(argv[i]) == "--db=") { // CLI11 would take the next word as the path
+      throw UsageError("--db is empty: give the catalogue's file (or leave --db out for the default one)");
+    }
   }
 }
 

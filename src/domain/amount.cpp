@@ -17,8 +17,6 @@ namespace vendorcat::domain {
 
 namespace {
 
-constexpr std::string_view what = "amount";
-
 void check_minor_digits(int minor_digits)
 {
   if (minor_digits < 0 || minor_digits > max_minor_digits) {
@@ -38,7 +36,7 @@ std::uint64_t power_of_ten(int digits)
 
 } // namespace
 
-std::int64_t parse_amount(std::string_view text, int minor_digits)
+std::int64_t parse_amount(std::string_view text, int minor_digits, std::string_view what)
 {
   check_minor_digits(minor_digits);
   const auto parts = scan_decimal(text, what, Sign::minus, "expected a number such as 1234.50");

@@ -22,8 +22,9 @@ inline constexpr std::int64_t max_amount = 999'999'999'999'999;
 // Throws ValidationError on anything else: spaces, separators, a plus sign,
 // exponents, more decimals than MINOR_DIGITS (any decimal point when it is 0),
 // or a magnitude above max_amount (the message names the limit); throws Error
-// when MINOR_DIGITS is not 0..max_minor_digits.
-std::int64_t parse_amount(std::string_view text, int minor_digits);
+// when MINOR_DIGITS is not 0..max_minor_digits. Messages call the text WHAT
+// ("invalid amount '+5': ...", "invalid value '+5': ...").
+std::int64_t parse_amount(std::string_view text, int minor_digits, std::string_view what = "amount");
 
 // MINOR as a decimal in major units with exactly MINOR_DIGITS decimals, e.g.
 // -8000 with 2 digits is `-80.00`; handles the whole int64 range. Throws Error

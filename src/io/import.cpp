@@ -5,6 +5,7 @@
 
 #include "io/import.hpp"
 
+#include "domain/ascii.hpp"
 #include "domain/utf8.hpp"
 #include "io/import_kinds.hpp"
 
@@ -118,7 +119,9 @@ std::vector<std::optional<std::size_t>> match_header(const KindColumns& spec, Re
       errors.add(1, fmt::format("{}: a column name is {}", where, *problem));
       continue;
     }
-    const auto it = std::find(spec.names.begin(), spec.names.end(), columns[i]);
+    // Header names match ignoring letter case and surrounding spaces.
+    const auto name = domain::ascii_lower(domain::trim(columns[i]));
+    const auto it = std::find(spec.names.begin(), spec.names.end(), name);
     if (it == spec.names.end()) {
       errors.add(1,
                  fmt::format("{}: unknown column '{}' (columns: {})", where, columns[i], joined(spec.names)));

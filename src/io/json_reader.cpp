@@ -184,6 +184,9 @@ public:
         message.erase(0, colon + 2);
       }
     }
+    if (message.starts_with("number overflow parsing")) {
+      message.replace(0, std::string_view("number overflow parsing").size(), "number out of range:");
+    }
     throw ValidationError(fmt::format("{}: invalid JSON: {}", m_owner.location(line()), message));
   }
 

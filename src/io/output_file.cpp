@@ -128,6 +128,11 @@ OutputFile::OutputFile(const std::filesystem::path& path, const std::vector<std:
                        const OutputPolicy& policy)
   : m_target(resolved(path)), m_shown(path)
 {
+  struct stat link{};
+  if (policy.links == Links::refuse && ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+    throw UsageError(fmt::format("'{}' is a symbolic link, not a regular file: give the file itself",
+                                 path.string()));
+  }
   for (const auto& file : protected_files) {
     if (resolved(file) == m_target || same_file(file, m_target)) {
       throw UsageError(fmt::format("'{}' is the catalogue's own file: write the output somewhere else",
@@ -139,7 +144,7 @@ OutputFile::OutputFile(const std::filesystem::path& path, const std::vector<std:
   mode_t mode = policy.mode == FileMode::owner_only ? 0600 : umask_mode();
   if (exists) {
     if (S_ISDIR(info.st_mode)) {
-      throw UsageError(fmt::format("'{}' is a folder: give a file name", path.string()));
+      throw UsageError(fmt::format("'{}' is a folder, not a regular file: give a file name", path.string()));
     }
     if (!S_ISREG(info.st_mode)) {
       if (policy.non_regular == NonRegular::refuse) {
@@ -190,6 +195,18 @@ OutputFile::~OutputFile()
 std::ostream& OutputFile::stream()
 {
   return *m_stream;
+}
+
+void OutputFile::write(const std::function<void(std::ostream&)>& content)
+{
+  try {
+    content(*m_stream);
+  } catch (const IoError&) {
+    if (m_buffer->error() != 0) {
+      fail_write(m_shown, m_buffer->error());
+    }
+    throw;
+  }
 }
 
 void OutputFile::commit()

@@ -7,6 +7,7 @@
 // the catalogue itself, through any link, is refused.
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -29,6 +30,13 @@ enum class NonRegular
   write_through, // written in place, as a shell redirection would
 };
 
+// What a target that is a symbolic link gets.
+enum class Links
+{
+  follow, // the file it points to is written (the link stays)
+  refuse, // UsageError: a copy of the catalogue goes to the file named
+};
+
 // The new file's mode.
 enum class FileMode
 {
@@ -41,6 +49,7 @@ struct OutputPolicy
   Replace replace = Replace::no;
   NonRegular non_regular = NonRegular::refuse;
   FileMode mode = FileMode::user_umask;
+  Links links = Links::follow;
 };
 
 class OutputFile
@@ -58,6 +67,10 @@ public:
 
   // The stream to write the content to.
   std::ostream& stream();
+
+  // Calls CONTENT with the stream; when it fails because the stream failed,
+  // throws IoError "cannot write 'PATH': REASON" with the system's reason.
+  void write(const std::function<void(std::ostream&)>& content);
 
   // The temporary file's path, for writers that need a name (SQLite's
   // backup); empty when writing through to a FIFO or device.

@@ -29,6 +29,16 @@ void apply_text(std::optional<std::string>& current, const std::optional<std::st
   }
 }
 
+// A contract value: an amount, named as the field it is.
+std::int64_t parse_value(const std::string& text, int digits)
+{
+  try {
+    return domain::parse_amount(text, digits, "value");
+  } catch (const ValidationError& error) {
+    throw FieldError("value", error.what());
+  }
+}
+
 // Ten years and a little: longer than any notice period a contract has.
 constexpr std::int64_t max_notice_days = 3660;
 
@@ -218,7 +228,7 @@ EngagementRow EngagementRules::resolve(std::optional<std::int64_t> id,
   if (fields.value) {
     const auto value = domain::trim(*fields.value);
     row.value = value.empty() ? std::nullopt
-                              : std::optional<std::int64_t>(domain::parse_amount(value, digits));
+                              : std::optional<std::int64_t>(parse_value(value, digits));
   } else if (old_value && digits != old_digits) {
     row.value = domain::parse_amount(domain::format_amount(*old_value, old_digits), digits);
   }
