@@ -8,10 +8,6 @@ CREATE TABLE country (
   sub_region TEXT
 ) STRICT;
 
-CREATE INDEX country_region ON country (region COLLATE NOCASE);
-
-CREATE INDEX country_sub_region ON country (sub_region COLLATE NOCASE);
-
 CREATE TABLE currency (
   code        TEXT PRIMARY KEY CHECK (length(code) = 3 AND code = upper(code)),
   name        TEXT NOT NULL,
@@ -50,8 +46,6 @@ CREATE TABLE provider (
 
 CREATE INDEX provider_hq_country ON provider (hq_country);
 
-CREATE INDEX provider_hq_city ON provider (hq_city COLLATE NOCASE);
-
 CREATE INDEX provider_status ON provider (status);
 
 CREATE TABLE location (
@@ -65,8 +59,6 @@ CREATE TABLE location (
 CREATE INDEX location_provider ON location (provider_id);
 
 CREATE INDEX location_country ON location (country, provider_id);
-
-CREATE INDEX location_city ON location (city COLLATE NOCASE, provider_id);
 
 CREATE TABLE offering (
   id          INTEGER PRIMARY KEY,
@@ -176,4 +168,10 @@ CREATE TABLE "spend" (
 ) STRICT;
 
 CREATE UNIQUE INDEX spend_reference ON spend (engagement_id, reference);
+
+CREATE INDEX provider_hq_city ON provider (lower(hq_city));
+
+CREATE INDEX location_city ON location (lower(city), provider_id);
+
+CREATE INDEX engagement_ref ON engagement (lower(ref));
 

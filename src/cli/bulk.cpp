@@ -55,7 +55,7 @@ std::unique_ptr<io::RecordReader> open_reader(std::istream& in, const std::strin
 void run_import(Session& session, const ImportOptions& options)
 {
   const auto kind = io::parse_kind(options.kind);
-  const auto on_conflict = io::parse_on_conflict(options.on_conflict);
+  const auto on_conflict = store::parse_on_conflict(options.on_conflict);
   const bool from_stdin = options.file == "-";
   const auto format = session.options().format == "table" ? std::string() : session.options().format;
   std::ifstream file;

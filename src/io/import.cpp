@@ -175,20 +175,6 @@ const KindColumns& columns_of(Kind kind)
   return columns[static_cast<std::size_t>(kind)];
 }
 
-OnConflict parse_on_conflict(std::string_view text)
-{
-  if (text == "error") {
-    return OnConflict::error;
-  }
-  if (text == "skip") {
-    return OnConflict::skip;
-  }
-  if (text == "update") {
-    return OnConflict::update;
-  }
-  throw UsageError(fmt::format("invalid --on-conflict '{}': expected error, skip or update", text));
-}
-
 store::ForeignKeys foreign_keys_for(Kind kind)
 {
   return kind == Kind::spend ? store::ForeignKeys::checked_by_caller : store::ForeignKeys::enforced;
@@ -245,17 +231,7 @@ ImportSummary import_records(store::Catalogue& catalogue, Kind kind, RecordReade
       continue;
     }
     try {
-      switch (importer->import(row, record.line)) {
-      case Outcome::created:
-        ++summary.created;
-        break;
-      case Outcome::updated:
-        ++summary.updated;
-        break;
-      case Outcome::skipped:
-        ++summary.skipped;
-        break;
-      }
+      summary.count(importer->import(row, record.line));
     } catch (const FieldError& error) {
       errors.add(record.line,
                  fmt::format("{}: {}: {}", reader.location(record.line), error.field(), error.what()));

@@ -7,6 +7,7 @@
 #include "domain/errors.hpp"
 #include "io/record.hpp"
 #include "store/catalogue.hpp"
+#include "store/load.hpp"
 
 #include <cstddef>
 #include <functional>
@@ -39,21 +40,8 @@ struct KindColumns
 };
 const KindColumns& columns_of(Kind kind);
 
-enum class OnConflict
-{
-  error,  // a row whose key exists is an error
-  skip,   // ... is left alone
-  update, // ... replaces the existing record's given fields
-};
-
-OnConflict parse_on_conflict(std::string_view text);
-
-struct ImportSummary
-{
-  std::size_t created = 0;
-  std::size_t updated = 0;
-  std::size_t skipped = 0;
-};
+using store::OnConflict;
+using ImportSummary = store::LoadSummary;
 
 // Called every so many rows with the number read so far.
 using Progress = std::function<void(std::size_t rows)>;
@@ -76,8 +64,9 @@ private:
 };
 
 // The foreign-key enforcement the transaction around an import of KIND needs:
-// the spend importer resolves every engagement and currency from maps read
-// inside the transaction, so SQLite's lookup per line would only repeat it.
+// the spend loader resolves every engagement and currency from maps read
+// inside the transaction, so a lookup per line by the database would only
+// repeat it.
 store::ForeignKeys foreign_keys_for(Kind kind);
 
 // Imports every record of READER as KIND inside the caller's transaction.

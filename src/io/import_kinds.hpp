@@ -19,12 +19,7 @@ namespace vendorcat::io {
 // contract order; nullopt when the file has no such column or no value.
 using Row = std::vector<std::optional<std::string>>;
 
-enum class Outcome
-{
-  created,
-  updated,
-  skipped,
-};
+using store::Outcome;
 
 class KindImporter
 {
@@ -35,9 +30,7 @@ public:
   // is bad or conflicts (with error).
   virtual Outcome import(const Row& row, std::size_t line) = 0;
 
-  // A bad row found only once every row is in: LINE, COLUMN and message.
-  using LateError =
-    std::function<void(std::size_t line, const std::string& column, const std::string& message)>;
+  using LateError = store::LateError;
 
   // Called once after the last row, even when rows failed, for checks that
   // need every row (a large spend import finds repeated invoice references

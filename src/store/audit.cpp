@@ -5,8 +5,9 @@
 #include "store/audit.hpp"
 
 #include "domain/errors.hpp"
+#include "store/sql.hpp"
+#include "store/timestamp.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -28,21 +29,15 @@ std::string json_text(const Json& value)
 void write_entry(Catalogue& catalogue, const std::string& table, std::optional<std::int64_t> id,
                  const std::string& action, const Json& before, const Json& after)
 {
-  SQLite::Statement insert(catalogue.db(),
-                           "INSERT INTO audit_log (at, entity, entity_id, action, before, after) "
-                           "VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?, ?, ?, ?, ?)");
-  insert.bind(1, table);
-  if (id) {
-    insert.bind(2, *id);
-  }
-  insert.bind(3, action);
-  if (!before.is_null()) {
-    insert.bind(4, json_text(before));
-  }
-  if (!after.is_null()) {
-    insert.bind(5, json_text(after));
-  }
-  insert.exec();
+  Query insert(connection(catalogue), "INSERT INTO audit_log (at, entity, entity_id, action, before, after) "
+                                      "VALUES (?, ?, ?, ?, ?, ?)");
+  insert.bind(1, utc_timestamp(TimestampPrecision::milliseconds));
+  insert.bind(2, table);
+  insert.bind(3, id);
+  insert.bind(4, action);
+  insert.bind(5, before.is_null() ? std::nullopt : std::optional<std::string>(json_text(before)));
+  insert.bind(6, after.is_null() ? std::nullopt : std::optional<std::string>(json_text(after)));
+  insert.run();
 }
 
 bool is_timestamp(const std::string& key)
@@ -54,23 +49,27 @@ bool is_timestamp(const std::string& key)
 
 std::string row_snapshot(Catalogue& catalogue, const std::string& table, std::int64_t id)
 {
-  SQLite::Statement query(catalogue.db(), fmt::format("SELECT * FROM \"{}\" WHERE id = ?", table));
-  query.bind(1, id);
-  if (!query.executeStep()) {
+  Query query(connection(catalogue), fmt::format("SELECT * FROM \"{}\" WHERE id = ?", table), id);
+  if (!query.next()) {
     throw NotFound(fmt::format("no {} with id {}", table, id));
   }
+  auto& statement = query.statement();
   Json row = Json::object();
-  for (int i = 0; i < query.getColumnCount(); ++i) {
-    const auto column = query.getColumn(i);
-    const std::string name = query.getColumnName(i);
-    if (column.isNull()) {
+  for (int i = 0; i < statement.column_count(); ++i) {
+    const std::string name = statement.column_name(i);
+    switch (statement.column_type(i)) {
+    case ColumnType::null:
       row[name] = nullptr;
-    } else if (column.isInteger()) {
-      row[name] = column.getInt64();
-    } else {
-      row[name] = column.getString();
+      break;
+    case ColumnType::integer:
+      row[name] = statement.integer(i);
+      break;
+    case ColumnType::text:
+      row[name] = query.text(i);
+      break;
     }
   }
+  query.reset();
   return json_text(row);
 }
 

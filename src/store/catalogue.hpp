@@ -1,28 +1,21 @@
 #pragma once
 
-// The catalogue: one SQLite file opened with the project's connection policy.
-// Everything SQLite-specific stays behind this type and the rest of store/.
+// The catalogue: the database that holds one catalogue, opened with the
+// project's connection policy. What kind of database it is stays behind this
+// type and store/: the layers above open it, run transactions and call the
+// repositories.
 
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
 
-namespace SQLite {
-class Database;
-class Transaction;
-} // namespace SQLite
-
 namespace vendorcat::store {
 
+class Backend;
+class Connection;
 class Reference;
 class Catalogue;
-
-// Rethrows ERROR, an SQLite failure, as DatabaseError naming WHAT was being
-// done and the catalogue's path (and, for a failed write, the operating
-// system's reason). Constraint failures are left to the caller.
-[[noreturn]] void throw_database_error(const Catalogue& catalogue, const std::string& what,
-                                       const std::exception& error);
 
 enum class Access
 {
@@ -42,6 +35,12 @@ enum class EmptyFile
   refuse,     // UsageError: an empty file is not a catalogue
   initialise, // db init: it becomes a new catalogue, mode 0600
 };
+
+// Rethrows ERROR, a database failure, as DatabaseError naming WHAT was being
+// done and the catalogue's path (and, for a failed write, the operating
+// system's reason). Constraint failures are left to the caller.
+[[noreturn]] void throw_database_error(const Catalogue& catalogue, const std::string& what,
+                                       const std::exception& error);
 
 class Catalogue
 {
@@ -68,40 +67,31 @@ public:
   // False when the file could only be opened read-only (Access::read).
   bool writable() const { return m_writable; }
 
-  // Gives the connection a larger page cache (24 MiB) for a bulk write, so
-  // that index pages stay in memory instead of being re-read from the file.
-  void use_bulk_cache();
-
-  // The SQLiteCpp handle; for use inside store/ only.
-  SQLite::Database& db() { return *m_db; }
-
-  // Where Reference::of keeps the reference data once loaded; store/ only.
-  std::shared_ptr<const Reference>& reference_cache() { return m_reference; }
-
 private:
-  friend void throw_database_error(const Catalogue&, const std::string&, const std::exception&);
-  Catalogue(std::string path, std::unique_ptr<SQLite::Database> db, bool writable);
+  friend Connection& connection(Catalogue& catalogue);
+  friend Backend& backend(Catalogue& catalogue);
+  friend std::shared_ptr<const Reference>& reference_cache(Catalogue& catalogue);
+
+  Catalogue(std::string path, std::unique_ptr<Backend> backend, bool writable);
 
   std::string m_path;
   bool m_writable = true;
-  std::unique_ptr<SQLite::Database> m_db;
+  std::unique_ptr<Backend> m_backend;
   std::shared_ptr<const Reference> m_reference;
 };
 
-// Whether SQLite checks foreign keys row by row in a write transaction.
+// Whether the database checks foreign keys row by row in a write transaction.
 enum class ForeignKeys
 {
   enforced,
   // Every reference the transaction writes has been checked by the caller
   // against rows read inside the same transaction (the spend import resolves
-  // engagements and currencies from maps): SQLite's lookup per row is skipped.
+  // engagements and currencies from maps): the per-row lookup is skipped.
   checked_by_caller,
 };
 
-// A write transaction, started with BEGIN IMMEDIATE so that a writer waits for
-// the lock up front instead of failing half-way. Rolls back unless committed.
-// With ForeignKeys::checked_by_caller, enforcement is off until the
-// transaction ends (SQLite only switches it between transactions).
+// A write transaction that takes the write lock up front, so that a writer
+// waits for it instead of failing half-way. Rolls back unless committed.
 class WriteTransaction
 {
 public:
@@ -113,14 +103,14 @@ public:
   void commit();
 
 private:
-  void enforce_foreign_keys() noexcept;
+  void end() noexcept;
 
-  std::unique_ptr<SQLite::Transaction> m_transaction;
   Catalogue& m_catalogue;
+  bool m_open = false;
   bool m_foreign_keys_suspended = false;
 };
 
-// Runs COMMAND; an SQLite failure that no repository turned into one of the
+// Runs COMMAND; a database failure that no repository turned into one of the
 // project's errors (a full disk, an I/O error, a lock held too long) is
 // rethrown as DatabaseError naming the catalogue and the system's reason.
 void run_guarded(Catalogue& catalogue, const std::function<void()>& command);

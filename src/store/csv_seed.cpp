@@ -6,8 +6,8 @@
 #include "store/csv_seed.hpp"
 
 #include "domain/errors.hpp"
+#include "store/sql.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <csv.h>
 #include <fmt/format.h>
 
@@ -70,20 +70,13 @@ void load_csv_seed(Catalogue& catalogue, const std::string& table, std::string_v
     columns += fmt::format("{}\"{}\"", columns.empty() ? "" : ", ", name.value_or(""));
     params += params.empty() ? "?" : ", ?";
   }
-  SQLite::Statement insert(catalogue.db(),
-                           fmt::format("INSERT INTO \"{}\" ({}) VALUES ({})", table, columns, params));
+  Query insert(connection(catalogue), fmt::format("INSERT INTO \"{}\" ({}) VALUES ({})", table, columns, params));
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const auto& row = rows[i];
     for (std::size_t c = 0; c < header.size(); ++c) {
-      const int index = static_cast<int>(c) + 1;
-      if (c < row.size() && row[c]) {
-        insert.bind(index, *row[c]);
-      } else {
-        insert.bind(index);
-      }
+      insert.bind(static_cast<int>(c) + 1, c < row.size() ? row[c] : std::nullopt);
     }
-    insert.exec();
-    insert.reset();
+    insert.run();
   }
 }
 

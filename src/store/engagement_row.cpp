@@ -10,9 +10,8 @@
 #include "store/providers.hpp"
 #include "store/services.hpp"
 #include "store/settings.hpp"
-#include "store/sql_values.hpp"
+#include "store/sql.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include <array>
@@ -104,41 +103,36 @@ std::string EngagementRules::parse_status(std::string_view text)
 
 EngagementRow EngagementRules::current(std::int64_t id) const
 {
-  SQLite::Statement query(
-    m_catalogue.db(),
-    "SELECT e.ref, e.provider_id, e.service_id, s.code, s.default_type, e.title, e.client_unit, "
-    "e.delivery_country, e.delivery_model, e.model_source, e.type, e.type_source, e.start_date, "
-    "e.end_date, e.notice_days, e.auto_renew, e.value, e.currency, e.status, e.owner, e.notes "
-    "FROM engagement e JOIN service s ON s.id = e.service_id WHERE e.id = ?");
-  query.bind(1, id);
-  if (!query.executeStep()) {
+  Query query(connection(m_catalogue),
+              "SELECT e.ref, e.provider_id, e.service_id, s.code, s.default_type, e.title, e.client_unit, "
+              "e.delivery_country, e.delivery_model, e.model_source, e.type, e.type_source, e.start_date, "
+              "e.end_date, e.notice_days, e.auto_renew, e.value, e.currency, e.status, e.owner, e.notes "
+              "FROM engagement e JOIN service s ON s.id = e.service_id WHERE e.id = ?",
+              id);
+  if (!query.next()) {
     throw NotFound(fmt::format("no engagement with id {}", id));
   }
   EngagementRow row;
-  row.ref = query.getColumn(0).getString();
-  row.provider_id = query.getColumn(1).getInt64();
-  row.service_id = query.getColumn(2).getInt64();
-  row.service_type = domain::parse_outsourcing_type(query.getColumn(4).getString());
-  row.title = optional_text(query.getColumn(5));
-  row.client_unit = optional_text(query.getColumn(6));
-  row.delivery_country = query.getColumn(7).getString();
-  row.delivery_model = domain::parse_delivery_model(query.getColumn(8).getString());
-  row.model_source = domain::parse_source(query.getColumn(9).getString());
-  row.type = domain::parse_outsourcing_type(query.getColumn(10).getString());
-  row.type_source = domain::parse_source(query.getColumn(11).getString());
-  row.start_date = query.getColumn(12).getString();
-  row.end_date = optional_text(query.getColumn(13));
-  if (!query.getColumn(14).isNull()) {
-    row.notice_days = query.getColumn(14).getInt64();
-  }
-  row.auto_renew = query.getColumn(15).getInt() != 0;
-  if (!query.getColumn(16).isNull()) {
-    row.value = query.getColumn(16).getInt64();
-  }
-  row.currency = query.getColumn(17).getString();
-  row.status = query.getColumn(18).getString();
-  row.owner = optional_text(query.getColumn(19));
-  row.notes = optional_text(query.getColumn(20));
+  row.ref = query.text(0);
+  row.provider_id = query.integer(1);
+  row.service_id = query.integer(2);
+  row.service_type = domain::parse_outsourcing_type(query.text(4));
+  row.title = query.optional_text(5);
+  row.client_unit = query.optional_text(6);
+  row.delivery_country = query.text(7);
+  row.delivery_model = domain::parse_delivery_model(query.text(8));
+  row.model_source = domain::parse_source(query.text(9));
+  row.type = domain::parse_outsourcing_type(query.text(10));
+  row.type_source = domain::parse_source(query.text(11));
+  row.start_date = query.text(12);
+  row.end_date = query.optional_text(13);
+  row.notice_days = query.optional_integer(14);
+  row.auto_renew = query.integer(15) != 0;
+  row.value = query.optional_integer(16);
+  row.currency = query.text(17);
+  row.status = query.text(18);
+  row.owner = query.optional_text(19);
+  row.notes = query.optional_text(20);
   return row;
 }
 
@@ -163,12 +157,10 @@ EngagementRow EngagementRules::resolve(std::optional<std::int64_t> id,
     if (row.ref.empty()) {
       throw ValidationError("an engagement ref must not be empty");
     }
-    SQLite::Statement duplicate(m_catalogue.db(), "SELECT ref FROM engagement WHERE ref = ? AND id <> ?");
-    duplicate.bind(1, row.ref);
-    duplicate.bind(2, id.value_or(0));
-    if (duplicate.executeStep()) {
-      throw ValidationError(
-        fmt::format("an engagement with ref '{}' already exists", duplicate.getColumn(0).getString()));
+    Query duplicate(connection(m_catalogue), "SELECT ref FROM engagement WHERE lower(ref) = lower(?) AND id <> ?",
+                    row.ref, id.value_or(0));
+    if (duplicate.next()) {
+      throw ValidationError(fmt::format("an engagement with ref '{}' already exists", duplicate.text(0)));
     }
   }
   if (fields.provider) {

@@ -16,9 +16,9 @@
 #include "store/reference.hpp"
 #include "store/services.hpp"
 #include "store/settings.hpp"
-#include "store/sql_values.hpp"
+#include "store/sql.hpp"
+#include "store/timestamp.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include <variant>
@@ -34,87 +34,100 @@ constexpr const char* select_engagement =
   "FROM engagement e JOIN provider p ON p.id = e.provider_id JOIN service s ON s.id = e.service_id "
   "JOIN currency c ON c.code = e.currency ";
 
-Engagement read_engagement(SQLite::Statement& row)
+Engagement read_engagement(const Query& row)
 {
   Engagement e;
-  e.id = row.getColumn(0).getInt64();
-  e.ref = row.getColumn(1).getString();
-  e.provider = row.getColumn(2).getString();
-  e.service = row.getColumn(3).getString();
-  e.delivery_country = row.getColumn(4).getString();
-  e.start_date = row.getColumn(5).getString();
-  e.end_date = optional_text(row.getColumn(6));
-  e.title = optional_text(row.getColumn(7));
-  e.client_unit = optional_text(row.getColumn(8));
-  e.delivery_model = domain::parse_delivery_model(row.getColumn(9).getString());
-  e.type = domain::parse_outsourcing_type(row.getColumn(10).getString());
-  if (!row.getColumn(11).isNull()) {
-    e.notice_days = row.getColumn(11).getInt64();
+  e.id = row.integer(0);
+  e.ref = row.text(1);
+  e.provider = row.text(2);
+  e.service = row.text(3);
+  e.delivery_country = row.text(4);
+  e.start_date = row.text(5);
+  e.end_date = row.optional_text(6);
+  e.title = row.optional_text(7);
+  e.client_unit = row.optional_text(8);
+  e.delivery_model = domain::parse_delivery_model(row.text(9));
+  e.type = domain::parse_outsourcing_type(row.text(10));
+  e.notice_days = row.optional_integer(11);
+  e.auto_renew = row.integer(12) != 0;
+  if (!row.is_null(13)) {
+    e.value = domain::format_amount(row.integer(13), static_cast<int>(row.integer(20)));
   }
-  e.auto_renew = row.getColumn(12).getInt() != 0;
-  if (!row.getColumn(13).isNull()) {
-    e.value = domain::format_amount(row.getColumn(13).getInt64(), row.getColumn(20).getInt());
-  }
-  e.currency = row.getColumn(14).getString();
-  e.status = row.getColumn(15).getString();
-  e.owner = optional_text(row.getColumn(16));
-  e.notes = optional_text(row.getColumn(17));
-  e.model_source = domain::parse_source(row.getColumn(18).getString());
-  e.type_source = domain::parse_source(row.getColumn(19).getString());
+  e.currency = row.text(14);
+  e.status = row.text(15);
+  e.owner = row.optional_text(16);
+  e.notes = row.optional_text(17);
+  e.model_source = domain::parse_source(row.text(18));
+  e.type_source = domain::parse_source(row.text(19));
   return e;
 }
 
-void bind_row(SQLite::Statement& statement, const EngagementRow& row)
+// Binds ROW's nineteen columns, in the order of the INSERT and UPDATE below.
+void bind_row(Query& statement, const EngagementRow& row)
 {
   statement.bind(1, row.ref);
   statement.bind(2, row.provider_id);
   statement.bind(3, row.service_id);
-  bind_optional(statement, 4, row.title);
-  bind_optional(statement, 5, row.client_unit);
+  statement.bind(4, row.title);
+  statement.bind(5, row.client_unit);
   statement.bind(6, row.delivery_country);
   statement.bind(7, domain::to_string(row.delivery_model));
   statement.bind(8, domain::to_string(row.model_source));
   statement.bind(9, domain::to_string(row.type));
   statement.bind(10, domain::to_string(row.type_source));
   statement.bind(11, row.start_date);
-  bind_optional(statement, 12, row.end_date);
-  bind_optional(statement, 13, row.notice_days);
-  statement.bind(14, row.auto_renew ? 1 : 0);
-  bind_optional(statement, 15, row.value);
+  statement.bind(12, row.end_date);
+  statement.bind(13, row.notice_days);
+  statement.bind(14, row.auto_renew);
+  statement.bind(15, row.value);
   statement.bind(16, row.currency);
   statement.bind(17, row.status);
-  bind_optional(statement, 18, row.owner);
-  bind_optional(statement, 19, row.notes);
+  statement.bind(18, row.owner);
+  statement.bind(19, row.notes);
 }
 
 // Classifies again each engagement whose id IDS yields and writes COLUMN
 // where VALUE, taken from the new classification, differs from it, audited;
 // returns how many changed.
-int rederive(Catalogue& catalogue, SQLite::Statement& ids, const char* column,
-             std::string (*value)(const EngagementRow&))
+int rederive(Catalogue& catalogue, Query& ids, const char* column, std::string (*value)(const EngagementRow&))
 {
   std::vector<std::int64_t> found;
-  while (ids.executeStep()) {
-    found.push_back(ids.getColumn(0).getInt64());
+  while (ids.next()) {
+    found.push_back(ids.integer(0));
   }
   int changed = 0;
   const EngagementRules rules(catalogue);
-  SQLite::Statement update(catalogue.db(), fmt::format("UPDATE engagement SET {0} = ?1, "
-                                                       "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-                                                       "WHERE id = ?2 AND {0} <> ?1",
-                                                       column));
+  Query update(connection(catalogue),
+               fmt::format("UPDATE engagement SET {0} = ?1, updated_at = ?3 WHERE id = ?2 AND {0} <> ?1", column));
   for (const auto id : found) {
     const auto before = row_snapshot(catalogue, "engagement", id);
     update.bind(1, value(rules.resolve(id, {})));
     update.bind(2, id);
-    const bool updated = update.exec() > 0;
-    update.reset();
-    if (updated) {
+    update.bind(3, utc_timestamp());
+    update.run();
+    if (update.changes() > 0) {
       audit_update(catalogue, "engagement", id, before);
       ++changed;
     }
   }
   return changed;
+}
+
+// True when ENGAGEMENT's end date or notice deadline falls within [FROM, UNTIL].
+bool expires_within(const Engagement& engagement, const domain::Date& from, const domain::Date& until)
+{
+  if (!engagement.end_date) {
+    return false;
+  }
+  const auto end = domain::Date::parse(*engagement.end_date);
+  if (end >= from && end <= until) {
+    return true;
+  }
+  if (!engagement.notice_days) {
+    return false;
+  }
+  const auto deadline = end.add_days(-static_cast<int>(*engagement.notice_days));
+  return deadline >= from && deadline <= until;
 }
 
 } // namespace
@@ -128,16 +141,14 @@ Engagement add_engagement(Catalogue& catalogue, const EngagementRules& rules,
                           const EngagementFields& fields)
 {
   const auto row = rules.resolve(std::nullopt, fields);
-  SQLite::Statement insert(
-    catalogue.db(),
-    "INSERT INTO engagement (ref, provider_id, service_id, title, client_unit, delivery_country, "
-    "delivery_model, model_source, type, type_source, start_date, end_date, notice_days, auto_renew, "
-    "value, currency, status, owner, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), "
-    "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+  Query insert(connection(catalogue),
+               "INSERT INTO engagement (ref, provider_id, service_id, title, client_unit, delivery_country, "
+               "delivery_model, model_source, type, type_source, start_date, end_date, notice_days, auto_renew, "
+               "value, currency, status, owner, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+               "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?20, ?20) RETURNING id");
   bind_row(insert, row);
-  insert.exec();
-  const auto id = catalogue.db().getLastInsertRowid();
+  insert.bind(20, utc_timestamp());
+  const auto id = insert.run_integer();
   audit_insert(catalogue, "engagement", id);
   return find_engagement(catalogue, std::to_string(id));
 }
@@ -152,16 +163,15 @@ Engagement update_engagement(Catalogue& catalogue, const EngagementRules& rules,
 {
   const auto row = rules.resolve(id, fields);
   const auto before = row_snapshot(catalogue, "engagement", id);
-  SQLite::Statement update(
-    catalogue.db(),
-    "UPDATE engagement SET ref = ?, provider_id = ?, service_id = ?, title = ?, client_unit = ?, "
-    "delivery_country = ?, delivery_model = ?, model_source = ?, type = ?, type_source = ?, "
-    "start_date = ?, end_date = ?, notice_days = ?, auto_renew = ?, value = ?, currency = ?, "
-    "status = ?, owner = ?, notes = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-    "WHERE id = ?");
+  Query update(connection(catalogue),
+               "UPDATE engagement SET ref = ?, provider_id = ?, service_id = ?, title = ?, client_unit = ?, "
+               "delivery_country = ?, delivery_model = ?, model_source = ?, type = ?, type_source = ?, "
+               "start_date = ?, end_date = ?, notice_days = ?, auto_renew = ?, value = ?, currency = ?, "
+               "status = ?, owner = ?, notes = ?, updated_at = ? WHERE id = ?");
   bind_row(update, row);
-  update.bind(20, id);
-  update.exec();
+  update.bind(20, utc_timestamp());
+  update.bind(21, id);
+  update.run();
   audit_update(catalogue, "engagement", id, before);
   return find_engagement(catalogue, std::to_string(id));
 }
@@ -169,19 +179,16 @@ Engagement update_engagement(Catalogue& catalogue, const EngagementRules& rules,
 void remove_engagement(Catalogue& catalogue, std::int64_t id)
 {
   const auto engagement = find_engagement(catalogue, std::to_string(id));
-  SQLite::Statement spend(catalogue.db(), "SELECT count(*) FROM spend WHERE engagement_id = ?");
-  spend.bind(1, id);
-  spend.executeStep();
-  if (const auto count = spend.getColumn(0).getInt64(); count > 0) {
+  if (const auto count =
+        Query(connection(catalogue), "SELECT count(*) FROM spend WHERE engagement_id = ?", id).run_integer();
+      count > 0) {
     throw ValidationError(fmt::format(
       "cannot remove engagement '{}': {} spend line{} refer to it; remove them first or set "
       "'--status terminated'",
       engagement.ref, count, count == 1 ? "" : "s"));
   }
   const auto before = row_snapshot(catalogue, "engagement", id);
-  SQLite::Statement remove(catalogue.db(), "DELETE FROM engagement WHERE id = ?");
-  remove.bind(1, id);
-  remove.exec();
+  Query(connection(catalogue), "DELETE FROM engagement WHERE id = ?", id).run();
   audit_delete(catalogue, "engagement", id, before);
 }
 
@@ -190,35 +197,37 @@ Engagement find_engagement(Catalogue& catalogue, std::string_view text)
   const std::string key(text);
   const bool numeric = !key.empty() && key.size() < 18 &&
                        key.find_first_not_of("0123456789") == std::string::npos;
-  SQLite::Statement query(catalogue.db(), std::string(select_engagement) +
-                                            "WHERE e.ref = ?1 OR e.id = ?2 ORDER BY e.ref = ?1 DESC LIMIT 1");
-  query.bind(1, key);
-  query.bind(2, numeric ? std::int64_t{std::stoll(key)} : std::int64_t{-1});
-  if (query.executeStep()) {
+  // A ref wins over an id: an engagement may be called "42".
+  Query query(connection(catalogue),
+              std::string(select_engagement) +
+                "WHERE lower(e.ref) = lower(?1) OR e.id = ?2 ORDER BY lower(e.ref) = lower(?1) DESC LIMIT 1",
+              key, numeric ? std::int64_t{std::stoll(key)} : std::int64_t{-1});
+  if (query.next()) {
     return read_engagement(query);
   }
   std::vector<std::string> refs;
-  SQLite::Statement all(catalogue.db(), "SELECT ref FROM engagement");
-  while (all.executeStep()) {
-    refs.push_back(all.getColumn(0).getString());
+  Query all(connection(catalogue), "SELECT ref FROM engagement");
+  while (all.next()) {
+    refs.push_back(all.text(0));
   }
   throw NotFound(fmt::format("no engagement '{}'{}", text, domain::did_you_mean(text, refs)));
 }
 
 std::optional<std::int64_t> find_engagement_id(Catalogue& catalogue, std::string_view ref)
 {
-  SQLite::Statement query(catalogue.db(), "SELECT id FROM engagement WHERE ref = ?");
-  query.bind(1, std::string(ref));
-  if (query.executeStep()) {
-    return query.getColumn(0).getInt64();
+  Query query(connection(catalogue), "SELECT id FROM engagement WHERE lower(ref) = lower(?)", ref);
+  if (query.next()) {
+    return query.integer(0);
   }
   return std::nullopt;
 }
 
 std::vector<Engagement> list_engagements(Catalogue& catalogue, const EngagementFilter& filter)
 {
-  std::string sql = std::string(select_engagement) + "WHERE 1";
+  std::string sql = std::string(select_engagement) + "WHERE TRUE";
   std::vector<SqlValue> params;
+  std::optional<domain::Date> expiring_from;
+  std::optional<domain::Date> expiring_until;
   if (!filter.provider.empty()) {
     sql += " AND e.provider_id = ?";
     params.emplace_back(find_provider(catalogue, filter.provider).id);
@@ -251,21 +260,24 @@ std::vector<Engagement> list_engagements(Catalogue& catalogue, const EngagementF
                                         *filter.expiring_within));
     }
     const auto on = filter.on.empty() ? domain::Date::today() : domain::Date::parse(filter.on);
-    const auto until = on.add_days(*filter.expiring_within).to_string();
-    sql += " AND (e.end_date BETWEEN ? AND ? OR (e.notice_days IS NOT NULL AND "
-           "date(e.end_date, '-' || e.notice_days || ' days') BETWEEN ? AND ?))";
-    for (int i = 0; i < 2; ++i) {
-      params.emplace_back(on.to_string());
-      params.emplace_back(until);
-    }
+    expiring_from = on;
+    expiring_until = on.add_days(*filter.expiring_within);
+    // A notice deadline in the window means an end date at most the longest
+    // notice after it; the deadline itself is checked below, in C++ (SQL
+    // dialects differ on date arithmetic).
+    sql += " AND e.end_date >= ?";
+    params.emplace_back(on.to_string());
   } else if (!filter.on.empty()) {
     throw UsageError("--on only applies with --expiring-within");
   }
-  SQLite::Statement query(catalogue.db(), sql + " ORDER BY e.ref");
-  bind_all(query, params);
+  Query query(connection(catalogue), sql + " ORDER BY e.ref");
+  query.bind_all(params);
   std::vector<Engagement> engagements;
-  while (query.executeStep()) {
-    engagements.push_back(read_engagement(query));
+  while (query.next()) {
+    auto engagement = read_engagement(query);
+    if (!expiring_from || expires_within(engagement, *expiring_from, *expiring_until)) {
+      engagements.push_back(std::move(engagement));
+    }
   }
   return engagements;
 }
@@ -295,16 +307,15 @@ std::vector<std::string> explain_engagement(Catalogue& catalogue, const Engageme
 
 int rederive_delivery_models(Catalogue& catalogue)
 {
-  SQLite::Statement derived(catalogue.db(), "SELECT id FROM engagement WHERE model_source = 'derived'");
+  Query derived(connection(catalogue), "SELECT id FROM engagement WHERE model_source = 'derived'");
   return rederive(catalogue, derived, "delivery_model",
                   [](const EngagementRow& row) { return domain::to_string(row.delivery_model); });
 }
 
 int rederive_types(Catalogue& catalogue, std::int64_t service_id)
 {
-  SQLite::Statement derived(catalogue.db(),
-                            "SELECT id FROM engagement WHERE service_id = ? AND type_source = 'derived'");
-  derived.bind(1, service_id);
+  Query derived(connection(catalogue), "SELECT id FROM engagement WHERE service_id = ? AND type_source = 'derived'",
+                service_id);
   return rederive(catalogue, derived, "type",
                   [](const EngagementRow& row) { return domain::to_string(row.type); });
 }
@@ -312,21 +323,16 @@ int rederive_types(Catalogue& catalogue, std::int64_t service_id)
 EngagementSummary provider_engagement_summary(Catalogue& catalogue, std::int64_t provider_id)
 {
   EngagementSummary summary;
-  SQLite::Statement count(catalogue.db(), "SELECT count(*) FROM engagement WHERE provider_id = ?");
-  count.bind(1, provider_id);
-  count.executeStep();
-  summary.count = count.getColumn(0).getInt64();
-  SQLite::Statement totals(catalogue.db(),
-                           "SELECT e.currency, c.minor_units, sum(e.value) FROM engagement e "
-                           "JOIN currency c ON c.code = e.currency "
-                           "WHERE e.provider_id = ? AND e.value IS NOT NULL "
-                           "GROUP BY e.currency ORDER BY e.currency");
-  totals.bind(1, provider_id);
-  while (totals.executeStep()) {
-    summary.value += fmt::format("{}{} {}", summary.value.empty() ? "" : "; ",
-                                 totals.getColumn(0).getString(),
-                                 domain::format_amount(totals.getColumn(2).getInt64(),
-                                                       totals.getColumn(1).getInt()));
+  summary.count =
+    Query(connection(catalogue), "SELECT count(*) FROM engagement WHERE provider_id = ?", provider_id).run_integer();
+  Query totals(connection(catalogue), "SELECT e.currency, c.minor_units, sum(e.value) FROM engagement e "
+                                      "JOIN currency c ON c.code = e.currency "
+                                      "WHERE e.provider_id = ? AND e.value IS NOT NULL "
+                                      "GROUP BY e.currency, c.minor_units ORDER BY e.currency",
+               provider_id);
+  while (totals.next()) {
+    summary.value += fmt::format("{}{} {}", summary.value.empty() ? "" : "; ", totals.text(0),
+                                 domain::format_amount(totals.integer(2), static_cast<int>(totals.integer(1))));
   }
   return summary;
 }

@@ -5,8 +5,8 @@
 #include "domain/rate.hpp"
 #include "store/reference.hpp"
 #include "store/settings.hpp"
+#include "store/sql.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 namespace vendorcat::store {
@@ -24,26 +24,23 @@ FxRate set_fx_rate(Catalogue& catalogue, const std::string& currency, const std:
     throw FieldError("currency", fmt::format("{} is the base currency: its rate is always 1", code));
   }
   const FxRate stored{code, domain::Month::parse(month).to_string(), domain::Rate::parse(rate).to_string()};
-  SQLite::Statement upsert(catalogue.db(),
-                           "INSERT INTO fx_rate (currency, month, rate) VALUES (?, ?, ?) "
-                           "ON CONFLICT (currency, month) DO UPDATE SET rate = excluded.rate");
-  upsert.bind(1, stored.currency);
-  upsert.bind(2, stored.month);
-  upsert.bind(3, stored.rate);
-  upsert.exec();
+  Query(connection(catalogue),
+        "INSERT INTO fx_rate (currency, month, rate) VALUES (?, ?, ?) "
+        "ON CONFLICT (currency, month) DO UPDATE SET rate = excluded.rate",
+        stored.currency, stored.month, stored.rate)
+    .run();
   return stored;
 }
 
 std::optional<FxRate> find_fx_rate(Catalogue& catalogue, const std::string& currency,
                                    const std::string& month)
 {
-  SQLite::Statement query(catalogue.db(), "SELECT currency, month, rate FROM fx_rate "
-                                          "WHERE currency = ? AND month = ?");
-  query.bind(1, Reference::of(catalogue).currency(currency).code);
-  query.bind(2, domain::Month::parse(month).to_string());
-  if (query.executeStep()) {
-    return FxRate{query.getColumn(0).getString(), query.getColumn(1).getString(),
-                  query.getColumn(2).getString()};
+  Query query(connection(catalogue), "SELECT currency, month, rate FROM fx_rate WHERE currency = ? AND month = ?",
+              Reference::of(catalogue).currency(currency).code, domain::Month::parse(month).to_string());
+  if (query.next()) {
+    FxRate rate{query.text(0), query.text(1), query.text(2)};
+    query.reset();
+    return rate;
   }
   return std::nullopt;
 }
@@ -54,15 +51,15 @@ std::vector<FxRate> list_fx_rates(Catalogue& catalogue, const std::string& curre
   if (!currency.empty()) {
     code = Reference::of(catalogue).currency(currency).code;
   }
-  SQLite::Statement query(catalogue.db(), "SELECT currency, month, rate FROM fx_rate "
-                                          "WHERE ?1 IS NULL OR currency = ?1 ORDER BY currency, month");
+  Query query(connection(catalogue), code.empty() ? "SELECT currency, month, rate FROM fx_rate ORDER BY currency, month"
+                                                  : "SELECT currency, month, rate FROM fx_rate WHERE currency = ? "
+                                                    "ORDER BY currency, month");
   if (!code.empty()) {
     query.bind(1, code);
   }
   std::vector<FxRate> rates;
-  while (query.executeStep()) {
-    rates.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(),
-                     query.getColumn(2).getString()});
+  while (query.next()) {
+    rates.push_back({query.text(0), query.text(1), query.text(2)});
   }
   return rates;
 }

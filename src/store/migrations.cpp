@@ -6,10 +6,10 @@
 #include "store/migrations.hpp"
 
 #include "domain/errors.hpp"
+#include "store/backend.hpp"
 #include "store/csv_seed.hpp"
 #include "store/embedded.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include <charconv>
@@ -29,7 +29,7 @@ void run_script(Catalogue& catalogue, std::string_view script)
   while (std::getline(lines, line)) {
     if (line.starts_with(directive)) {
       if (!sql.empty()) {
-        catalogue.db().exec(sql);
+        connection(catalogue).execute(sql);
         sql.clear();
       }
       std::istringstream words(line.substr(directive.size()));
@@ -43,7 +43,7 @@ void run_script(Catalogue& catalogue, std::string_view script)
     }
   }
   if (sql.find_first_not_of(" \n\t") != std::string::npos) {
-    catalogue.db().exec(sql);
+    connection(catalogue).execute(sql);
   }
 }
 
@@ -83,8 +83,8 @@ const std::vector<Migration>& builtin_migrations()
 int schema_version(Catalogue& catalogue)
 {
   try {
-    return catalogue.db().execAndGet("PRAGMA user_version").getInt();
-  } catch (const SQLite::Exception& error) {
+    return backend(catalogue).schema_version();
+  } catch (const SqlError& error) {
     throw_database_error(catalogue, "reading the schema version", error);
   }
 }
@@ -108,7 +108,7 @@ int migrate(Catalogue& catalogue, const std::vector<Migration>& migrations)
     try {
       WriteTransaction transaction(catalogue);
       run_script(catalogue, migration.script);
-      catalogue.db().exec(fmt::format("PRAGMA user_version = {}", migration.version));
+      backend(catalogue).set_schema_version(migration.version);
       transaction.commit();
     } catch (const std::exception& error) {
       throw_database_error(catalogue, fmt::format("applying migration {}", migration.name), error);

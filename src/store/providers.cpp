@@ -10,11 +10,12 @@
 #include "domain/errors.hpp"
 #include "domain/suggest.hpp"
 #include "store/audit.hpp"
+#include "store/backend.hpp"
 #include "store/reference.hpp"
 #include "store/services.hpp"
-#include "store/sql_values.hpp"
+#include "store/sql.hpp"
+#include "store/timestamp.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -31,19 +32,19 @@ constexpr const char* provider_columns =
   "p.id, p.name, p.hq_country, p.legal_name, p.hq_city, p.website, p.status, p.risk, "
   "p.next_review, p.notes";
 
-Provider read_provider(SQLite::Statement& row)
+Provider read_provider(const Query& row)
 {
   Provider p;
-  p.id = row.getColumn(0).getInt64();
-  p.name = row.getColumn(1).getString();
-  p.hq_country = row.getColumn(2).getString();
-  p.legal_name = optional_text(row.getColumn(3));
-  p.hq_city = optional_text(row.getColumn(4));
-  p.website = optional_text(row.getColumn(5));
-  p.status = row.getColumn(6).getString();
-  p.risk = optional_text(row.getColumn(7));
-  p.next_review = optional_text(row.getColumn(8));
-  p.notes = optional_text(row.getColumn(9));
+  p.id = row.integer(0);
+  p.name = row.text(1);
+  p.hq_country = row.text(2);
+  p.legal_name = row.optional_text(3);
+  p.hq_city = row.optional_text(4);
+  p.website = row.optional_text(5);
+  p.status = row.text(6);
+  p.risk = row.optional_text(7);
+  p.next_review = row.optional_text(8);
+  p.notes = row.optional_text(9);
   return p;
 }
 
@@ -91,15 +92,14 @@ ProviderFields normalised(Catalogue& catalogue, ProviderFields fields)
 
 void refuse_duplicate_name(Catalogue& catalogue, const std::string& name, std::int64_t except_id)
 {
-  SQLite::Statement query(catalogue.db(), "SELECT name FROM provider WHERE name_key = ? AND id <> ?");
-  query.bind(1, domain::fold_case(name));
-  query.bind(2, except_id);
-  if (query.executeStep()) {
-    throw ValidationError(fmt::format("a provider named '{}' already exists", query.getColumn(0).getString()));
+  Query query(connection(catalogue), "SELECT name FROM provider WHERE name_key = ? AND id <> ?",
+              domain::fold_case(name), except_id);
+  if (query.next()) {
+    throw ValidationError(fmt::format("a provider named '{}' already exists", query.text(0)));
   }
 }
 
-struct Query
+struct Conditions
 {
   std::vector<std::string> conditions;
   std::vector<SqlValue> params;
@@ -111,9 +111,9 @@ struct Query
   }
 };
 
-Query filter_query(Catalogue& catalogue, const ProviderFilter& filter)
+Conditions filter_query(Catalogue& catalogue, const ProviderFilter& filter)
 {
-  Query query;
+  Conditions query;
   if (!filter.service.empty()) {
     const auto service = find_service(catalogue, filter.service);
     const auto id = std::to_string(service.id);
@@ -128,21 +128,27 @@ Query filter_query(Catalogue& catalogue, const ProviderFilter& filter)
               {code, code});
   }
   if (!filter.region.empty()) {
-    if (!Reference::of(catalogue).is_region(filter.region)) {
+    const auto codes = Reference::of(catalogue).countries_in(filter.region);
+    if (codes.empty()) {
       throw ValidationError(fmt::format(
         "unknown region '{}': use a UN M49 region (Africa, Americas, Asia, Europe, Oceania) "
         "or sub-region such as 'Northern Europe'",
         filter.region));
     }
-    query.add("p.id IN (SELECT p2.id FROM country c JOIN provider p2 ON p2.hq_country = c.code "
-              "WHERE c.region = ? COLLATE NOCASE OR c.sub_region = ? COLLATE NOCASE "
-              "UNION SELECT l.provider_id FROM country c JOIN location l ON l.country = c.code "
-              "WHERE c.region = ? COLLATE NOCASE OR c.sub_region = ? COLLATE NOCASE)",
-              {filter.region, filter.region, filter.region, filter.region});
+    std::string list;
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+      list += i == 0 ? "?" : ", ?";
+    }
+    query.conditions.push_back(fmt::format("p.id IN (SELECT id FROM provider WHERE hq_country IN ({0}) "
+                                           "UNION SELECT provider_id FROM location WHERE country IN ({0}))",
+                                           list));
+    for (int pass = 0; pass < 2; ++pass) {
+      query.params.insert(query.params.end(), codes.begin(), codes.end());
+    }
   }
   if (!filter.city.empty()) {
-    query.add("p.id IN (SELECT id FROM provider WHERE hq_city = ? COLLATE NOCASE "
-              "UNION SELECT provider_id FROM location WHERE city = ? COLLATE NOCASE)",
+    query.add("p.id IN (SELECT id FROM provider WHERE lower(hq_city) = lower(?) "
+              "UNION SELECT provider_id FROM location WHERE lower(city) = lower(?))",
               {filter.city, filter.city});
   }
   if (!filter.status.empty()) {
@@ -159,7 +165,7 @@ Query filter_query(Catalogue& catalogue, const ProviderFilter& filter)
   return query;
 }
 
-std::string list_sql(const Query& query)
+std::string list_sql(const Conditions& query)
 {
   std::string sql = fmt::format("SELECT {} FROM provider p", provider_columns);
   for (std::size_t i = 0; i < query.conditions.size(); ++i) {
@@ -180,23 +186,14 @@ Provider add_provider(Catalogue& catalogue, const ProviderFields& input)
   }
   const auto fields = normalised(catalogue, input);
   refuse_duplicate_name(catalogue, *fields.name, 0);
-  SQLite::Statement insert(
-    catalogue.db(),
-    "INSERT INTO provider (name, name_key, hq_country, legal_name, hq_city, website, status, risk, "
-    "next_review, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, coalesce(?, 'active'), "
-    "?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
-  insert.bind(1, *fields.name);
-  insert.bind(2, domain::fold_case(*fields.name));
-  insert.bind(3, *fields.hq_country);
-  bind_optional(insert, 4, fields.legal_name);
-  bind_optional(insert, 5, fields.hq_city);
-  bind_optional(insert, 6, fields.website);
-  bind_optional(insert, 7, fields.status);
-  bind_optional(insert, 8, fields.risk);
-  bind_optional(insert, 9, fields.next_review);
-  bind_optional(insert, 10, fields.notes);
-  insert.exec();
-  const auto id = catalogue.db().getLastInsertRowid();
+  const auto now = utc_timestamp();
+  const auto id =
+    Query(connection(catalogue),
+          "INSERT INTO provider (name, name_key, hq_country, legal_name, hq_city, website, status, risk, "
+          "next_review, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          *fields.name, domain::fold_case(*fields.name), *fields.hq_country, fields.legal_name, fields.hq_city,
+          fields.website, fields.status.value_or("active"), fields.risk, fields.next_review, fields.notes, now, now)
+      .run_integer();
   audit_insert(catalogue, "provider", id);
   return find_provider(catalogue, std::to_string(id));
 }
@@ -227,17 +224,18 @@ Provider update_provider(Catalogue& catalogue, std::int64_t id, const ProviderFi
   change("next_review", fields.next_review);
   change("notes", fields.notes);
   if (!changes.empty()) {
-    std::string sql = "UPDATE provider SET updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+    std::string sql = "UPDATE provider SET updated_at = ?";
     for (const auto& [column, value] : changes) {
       sql += fmt::format(", {} = ?", column);
     }
-    SQLite::Statement update(catalogue.db(), sql + " WHERE id = ?");
+    Query update(connection(catalogue), sql + " WHERE id = ?");
     int index = 1;
+    update.bind(index++, utc_timestamp());
     for (const auto& [column, value] : changes) {
-      bind_optional(update, index++, value);
+      update.bind(index++, value);
     }
     update.bind(index, id);
-    update.exec();
+    update.run();
     audit_update(catalogue, "provider", id, before);
   }
   return find_provider(catalogue, std::to_string(id));
@@ -246,28 +244,26 @@ Provider update_provider(Catalogue& catalogue, std::int64_t id, const ProviderFi
 void remove_provider(Catalogue& catalogue, std::int64_t id)
 {
   const auto provider = find_provider(catalogue, std::to_string(id));
-  SQLite::Statement engagements(catalogue.db(), "SELECT count(*) FROM engagement WHERE provider_id = ?");
-  engagements.bind(1, id);
-  engagements.executeStep();
-  if (const auto count = engagements.getColumn(0).getInt64(); count > 0) {
+  if (const auto count =
+        Query(connection(catalogue), "SELECT count(*) FROM engagement WHERE provider_id = ?", id).run_integer();
+      count > 0) {
     throw ValidationError(fmt::format(
       "cannot remove provider '{}': {} engagement{} refer to it; archive it instead with "
       "'vendorcat provider update \"{}\" --status archived'",
       provider.name, count, count == 1 ? "" : "s", provider.name));
   }
   for (const char* table : {"location", "offering"}) {
-    SQLite::Statement children(catalogue.db(),
-                               fmt::format("SELECT id FROM {} WHERE provider_id = ?", table));
-    children.bind(1, id);
-    while (children.executeStep()) {
-      const auto child = children.getColumn(0).getInt64();
+    Query children(connection(catalogue), fmt::format("SELECT id FROM {} WHERE provider_id = ?", table), id);
+    std::vector<std::int64_t> ids;
+    while (children.next()) {
+      ids.push_back(children.integer(0));
+    }
+    for (const auto child : ids) {
       audit_delete(catalogue, table, child, row_snapshot(catalogue, table, child));
     }
   }
   const auto before = row_snapshot(catalogue, "provider", id);
-  SQLite::Statement remove(catalogue.db(), "DELETE FROM provider WHERE id = ?");
-  remove.bind(1, id);
-  remove.exec();
+  Query(connection(catalogue), "DELETE FROM provider WHERE id = ?", id).run();
   audit_delete(catalogue, "provider", id, before);
 }
 
@@ -277,15 +273,14 @@ Provider find_provider(Catalogue& catalogue, std::string_view text)
   const bool numeric = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
     return c >= '0' && c <= '9';
   });
-  SQLite::Statement query(catalogue.db(),
-                          fmt::format("SELECT {} FROM provider p WHERE p.name_key = ? "
-                                      "OR (? AND p.id = ?) ORDER BY p.name_key = ? DESC LIMIT 1",
-                                      provider_columns));
-  query.bind(1, domain::fold_case(key));
-  query.bind(2, numeric ? 1 : 0);
-  query.bind(3, numeric && key.size() < 18 ? std::int64_t{std::stoll(key)} : std::int64_t{-1});
-  query.bind(4, domain::fold_case(key));
-  if (query.executeStep()) {
+  // A name wins over an id: a provider may be called "42".
+  Query query(connection(catalogue),
+              fmt::format("SELECT {} FROM provider p WHERE p.name_key = ? OR p.id = ? "
+                          "ORDER BY p.name_key = ? DESC LIMIT 1",
+                          provider_columns),
+              domain::fold_case(key), numeric && key.size() < 18 ? std::int64_t{std::stoll(key)} : std::int64_t{-1},
+              domain::fold_case(key));
+  if (query.next()) {
     return read_provider(query);
   }
   throw NotFound(fmt::format("no provider '{}'{}", text,
@@ -294,10 +289,9 @@ Provider find_provider(Catalogue& catalogue, std::string_view text)
 
 std::optional<Provider> find_provider_by_name(Catalogue& catalogue, std::string_view name)
 {
-  SQLite::Statement query(catalogue.db(),
-                          fmt::format("SELECT {} FROM provider p WHERE p.name_key = ?", provider_columns));
-  query.bind(1, domain::fold_case(domain::trim(name)));
-  if (query.executeStep()) {
+  Query query(connection(catalogue), fmt::format("SELECT {} FROM provider p WHERE p.name_key = ?", provider_columns),
+              domain::fold_case(domain::trim(name)));
+  if (query.next()) {
     return read_provider(query);
   }
   return std::nullopt;
@@ -306,10 +300,10 @@ std::optional<Provider> find_provider_by_name(Catalogue& catalogue, std::string_
 std::vector<Provider> list_providers(Catalogue& catalogue, const ProviderFilter& filter)
 {
   const auto query = filter_query(catalogue, filter);
-  SQLite::Statement statement(catalogue.db(), list_sql(query));
-  bind_all(statement, query.params);
+  Query statement(connection(catalogue), list_sql(query));
+  statement.bind_all(query.params);
   std::vector<Provider> providers;
-  while (statement.executeStep()) {
+  while (statement.next()) {
     providers.push_back(read_provider(statement));
   }
   return providers;
@@ -318,61 +312,44 @@ std::vector<Provider> list_providers(Catalogue& catalogue, const ProviderFilter&
 std::vector<std::string> explain_list_providers(Catalogue& catalogue, const ProviderFilter& filter)
 {
   const auto query = filter_query(catalogue, filter);
-  SQLite::Statement statement(catalogue.db(), "EXPLAIN QUERY PLAN " + list_sql(query));
-  bind_all(statement, query.params);
-  std::vector<std::string> plan;
-  while (statement.executeStep()) {
-    plan.push_back(statement.getColumn(3).getString());
-  }
-  return plan;
+  return backend(catalogue).explain(list_sql(query), [&](Query& statement) { statement.bind_all(query.params); });
 }
 
 std::vector<Provider> search_providers(Catalogue& catalogue, std::string_view text)
 {
-  // Each word becomes a quoted prefix term, so punctuation in user text is
-  // never read as FTS5 query syntax.
-  std::string match;
+  std::vector<std::string> words;
   std::string word;
-  auto flush = [&] {
-    if (!word.empty()) {
-      std::string quoted;
-      for (char c : word) {
-        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-      }
-      match += fmt::format("{}\"{}\"*", match.empty() ? "" : " ", quoted);
-      word.clear();
-    }
-  };
-  for (char c : text) {
+  for (const char c : std::string(text) + ' ') {
     if (c == ' ' || c == '\t' || c == '\n') {
-      flush();
+      if (!word.empty()) {
+        words.push_back(std::move(word));
+        word.clear();
+      }
     } else {
       word += c;
     }
   }
-  flush();
-  if (match.empty()) {
+  if (words.empty()) {
     throw ValidationError("search for what? give one or more words");
   }
-  SQLite::Statement query(catalogue.db(),
-                          fmt::format("SELECT {} FROM provider_fts f JOIN provider p ON p.id = f.rowid "
-                                      "WHERE provider_fts MATCH ? "
-                                      "ORDER BY bm25(provider_fts, 10.0, 5.0, 2.0, 1.0), p.name_key",
-                                      provider_columns));
-  query.bind(1, match);
   std::vector<Provider> providers;
-  while (query.executeStep()) {
-    providers.push_back(read_provider(query));
+  Query query(connection(catalogue), fmt::format("SELECT {} FROM provider p WHERE p.id = ?", provider_columns));
+  for (const auto id : backend(catalogue).search_providers(words)) {
+    query.bind(1, id);
+    if (query.next()) {
+      providers.push_back(read_provider(query));
+    }
+    query.reset();
   }
   return providers;
 }
 
 std::vector<std::string> provider_names(Catalogue& catalogue)
 {
-  SQLite::Statement query(catalogue.db(), "SELECT name FROM provider");
+  Query query(connection(catalogue), "SELECT name FROM provider");
   std::vector<std::string> names;
-  while (query.executeStep()) {
-    names.push_back(query.getColumn(0).getString());
+  while (query.next()) {
+    names.push_back(query.text(0));
   }
   return names;
 }

@@ -2,8 +2,8 @@
 
 #include "domain/errors.hpp"
 #include "domain/suggest.hpp"
+#include "store/sql.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -21,25 +21,22 @@ std::string upper_code(std::string_view code)
 
 Reference::Reference(Catalogue& catalogue)
 {
-  SQLite::Statement countries(catalogue.db(),
-                              "SELECT code, name, coalesce(region, ''), coalesce(sub_region, '') "
-                              "FROM country");
-  while (countries.executeStep()) {
-    Country c{countries.getColumn(0).getString(), countries.getColumn(1).getString(),
-              countries.getColumn(2).getString(), countries.getColumn(3).getString()};
+  Query countries(connection(catalogue),
+                  "SELECT code, name, coalesce(region, ''), coalesce(sub_region, '') FROM country");
+  while (countries.next()) {
+    Country c{countries.text(0), countries.text(1), countries.text(2), countries.text(3)};
     m_countries.emplace(c.code, std::move(c));
   }
-  SQLite::Statement currencies(catalogue.db(), "SELECT code, name, minor_units FROM currency");
-  while (currencies.executeStep()) {
-    Currency c{currencies.getColumn(0).getString(), currencies.getColumn(1).getString(),
-               currencies.getColumn(2).getInt()};
+  Query currencies(connection(catalogue), "SELECT code, name, minor_units FROM currency");
+  while (currencies.next()) {
+    Currency c{currencies.text(0), currencies.text(1), static_cast<int>(currencies.integer(2))};
     m_currencies.emplace(c.code, std::move(c));
   }
 }
 
 const Reference& Reference::of(Catalogue& catalogue)
 {
-  auto& cache = catalogue.reference_cache();
+  auto& cache = reference_cache(catalogue);
   if (!cache) {
     cache = std::make_shared<const Reference>(catalogue);
   }
@@ -77,6 +74,18 @@ bool Reference::is_region(std::string_view name) const
     return domain::fold_case(entry.second.region) == wanted ||
            domain::fold_case(entry.second.sub_region) == wanted;
   });
+}
+
+std::vector<std::string> Reference::countries_in(std::string_view name) const
+{
+  const auto wanted = domain::fold_case(name);
+  std::vector<std::string> codes;
+  for (const auto& [code, country] : m_countries) {
+    if (domain::fold_case(country.region) == wanted || domain::fold_case(country.sub_region) == wanted) {
+      codes.push_back(code);
+    }
+  }
+  return codes;
 }
 
 } // namespace vendorcat::store

@@ -6,8 +6,10 @@
 #include "store/catalogue.hpp"
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vendorcat::store {
 
@@ -45,10 +47,17 @@ public:
   // True when NAME is a UN M49 region or sub-region (any letter case).
   bool is_region(std::string_view name) const;
 
+  // The codes of the countries in region or sub-region NAME (any letter
+  // case), by code; empty when there is no such region.
+  std::vector<std::string> countries_in(std::string_view name) const;
+
 private:
   std::map<std::string, Country, std::less<>> m_countries;
   std::map<std::string, Currency, std::less<>> m_currencies;
 };
+
+// Where Reference::of keeps a catalogue's reference data once loaded.
+std::shared_ptr<const Reference>& reference_cache(Catalogue& catalogue);
 
 // CODE in upper case (ASCII).
 std::string upper_code(std::string_view code);

@@ -10,8 +10,8 @@
 #include "store/csv_seed.hpp"
 #include "store/embedded.hpp"
 #include "store/engagements.hpp"
+#include "store/sql.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -25,11 +25,9 @@ constexpr const char* select_services =
   "SELECT s.id, s.code, s.name, s.default_type, coalesce(p.code, '') "
   "FROM service s LEFT JOIN service p ON p.id = s.parent_id ";
 
-Service read_service(SQLite::Statement& row)
+Service read_service(const Query& row)
 {
-  return {row.getColumn(0).getInt64(), row.getColumn(1).getString(), row.getColumn(2).getString(),
-          domain::parse_outsourcing_type(row.getColumn(3).getString()),
-          row.getColumn(4).getString()};
+  return {row.integer(0), row.text(1), row.text(2), domain::parse_outsourcing_type(row.text(3)), row.text(4)};
 }
 
 bool valid_code(std::string_view code)
@@ -66,9 +64,8 @@ const std::set<std::string, std::less<>>& builtin_codes()
 
 Service service_by_id(Catalogue& catalogue, std::int64_t id)
 {
-  SQLite::Statement query(catalogue.db(), std::string(select_services) + "WHERE s.id = ?");
-  query.bind(1, id);
-  if (!query.executeStep()) {
+  Query query(connection(catalogue), std::string(select_services) + "WHERE s.id = ?", id);
+  if (!query.next()) {
     throw NotFound(fmt::format("no service with id {}", id));
   }
   return read_service(query);
@@ -99,12 +96,12 @@ std::optional<Service> parent_of(Catalogue& catalogue, std::string_view parent)
 // or lies below it, which would make a loop.
 void refuse_loop(Catalogue& catalogue, std::int64_t id, std::string_view code, const Service& parent)
 {
-  SQLite::Statement above(catalogue.db(), "WITH RECURSIVE up (id) AS (SELECT ?1 UNION "
-                                          "SELECT s.parent_id FROM service s JOIN up ON s.id = up.id "
-                                          "WHERE s.parent_id IS NOT NULL) SELECT 1 FROM up WHERE id = ?2");
-  above.bind(1, parent.id);
-  above.bind(2, id);
-  if (above.executeStep()) {
+  Query above(connection(catalogue),
+              "WITH RECURSIVE up (id) AS (SELECT CAST(? AS BIGINT) UNION "
+              "SELECT s.parent_id FROM service s JOIN up ON s.id = up.id WHERE s.parent_id IS NOT NULL) "
+              "SELECT 1 FROM up WHERE id = ?",
+              parent.id, id);
+  if (above.next()) {
     throw FieldError("parent", fmt::format("'{}' is '{}' or one of its sub-services: a service cannot be "
                                            "under itself",
                                            parent.code, code));
@@ -115,13 +112,10 @@ void refuse_loop(Catalogue& catalogue, std::int64_t id, std::string_view code, c
 
 std::vector<Service> list_services(Catalogue& catalogue, std::optional<domain::OutsourcingType> type)
 {
-  SQLite::Statement query(catalogue.db(), std::string(select_services) +
-                                            "WHERE ?1 IS NULL OR s.default_type = ?1 ORDER BY s.id");
-  if (type) {
-    query.bind(1, std::string(domain::to_string(*type)));
-  }
+  Query query(connection(catalogue), std::string(select_services) + "WHERE ? = 1 OR s.default_type = ? ORDER BY s.id",
+              !type, type ? domain::to_string(*type) : std::string());
   std::vector<Service> services;
-  while (query.executeStep()) {
+  while (query.next()) {
     services.push_back(read_service(query));
   }
   return services;
@@ -141,9 +135,8 @@ Service find_service(Catalogue& catalogue, std::string_view code)
 
 std::optional<Service> find_service_by_code(Catalogue& catalogue, std::string_view code)
 {
-  SQLite::Statement query(catalogue.db(), std::string(select_services) + "WHERE s.code = ?");
-  query.bind(1, std::string(code));
-  if (query.executeStep()) {
+  Query query(connection(catalogue), std::string(select_services) + "WHERE s.code = ?", domain::fold_case(code));
+  if (query.next()) {
     return read_service(query);
   }
   return std::nullopt;
@@ -198,16 +191,12 @@ Service add_service(Catalogue& catalogue, std::string_view code, std::string_vie
     throw ValidationError(fmt::format("service '{}' already exists", lowered));
   }
   const auto parent_service = parent_of(catalogue, parent);
-  SQLite::Statement insert(catalogue.db(),
-                           "INSERT INTO service (code, name, default_type, parent_id) VALUES (?, ?, ?, ?)");
-  insert.bind(1, lowered);
-  insert.bind(2, std::string(name));
-  insert.bind(3, domain::to_string(type));
-  if (parent_service) {
-    insert.bind(4, parent_service->id);
-  }
-  insert.exec();
-  const auto id = catalogue.db().getLastInsertRowid();
+  const auto id =
+    Query(connection(catalogue),
+          "INSERT INTO service (code, name, default_type, parent_id) VALUES (?, ?, ?, ?) RETURNING id", lowered,
+          name, domain::to_string(type),
+          parent_service ? std::optional<std::int64_t>(parent_service->id) : std::nullopt)
+      .run_integer();
   audit_insert(catalogue, "service", id);
   return service_by_id(catalogue, id);
 }
@@ -227,15 +216,9 @@ Service update_service(Catalogue& catalogue, std::int64_t id, std::string_view n
     throw FieldError("code", fmt::format("'{}' is a built-in service: it cannot be changed", current.code));
   }
   const auto before = row_snapshot(catalogue, "service", id);
-  SQLite::Statement update(catalogue.db(),
-                           "UPDATE service SET name = ?, default_type = ?, parent_id = ? WHERE id = ?");
-  update.bind(1, std::string(name));
-  update.bind(2, domain::to_string(type));
-  if (parent_service) {
-    update.bind(3, parent_service->id);
-  }
-  update.bind(4, id);
-  update.exec();
+  Query(connection(catalogue), "UPDATE service SET name = ?, default_type = ?, parent_id = ? WHERE id = ?", name,
+        domain::to_string(type), parent_service ? std::optional<std::int64_t>(parent_service->id) : std::nullopt, id)
+    .run();
   audit_update(catalogue, "service", id, before);
   if (type != current.default_type) {
     rederive_types(catalogue, id);

@@ -3,8 +3,8 @@
 #include "domain/errors.hpp"
 #include "store/engagements.hpp"
 #include "store/reference.hpp"
+#include "store/sql.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 namespace vendorcat::store {
@@ -37,10 +37,11 @@ std::string_view to_string(SettingKey key)
 
 std::optional<std::string> get_setting(Catalogue& catalogue, SettingKey key)
 {
-  SQLite::Statement query(catalogue.db(), "SELECT value FROM setting WHERE key = ?");
-  query.bind(1, std::string(column_key(key)));
-  if (query.executeStep()) {
-    return query.getColumn(0).getString();
+  Query query(connection(catalogue), "SELECT value FROM setting WHERE key = ?", column_key(key));
+  if (query.next()) {
+    auto value = query.text(0);
+    query.reset();
+    return value;
   }
   return std::nullopt;
 }
@@ -61,18 +62,16 @@ void set_setting(Catalogue& catalogue, SettingKey key, std::string_view value)
     code = reference.currency(value).code;
     const auto current = get_setting(catalogue, key);
     if (current && *current != code &&
-        catalogue.db().execAndGet("SELECT count(*) FROM fx_rate").getInt() > 0) {
+        Query(connection(catalogue), "SELECT count(*) FROM fx_rate").run_integer() > 0) {
       throw ValidationError(fmt::format(
         "cannot change the base currency from {} to {}: the exchange rates are quoted in {}",
         *current, code, *current));
     }
   }
-  SQLite::Statement upsert(catalogue.db(),
-                           "INSERT INTO setting (key, value) VALUES (?, ?) "
-                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-  upsert.bind(1, std::string(column_key(key)));
-  upsert.bind(2, code);
-  upsert.exec();
+  Query(connection(catalogue),
+        "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        column_key(key), code)
+    .run();
   if (key == SettingKey::home_country) {
     rederive_delivery_models(catalogue);
   }

@@ -1,5 +1,8 @@
 #include "store/spend_rollup.hpp"
 
+#include "domain/errors.hpp"
+#include "store/sql.hpp"
+
 #include <fmt/format.h>
 
 namespace vendorcat::store {
@@ -75,6 +78,53 @@ void RollupDeltas::grow()
       m_slots[slot_of(slot.key)] = slot;
     }
   }
+}
+
+void write_rollup(Connection& connection, const RollupDeltas& deltas)
+{
+  Query select(connection, "SELECT amount, lines FROM spend_monthly WHERE engagement_id = ? AND month = ? AND currency = ?");
+  Query insert(connection, "INSERT INTO spend_monthly (amount, lines, engagement_id, month, currency) "
+                           "VALUES (?, ?, ?, ?, ?)");
+  Query update(connection, "UPDATE spend_monthly SET amount = ?, lines = ? "
+                           "WHERE engagement_id = ? AND month = ? AND currency = ?");
+  Query remove(connection, "DELETE FROM spend_monthly WHERE engagement_id = ? AND month = ? AND currency = ?");
+  deltas.for_each([&](const RollupKey& key, const RollupDelta& delta) {
+    if (delta.amount == 0 && delta.lines == 0) {
+      return;
+    }
+    const std::string month = key.month();
+    const std::string currency = key.currency();
+    auto bind_key = [&](Query& statement, int first) {
+      statement.bind(first, key.engagement_id);
+      statement.bind(first + 1, month);
+      statement.bind(first + 2, currency);
+    };
+    bind_key(select, 1);
+    RollupDelta current;
+    const bool exists = select.next();
+    if (exists) {
+      current = {select.integer(0), select.integer(1)};
+    }
+    select.reset();
+    RollupDelta next{0, current.lines + delta.lines};
+    if (__builtin_add_overflow(current.amount, delta.amount, &next.amount)) {
+      throw ValidationError(fmt::format("amount out of range: the {} total of {} for engagement {} "
+                                        "would not fit in 64 bits",
+                                        currency, month, key.engagement_id));
+    }
+    if (next.lines <= 0) {
+      if (exists) {
+        bind_key(remove, 1);
+        remove.run();
+      }
+      return;
+    }
+    auto& write = exists ? update : insert;
+    write.bind(1, next.amount);
+    write.bind(2, next.lines);
+    bind_key(write, 3);
+    write.run();
+  });
 }
 
 } // namespace vendorcat::store

@@ -1,7 +1,8 @@
 #pragma once
 
 // The roll-up changes a batch of spend writes causes, keyed by engagement,
-// month and currency, held in memory until SpendWriter::flush() writes them.
+// month and currency, held in memory until SpendWriter::flush() writes them
+// with write_rollup().
 
 #include <cstdint>
 #include <string>
@@ -65,5 +66,13 @@ private:
   std::vector<Slot> m_slots;
   std::size_t m_used = 0;
 };
+
+class Connection;
+
+// Applies DELTAS to the roll-up table (spend_monthly) in the caller's
+// transaction: each row is read, then inserted, updated or deleted when no
+// line is left (the table never holds a row of 0 lines). Throws
+// ValidationError when a total would not fit in 64 bits.
+void write_rollup(Connection& connection, const RollupDeltas& deltas);
 
 } // namespace vendorcat::store

@@ -7,8 +7,8 @@
 
 #include "domain/date.hpp"
 #include "domain/errors.hpp"
+#include "store/sql.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include <array>
@@ -42,11 +42,11 @@ std::string_view dimension_sql(SpendDimension dimension)
 
 // The next row; SQLite's bare "integer overflow" from sum() becomes a
 // message that says what could not be added up.
-bool step(SQLite::Statement& statement)
+bool step(Query& statement)
 {
   try {
-    return statement.executeStep();
-  } catch (const SQLite::Exception& error) {
+    return statement.next();
+  } catch (const SqlError& error) {
     if (std::string_view(error.what()) == "integer overflow") {
       throw DatabaseError("the spend of one month and currency is too large to add up in 64 bits "
                           "(more than 9223372036854775807 minor units)");
@@ -72,39 +72,35 @@ void run(Catalogue& catalogue, const SpendQuery& query, bool from_lines, const R
   }
   const std::string source =
     from_lines ? "SELECT s.engagement_id, substr(s.date, 1, 7) AS month, s.currency, s.amount, 1 AS lines "
-                 "FROM spend s WHERE s.date BETWEEN ?1 AND ?2"
+                 "FROM spend s WHERE s.date BETWEEN ? AND ?"
                : "SELECT engagement_id, month, currency, amount, lines FROM spend_monthly "
-                 "WHERE month BETWEEN ?1 AND ?2";
+                 "WHERE month BETWEEN ? AND ?";
   std::string sql = fmt::format("SELECT m.month, m.currency{}, sum(m.amount), sum(m.lines) FROM ({}) m "
-                                "JOIN engagement e ON e.id = m.engagement_id WHERE 1",
+                                "JOIN engagement e ON e.id = m.engagement_id WHERE TRUE",
                                 dims, source);
+  std::vector<SqlValue> params{range.first, range.last};
   if (query.provider_id) {
-    sql += " AND e.provider_id = ?3";
+    sql += " AND e.provider_id = ?";
+    params.emplace_back(*query.provider_id);
   }
   if (query.service_id) {
-    sql += " AND e.service_id = ?4";
+    sql += " AND e.service_id = ?";
+    params.emplace_back(*query.service_id);
   }
   sql += " GROUP BY " + group;
-  SQLite::Statement statement(catalogue.db(), sql);
-  statement.bind(1, range.first);
-  statement.bind(2, range.last);
-  if (query.provider_id) {
-    statement.bind(3, *query.provider_id);
-  }
-  if (query.service_id) {
-    statement.bind(4, *query.service_id);
-  }
+  Query statement(connection(catalogue), sql);
+  statement.bind_all(params);
   MonthlySpend row;
   row.dimensions.resize(query.by.size());
   const int count = static_cast<int>(query.by.size());
   while (step(statement)) {
-    row.month = statement.getColumn(0).getString();
-    row.currency = statement.getColumn(1).getString();
+    row.month = statement.text_view(0);
+    row.currency = statement.text_view(1);
     for (int i = 0; i < count; ++i) {
-      row.dimensions[static_cast<std::size_t>(i)] = statement.getColumn(2 + i).getString();
+      row.dimensions[static_cast<std::size_t>(i)] = statement.text_view(2 + i);
     }
-    row.amount = statement.getColumn(2 + count).getInt64();
-    row.lines = statement.getColumn(3 + count).getInt64();
+    row.amount = statement.integer(2 + count);
+    row.lines = statement.integer(3 + count);
     visit(row);
   }
 }

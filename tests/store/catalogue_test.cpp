@@ -1,3 +1,4 @@
+#include "support/sqlite_handle.hpp"
 #include "domain/errors.hpp"
 #include "store/catalogue.hpp"
 #include "support/catalogue_fixture.hpp"
@@ -21,7 +22,7 @@ constexpr const char* orphan_spend = "INSERT INTO spend (engagement_id, date, am
 
 int foreign_keys(Catalogue& catalogue)
 {
-  return catalogue.db().execAndGet("PRAGMA foreign_keys").getInt();
+  return test::sqlite_db(catalogue).execAndGet("PRAGMA foreign_keys").getInt();
 }
 
 // Whether the orphan spend line is refused for its foreign key (and not, say,
@@ -29,7 +30,7 @@ int foreign_keys(Catalogue& catalogue)
 bool orphan_refused(Catalogue& catalogue)
 {
   try {
-    catalogue.db().exec(orphan_spend);
+    test::sqlite_db(catalogue).exec(orphan_spend);
   } catch (const SQLite::Exception& error) {
     return error.getExtendedErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY;
   }
@@ -38,7 +39,7 @@ bool orphan_refused(Catalogue& catalogue)
 
 int spend_lines(Catalogue& catalogue)
 {
-  return catalogue.db().execAndGet("SELECT count(*) FROM spend").getInt();
+  return test::sqlite_db(catalogue).execAndGet("SELECT count(*) FROM spend").getInt();
 }
 
 } // namespace
@@ -57,8 +58,8 @@ TEST(WriteTransaction, CheckedByCallerSuspendsForeignKeysUntilCommit)
   {
     WriteTransaction transaction(catalogue, ForeignKeys::checked_by_caller);
     EXPECT_EQ(foreign_keys(catalogue), 0);
-    catalogue.db().exec(orphan_spend); // not checked inside
-    catalogue.db().exec("DELETE FROM spend");
+    test::sqlite_db(catalogue).exec(orphan_spend); // not checked inside
+    test::sqlite_db(catalogue).exec("DELETE FROM spend");
     transaction.commit();
     EXPECT_EQ(foreign_keys(catalogue), 1); // at once, not only when the object goes
   }
@@ -73,7 +74,7 @@ TEST(WriteTransaction, CheckedByCallerEnforcesForeignKeysAgainAfterARollback)
   {
     WriteTransaction transaction(catalogue, ForeignKeys::checked_by_caller);
     EXPECT_EQ(foreign_keys(catalogue), 0);
-    catalogue.db().exec(orphan_spend);
+    test::sqlite_db(catalogue).exec(orphan_spend);
   } // no commit: rolls back
   EXPECT_EQ(spend_lines(catalogue), 0);
   EXPECT_EQ(foreign_keys(catalogue), 1);
@@ -89,7 +90,7 @@ TEST(WriteTransaction, CheckedByCallerEnforcesForeignKeysAgainWhenTheWriteCannot
   {
     auto other = Catalogue::open(dir / "c.db");
     WriteTransaction holding(other); // holds the write lock
-    catalogue.db().setBusyTimeout(0);
+    test::sqlite_db(catalogue).setBusyTimeout(0);
     EXPECT_THROW({ WriteTransaction transaction(catalogue, ForeignKeys::checked_by_caller); }, DatabaseError);
   }
   EXPECT_EQ(foreign_keys(catalogue), 1);

@@ -1,3 +1,4 @@
+#include "support/sqlite_handle.hpp"
 #include "domain/errors.hpp"
 #include "store/migrations.hpp"
 #include "store/settings.hpp"
@@ -18,14 +19,14 @@ namespace {
 
 int table_count(Catalogue& catalogue)
 {
-  return catalogue.db().execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").getInt();
+  return test::sqlite_db(catalogue).execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").getInt();
 }
 
 // Every schema object's SQL, in a stable order; FTS5 shadow tables excluded
 // because the virtual table creates them.
 std::string schema_of(Catalogue& catalogue)
 {
-  SQLite::Statement query(catalogue.db(), "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL "
+  SQLite::Statement query(test::sqlite_db(catalogue), "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL "
                                           "AND name NOT LIKE 'sqlite_%' ORDER BY type, name");
   std::string schema;
   while (query.executeStep()) {
@@ -46,7 +47,7 @@ std::vector<Migration> migrations_up_to(int version)
 // The rows of QUERY, one line each with the columns joined by '|'.
 std::string rows_of(Catalogue& catalogue, const std::string& query)
 {
-  SQLite::Statement statement(catalogue.db(), query);
+  SQLite::Statement statement(test::sqlite_db(catalogue), query);
   std::string rows;
   while (statement.executeStep()) {
     for (int i = 0; i < statement.getColumnCount(); ++i) {
@@ -62,7 +63,7 @@ std::string rows_of(Catalogue& catalogue, const std::string& query)
 
 int objects_named(Catalogue& catalogue, const std::string& type, const std::string& name)
 {
-  SQLite::Statement query(catalogue.db(), "SELECT count(*) FROM sqlite_schema WHERE type = ? AND name = ?");
+  SQLite::Statement query(test::sqlite_db(catalogue), "SELECT count(*) FROM sqlite_schema WHERE type = ? AND name = ?");
   query.bind(1, type);
   query.bind(2, name);
   query.executeStep();
@@ -93,7 +94,7 @@ TEST(Migrations, LoadsReferenceData)
 {
   auto catalogue = Catalogue::open_in_memory();
   store::migrate(catalogue);
-  auto& db = catalogue.db();
+  auto& db = test::sqlite_db(catalogue);
   EXPECT_EQ(db.execAndGet("SELECT count(*) FROM country").getInt(), 249);
   EXPECT_EQ(db.execAndGet("SELECT count(*) FROM service").getInt(), 16);
   EXPECT_EQ(db.execAndGet("SELECT region FROM country WHERE code = 'CY'").getString(), "Asia");
@@ -135,7 +136,7 @@ TEST(Migrations, FailingMigrationLeavesTheCatalogueAsItWas)
 TEST(Migrations, NewerCatalogueIsRefusedAndUntouched)
 {
   auto catalogue = Catalogue::open_in_memory();
-  catalogue.db().exec("PRAGMA user_version = 999");
+  test::sqlite_db(catalogue).exec("PRAGMA user_version = 999");
   try {
     store::migrate(catalogue);
     FAIL() << "a newer catalogue must be refused";
@@ -169,7 +170,7 @@ TEST(Migrations, AllMigrationsGiveExactlyTheSchemaFile)
   ASSERT_TRUE(file) << "schema/catalogue.sql is missing";
   const std::string schema((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
   auto fresh = Catalogue::open_in_memory();
-  fresh.db().exec(schema);
+  test::sqlite_db(fresh).exec(schema);
 
   EXPECT_EQ(schema_of(fresh), schema_of(migrated))
     << "regenerate schema/catalogue.sql with scripts/update-schema";
@@ -219,7 +220,7 @@ TEST(Migrations, SpendReferenceIndexKeepsEveryLineAndTheRule)
   // The same reference on the same engagement is still refused, by the
   // database itself and through the store; other engagements and lines
   // without a reference are not affected.
-  EXPECT_THROW(catalogue.db().exec("INSERT INTO spend (engagement_id, date, amount, currency, reference) "
+  EXPECT_THROW(test::sqlite_db(catalogue).exec("INSERT INTO spend (engagement_id, date, amount, currency, reference) "
                                    "SELECT id, '2025-03-01', 100, 'EUR', 'INV-1' FROM engagement "
                                    "WHERE ref = 'E-1'"),
                SQLite::Exception);
@@ -228,5 +229,5 @@ TEST(Migrations, SpendReferenceIndexKeepsEveryLineAndTheRule)
   EXPECT_EQ(rows_of(catalogue, lines_query), lines);
   store::add_spend(catalogue, "E-1", "2025-03-01", "1.00", std::nullopt, std::string("INV-2"));
   store::add_spend(catalogue, "E-1", "2025-03-02", "1.00", std::nullopt, std::nullopt);
-  EXPECT_EQ(catalogue.db().execAndGet("SELECT count(*) FROM spend").getInt(), 7);
+  EXPECT_EQ(test::sqlite_db(catalogue).execAndGet("SELECT count(*) FROM spend").getInt(), 7);
 }

@@ -1,3 +1,4 @@
+#include "support/sqlite_handle.hpp"
 #include "store/providers.hpp"
 
 #include "domain/errors.hpp"
@@ -73,7 +74,7 @@ TEST(Providers, UpdateAuditsOnlyChangedFields)
   change.status = "inactive";
   change.hq_country = "se"; // same value: not a change
   store::update_provider(catalogue, provider.id, change);
-  SQLite::Statement row(catalogue.db(),
+  SQLite::Statement row(test::sqlite_db(catalogue),
                         "SELECT before, after FROM audit_log WHERE action = 'update'");
   ASSERT_TRUE(row.executeStep());
   EXPECT_EQ(row.getColumn(0).getString(), R"({"hq_city":null,"status":"active"})");

@@ -1,6 +1,8 @@
+#include "support/sqlite_handle.hpp"
 #include "domain/amount.hpp"
 #include "domain/errors.hpp"
 #include "store/spend.hpp"
+#include "store/spend_writer.hpp"
 #include "support/catalogue_fixture.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -18,8 +20,8 @@ void expect_rollup_matches_lines(store::Catalogue& catalogue, const std::string&
 {
   EXPECT_TRUE(store::check_spend_rollup(catalogue).empty()) << step;
   const auto raw =
-    catalogue.db().execAndGet("SELECT coalesce(sum(amount), 0) || '/' || count(*) FROM spend").getString();
-  const auto rolled = catalogue.db()
+    test::sqlite_db(catalogue).execAndGet("SELECT coalesce(sum(amount), 0) || '/' || count(*) FROM spend").getString();
+  const auto rolled = test::sqlite_db(catalogue)
                         .execAndGet("SELECT coalesce(sum(amount), 0) || '/' || coalesce(sum(lines), 0) "
                                     "FROM spend_monthly")
                         .getString();
@@ -77,7 +79,7 @@ TEST(SpendRollup, StaysExactUnderRandomWrites)
     writer.remove(id);
   }
   writer.flush();
-  EXPECT_EQ(catalogue.db().execAndGet("SELECT count(*) FROM spend_monthly").getInt(), 0);
+  EXPECT_EQ(test::sqlite_db(catalogue).execAndGet("SELECT count(*) FROM spend_monthly").getInt(), 0);
 }
 
 TEST(SpendRollup, DeferredReferenceIndexIsRebuiltOnFlush)
@@ -86,12 +88,11 @@ TEST(SpendRollup, DeferredReferenceIndexIsRebuiltOnFlush)
   test::add_provider(catalogue, "Tallinn Ops", "EE");
   test::add_engagement(catalogue, "E-1", "Tallinn Ops", "payroll", "EE", "EUR");
   const auto indexes = [&] {
-    return catalogue.db()
+    return test::sqlite_db(catalogue)
       .execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'spend_reference'")
       .getInt();
   };
-  store::SpendWriter writer(catalogue);
-  writer.defer_reference_index();
+  store::SpendWriter writer(catalogue, {store::ReferenceCheck::deferred});
   EXPECT_EQ(indexes(), 0);
   writer.insert({1, "2025-01-01", 100, "EUR", std::string("INV-1")});
   writer.flush();
@@ -108,8 +109,7 @@ TEST(SpendRollup, DeferredReferenceIndexNamesEveryRepeatedLine)
   test::add_engagement(catalogue, "E-1", "Tallinn Ops", "payroll", "EE", "EUR");
   test::add_engagement(catalogue, "E-2", "Tallinn Ops", "payroll", "EE", "EUR");
   store::add_spend(catalogue, "E-1", "2025-01-01", "10.00", std::nullopt, std::string("INV-1"));
-  store::SpendWriter writer(catalogue);
-  writer.defer_reference_index();
+  store::SpendWriter writer(catalogue, {store::ReferenceCheck::deferred});
   const auto again = writer.insert({1, "2025-01-02", 100, "EUR", std::string("INV-1")});
   writer.insert({2, "2025-01-02", 100, "EUR", std::string("INV-1")}); // another engagement: fine
   writer.insert({1, "2025-01-03", 100, "EUR", std::nullopt});
@@ -118,12 +118,11 @@ TEST(SpendRollup, DeferredReferenceIndexNamesEveryRepeatedLine)
   const auto third = writer.insert({1, "2025-01-05", 100, "EUR", std::string("INV-1")});
   const auto twice = writer.insert({2, "2025-01-06", 100, "EUR", std::string("INV-2")});
   std::vector<std::pair<std::int64_t, std::string>> repeats;
-  writer.restore_reference_index(
-    [&](std::int64_t id, const std::string& reference) { repeats.emplace_back(id, reference); });
+  writer.check([&](std::int64_t id, const std::string& reference) { repeats.emplace_back(id, reference); });
   const std::vector<std::pair<std::int64_t, std::string>> expected{
     {again, "INV-1"}, {third, "INV-1"}, {twice, "INV-2"}};
   EXPECT_EQ(repeats, expected);
-  EXPECT_TRUE(writer.reference_index_deferred());
+  EXPECT_TRUE(writer.reference_check_deferred());
   EXPECT_THROW(writer.flush(), ValidationError);
 }
 

@@ -1,4 +1,4 @@
-#include "store/catalogue_file.hpp"
+#include "store/sqlite/file.hpp"
 
 #include "domain/errors.hpp"
 #include "support/temp_dir.hpp"
@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 using namespace vendorcat;
-using namespace vendorcat::store;
+using namespace vendorcat::store::sqlite;
 
 namespace {
 

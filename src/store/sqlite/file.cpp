@@ -2,7 +2,7 @@
 // chmod after creation because open() and mkdir() only ever take bits away
 // through the umask: 0600 and 0700 are then exact, never looser or tighter.
 
-#include "store/catalogue_file.hpp"
+#include "store/sqlite/file.hpp"
 
 #include "domain/errors.hpp"
 
@@ -15,7 +15,7 @@
 #include <cstring>
 #include <vector>
 
-namespace vendorcat::store {
+namespace vendorcat::store::sqlite {
 
 namespace {
 
@@ -103,4 +103,4 @@ bool has_write_ahead_log(const std::filesystem::path& path)
   return ::stat((path.string() + "-wal").c_str(), &info) == 0 && info.st_size > 0;
 }
 
-} // namespace vendorcat::store
+} // namespace vendorcat::store::sqlite

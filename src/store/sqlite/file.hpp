@@ -6,7 +6,7 @@
 
 #include <filesystem>
 
-namespace vendorcat::store {
+namespace vendorcat::store::sqlite {
 
 enum class FileState
 {
@@ -35,4 +35,4 @@ bool can_write_catalogue(const std::filesystem::path& path);
 // writer may have left changes there that a reader must see. Never fails.
 bool has_write_ahead_log(const std::filesystem::path& path);
 
-} // namespace vendorcat::store
+} // namespace vendorcat::store::sqlite

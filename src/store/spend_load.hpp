@@ -1,0 +1,60 @@
+#pragma once
+
+// The bulk loader of spend lines, built for millions of them: engagement
+// refs and currencies are resolved from maps read once inside the load's
+// transaction, statements are prepared once, the roll-up is written once per
+// (engagement, month, currency) at the end, and the load is audited as one
+// entry. How the lines reach the database (batches, when the
+// invoice-reference check runs) is the backend's choice; a repeated
+// reference is reported with the file line it came from however it is
+// found.
+
+#include "store/catalogue.hpp"
+#include "store/load.hpp"
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace vendorcat::store {
+
+// A spend line as given (import columns: engagement, date, amount,
+// currency, reference); absent or empty is not given.
+struct SpendFields
+{
+  std::optional<std::string> engagement;
+  std::optional<std::string> date;
+  std::optional<std::string> amount;
+  std::optional<std::string> currency;
+  std::optional<std::string> reference;
+};
+
+class SpendLoad
+{
+public:
+  // Prepares a load into CATALOGUE inside the caller's write transaction.
+  // With OnConflict::error a line whose invoice reference its engagement
+  // already has is an error; with skip or update it is left or replaced.
+  SpendLoad(Catalogue& catalogue, OnConflict on_conflict);
+  SpendLoad(const SpendLoad&) = delete;
+  SpendLoad& operator=(const SpendLoad&) = delete;
+  ~SpendLoad();
+
+  // Writes the line FIELDS, read from file line LINE. Throws FieldError
+  // naming the column, or NotFound (an unknown engagement), when it is bad.
+  Outcome add(const SpendFields& fields, std::size_t line);
+
+  // Runs the checks that need every line (a repeated invoice reference, when
+  // the backend checks them at the end), reporting each problem to LATE.
+  void check(const LateError& late);
+
+  // Writes the roll-up and the audit entry; after check() found nothing.
+  void finish(const LoadSummary& summary);
+
+private:
+  class Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace vendorcat::store

@@ -1,0 +1,65 @@
+#pragma once
+
+// The SQLite backend: a catalogue in one file, over SQLiteCpp. The
+// statements are in connection.cpp, the backend's own operations (search,
+// checks, backup, bulk-write tactics) in backend.cpp; the SQLite parts of
+// store/ that need more reach the SQLiteCpp handle through database().
+
+#include "store/backend.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace SQLite {
+class Database;
+class Exception;
+} // namespace SQLite
+
+namespace vendorcat::store::sqlite {
+
+class SqliteBackend final : public Backend
+{
+public:
+  explicit SqliteBackend(std::unique_ptr<SQLite::Database> database);
+  ~SqliteBackend() override;
+
+  std::unique_ptr<Statement> prepare(std::string_view sql) override;
+  void execute(std::string_view sql) override;
+  void begin(TransactionKind kind) override;
+  void commit() override;
+  void rollback() noexcept override;
+
+  std::string_view name() const override { return "SQLite"; }
+  const std::vector<Migration>& migrations() const override;
+  int schema_version() override;
+  void set_schema_version(int version) override;
+  std::vector<std::int64_t> search_providers(const std::vector<std::string>& words) override;
+  std::vector<Problem> check_integrity() override;
+  void back_up(const std::filesystem::path& destination) override;
+  bool suspend_foreign_keys() override;
+  void enforce_foreign_keys() noexcept override;
+  std::unique_ptr<SpendSink> spend_sink(const SinkPlan& plan) override;
+  std::vector<std::string> explain(std::string_view sql, const std::function<void(Query&)>& bind) override;
+
+  SQLite::Database& database() { return *m_database; }
+
+private:
+  std::unique_ptr<SQLite::Database> m_database;
+};
+
+// Opens the catalogue file at PATH (see Catalogue::open): the file policy,
+// then the connection policy (foreign keys on, WAL, synchronous FULL, a busy
+// timeout). WRITABLE is false when it could only be opened read-only.
+std::unique_ptr<SqliteBackend> open_file(const std::filesystem::path& path, bool read_only_allowed,
+                                         bool empty_allowed, bool& writable);
+
+// An in-memory catalogue database with the same policy, for tests.
+std::unique_ptr<SqliteBackend> open_memory();
+
+// ERROR as the SqlError subclass its code calls for, with the operating
+// system's reason (SYSTEM_ERRNO, or DATABASE's last) for a failed write.
+[[noreturn]] void throw_sql_error(SQLite::Database& database, const SQLite::Exception& error);
+[[noreturn]] void throw_sql_error(const SQLite::Exception& error, int system_errno);
+
+} // namespace vendorcat::store::sqlite
