@@ -20,10 +20,10 @@ struct KeyOptions
 
 void run_list(Session& session, const std::monostate&)
 {
-  report::Table table{{{"key"}, {"value"}}, {}};
+  table::Table table{{{"key"}, {"value"}}, {}};
   for (const auto& [key, value] : store::list_settings(session.catalogue())) {
     table.rows.push_back({std::string(store::to_string(key)),
-                          value ? report::Value(*value) : report::Value()});
+                          value ? table::Value(*value) : table::Value()});
   }
   session.print(table);
 }

@@ -49,7 +49,7 @@ void run_migrate(Session& session, const MigrateOptions& options)
 {
   auto& catalogue = session.catalogue();
   if (options.status) {
-    report::Table table{{{"version", report::Align::right}, {"name"}, {"state"}}, {}};
+    table::Table table{{{"version", table::Align::right}, {"name"}, {"state"}}, {}};
     for (const auto& state : store::migration_status(catalogue)) {
       table.rows.push_back({std::int64_t{state.migration.version}, state.migration.name,
                             std::string(state.applied ? "applied" : "pending")});
@@ -66,7 +66,7 @@ void run_check(Session& session, const std::monostate&)
 {
   auto& catalogue = session.catalogue();
   const auto problems = store::check_catalogue(catalogue);
-  report::Table table{{{"check"}, {"problem"}}, {}};
+  table::Table table{{{"check"}, {"problem"}}, {}};
   for (const auto& problem : problems) {
     table.rows.push_back({problem.check, problem.detail});
   }

@@ -73,8 +73,8 @@ void run_show(Session& session, const NameOptions& options)
   auto record = record_of_row(provider_table({provider}));
   const auto summary = store::provider_engagement_summary(catalogue, provider.id);
   record.fields.emplace_back("engagements", summary.count);
-  record.fields.emplace_back("engagement_value", summary.value.empty() ? report::Value()
-                                                                      : report::Value(summary.value));
+  record.fields.emplace_back("engagement_value", summary.value.empty() ? table::Value()
+                                                                      : table::Value(summary.value));
   record.sections.emplace_back("locations", location_table(store::list_locations(catalogue, provider.id, "")));
   record.sections.emplace_back("offerings",
                                offering_table(store::list_offerings(catalogue, provider.id, std::nullopt)));

@@ -68,7 +68,7 @@ void run_spend(Session& session, const SpendOptions& options)
   spend.provider = options.provider;
   spend.service = options.service;
   const auto computed = report::compute_spend_report(session.catalogue(), spend);
-  const bool totals = session.format() == report::Format::table;
+  const bool totals = session.format() == table::Format::table;
   session.print(report::spend_report_table(computed, totals ? report::Totals::yes : report::Totals::no));
 }
 
@@ -86,7 +86,7 @@ void run_concentration(Session& session, const ConcentrationOptions& options)
   concentration.to = options.to;
   concentration.currency = options.currency;
   const auto computed = report::compute_concentration(session.catalogue(), concentration);
-  if (session.format() == report::Format::csv) {
+  if (session.format() == table::Format::csv) {
     // CSV has no nesting: it carries the shares; the HHI is in table and json.
     session.print(computed.shares);
     return;

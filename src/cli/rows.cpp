@@ -2,15 +2,15 @@
 
 namespace vendorcat::cli {
 
-using report::Align;
-using report::Value;
+using table::Align;
+using table::Value;
 
 Value optional_cell(const std::optional<std::string>& value)
 {
   return value ? Value(*value) : Value();
 }
 
-report::Record record_of_row(const report::Table& table)
+report::Record record_of_row(const table::Table& table)
 {
   report::Record record;
   for (std::size_t i = 0; i < table.columns.size(); ++i) {
@@ -19,9 +19,9 @@ report::Record record_of_row(const report::Table& table)
   return record;
 }
 
-report::Table provider_table(const std::vector<store::Provider>& providers)
+table::Table provider_table(const std::vector<store::Provider>& providers)
 {
-  report::Table table{{{"id", Align::right},
+  table::Table table{{{"id", Align::right},
                        {"name"},
                        {"hq_country"},
                        {"legal_name"},
@@ -40,27 +40,27 @@ report::Table provider_table(const std::vector<store::Provider>& providers)
   return table;
 }
 
-report::Table location_table(const std::vector<store::Location>& locations)
+table::Table location_table(const std::vector<store::Location>& locations)
 {
-  report::Table table{{{"id", Align::right}, {"provider"}, {"country"}, {"city"}, {"name"}}, {}};
+  table::Table table{{{"id", Align::right}, {"provider"}, {"country"}, {"city"}, {"name"}}, {}};
   for (const auto& l : locations) {
     table.add_row({l.id, l.provider, l.country, optional_cell(l.city), optional_cell(l.name)});
   }
   return table;
 }
 
-report::Table offering_table(const std::vector<store::Offering>& offerings)
+table::Table offering_table(const std::vector<store::Offering>& offerings)
 {
-  report::Table table{{{"id", Align::right}, {"provider"}, {"service"}}, {}};
+  table::Table table{{{"id", Align::right}, {"provider"}, {"service"}}, {}};
   for (const auto& o : offerings) {
     table.add_row({o.id, o.provider, o.service});
   }
   return table;
 }
 
-report::Table engagement_table(const std::vector<store::Engagement>& engagements)
+table::Table engagement_table(const std::vector<store::Engagement>& engagements)
 {
-  report::Table table{{{"id", Align::right},
+  table::Table table{{{"id", Align::right},
                        {"ref"},
                        {"provider"},
                        {"service"},
@@ -92,9 +92,9 @@ report::Table engagement_table(const std::vector<store::Engagement>& engagements
   return table;
 }
 
-report::Table spend_table(const std::vector<store::SpendLine>& lines)
+table::Table spend_table(const std::vector<store::SpendLine>& lines)
 {
-  report::Table table{{{"id", Align::right},
+  table::Table table{{{"id", Align::right},
                        {"engagement"},
                        {"date"},
                        {"amount", Align::right},
@@ -108,9 +108,9 @@ report::Table spend_table(const std::vector<store::SpendLine>& lines)
   return table;
 }
 
-report::Table fx_table(const std::vector<store::FxRate>& rates)
+table::Table fx_table(const std::vector<store::FxRate>& rates)
 {
-  report::Table table{{{"currency"}, {"month"}, {"rate", Align::right}}, {}};
+  table::Table table{{{"currency"}, {"month"}, {"rate", Align::right}}, {}};
   for (const auto& rate : rates) {
     table.add_row({rate.currency, rate.month, rate.rate});
   }

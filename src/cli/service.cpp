@@ -28,11 +28,11 @@ void run_list(Session& session, const ListOptions& options)
   if (!options.type.empty()) {
     type = domain::parse_outsourcing_type(options.type);
   }
-  report::Table table{{{"id", report::Align::right}, {"code"}, {"name"}, {"type"}, {"parent"}}, {}};
+  table::Table table{{{"id", table::Align::right}, {"code"}, {"name"}, {"type"}, {"parent"}}, {}};
   for (const auto& service : store::list_services(session.catalogue(), type)) {
     table.rows.push_back({service.id, service.code, service.name,
                           std::string(domain::to_string(service.default_type)),
-                          service.parent.empty() ? report::Value() : report::Value(service.parent)});
+                          service.parent.empty() ? table::Value() : table::Value(service.parent)});
   }
   session.print(table);
 }

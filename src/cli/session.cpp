@@ -15,9 +15,9 @@ Session::Session(GlobalOptions options, std::ostream& out, std::ostream& err)
 {
 }
 
-report::Format Session::format() const
+table::Format Session::format() const
 {
-  return report::parse_format(m_options.format);
+  return table::parse_format(m_options.format);
 }
 
 void Session::open(Needs needs)
@@ -50,7 +50,7 @@ store::Catalogue& Session::catalogue()
   return *m_catalogue;
 }
 
-void Session::print(const report::Table& table)
+void Session::print(const table::Table& table)
 {
   report::render(table, format(), m_out);
 }

@@ -3,8 +3,8 @@
 // What every command gets: the global options, the catalogue (opened and
 // migrated by the dispatcher as the command declared), and the streams.
 
-#include "report/format.hpp"
-#include "report/table.hpp"
+#include "table/format.hpp"
+#include "table/table.hpp"
 #include "store/catalogue.hpp"
 
 #include <CLI/CLI.hpp>
@@ -66,7 +66,7 @@ public:
   Session(GlobalOptions options, std::ostream& out, std::ostream& err);
 
   const GlobalOptions& options() const { return m_options; }
-  report::Format format() const;
+  table::Format format() const;
 
   // Opens the catalogue as NEEDS says; called once by the dispatcher.
   void open(Needs needs);
@@ -79,7 +79,7 @@ public:
   store::Catalogue& catalogue();
 
   // Prints TABLE to stdout in the chosen format.
-  void print(const report::Table& table);
+  void print(const table::Table& table);
 
   // A message for people on stderr (`vendorcat: ...`), unless --quiet.
   void note(const std::string& message);

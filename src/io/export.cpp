@@ -6,6 +6,7 @@
 
 #include "domain/errors.hpp"
 #include "report/render.hpp"
+#include "table/text.hpp"
 #include "store/engagements.hpp"
 #include "store/fx.hpp"
 #include "store/locations.hpp"
@@ -27,16 +28,16 @@ using Cells = std::vector<std::optional<std::string>>;
 class RowWriter
 {
 public:
-  RowWriter(report::Format format, std::ostream& out, const std::vector<std::string>& columns)
-    : m_format(format == report::Format::table ? report::Format::csv : format), m_out(out), m_columns(columns)
+  RowWriter(table::Format format, std::ostream& out, const std::vector<std::string>& columns)
+    : m_format(format == table::Format::table ? table::Format::csv : format), m_out(out), m_columns(columns)
   {
-    if (m_format == report::Format::csv) {
+    if (m_format == table::Format::csv) {
       for (std::size_t i = 0; i < columns.size(); ++i) {
         m_out << (i == 0 ? "" : ",");
-        report::write_csv_field(m_out, columns[i]);
+        table::write_csv_field(m_out, columns[i]);
       }
       m_out << '\n';
-    } else if (m_format == report::Format::json) {
+    } else if (m_format == table::Format::json) {
       m_out << '[';
     }
   }
@@ -44,10 +45,10 @@ public:
   void write(const Cells& cells)
   {
     ++m_rows;
-    if (m_format == report::Format::csv) {
+    if (m_format == table::Format::csv) {
       for (std::size_t i = 0; i < cells.size(); ++i) {
         m_out << (i == 0 ? "" : ",");
-        report::write_csv_field(m_out, cells[i].value_or(""));
+        table::write_csv_field(m_out, cells[i].value_or(""));
       }
       m_out << '\n';
       return;
@@ -57,7 +58,7 @@ public:
       object[m_columns[i]] = cells[i] ? nlohmann::ordered_json(*cells[i]) : nlohmann::ordered_json();
     }
     const auto text = object.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    if (m_format == report::Format::json) {
+    if (m_format == table::Format::json) {
       m_out << (m_rows == 1 ? "\n  " : ",\n  ") << text;
     } else {
       m_out << text << '\n';
@@ -66,14 +67,14 @@ public:
 
   std::size_t finish()
   {
-    if (m_format == report::Format::json) {
+    if (m_format == table::Format::json) {
       m_out << (m_rows == 0 ? "]\n" : "\n]\n");
     }
     return m_rows; // a failed write is reported by whoever owns the stream
   }
 
 private:
-  report::Format m_format;
+  table::Format m_format;
   std::ostream& m_out;
   const std::vector<std::string>& m_columns;
   std::size_t m_rows = 0;
@@ -86,7 +87,7 @@ std::optional<std::string> text(std::string value)
 
 } // namespace
 
-std::size_t export_records(store::Catalogue& catalogue, Kind kind, report::Format format, std::ostream& out)
+std::size_t export_records(store::Catalogue& catalogue, Kind kind, table::Format format, std::ostream& out)
 {
   RowWriter writer(format, out, columns_of(kind).names);
   switch (kind) {

@@ -4,7 +4,7 @@
 // export then import into an empty catalogue restores the same catalogue.
 
 #include "io/import.hpp"
-#include "report/format.hpp"
+#include "table/format.hpp"
 #include "store/catalogue.hpp"
 
 #include <iosfwd>
@@ -17,7 +17,7 @@ namespace vendorcat::io {
 // engagement's delivery_model and type are written only where they were set
 // explicitly.
 // Returns the number of records written; throws IoError when OUT fails.
-std::size_t export_records(store::Catalogue& catalogue, Kind kind, report::Format format,
+std::size_t export_records(store::Catalogue& catalogue, Kind kind, table::Format format,
                            std::ostream& out);
 
 } // namespace vendorcat::io

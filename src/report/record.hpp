@@ -3,8 +3,8 @@
 // One record shown whole (`provider show`, `engagement show`): its fields and
 // named sections of related rows (locations, offerings, ...).
 
-#include "report/format.hpp"
-#include "report/table.hpp"
+#include "table/format.hpp"
+#include "table/table.hpp"
 
 #include <iosfwd>
 #include <string>
@@ -15,8 +15,8 @@ namespace vendorcat::report {
 
 struct Record
 {
-  std::vector<std::pair<std::string, Value>> fields;
-  std::vector<std::pair<std::string, Table>> sections;
+  std::vector<std::pair<std::string, table::Value>> fields;
+  std::vector<std::pair<std::string, table::Table>> sections;
   std::vector<std::string> notes; // explanations shown under the fields (table format)
 };
 
@@ -24,7 +24,7 @@ struct Record
 // section as a titled table; json and jsonl one object whose sections are
 // arrays (and notes an array of strings under "explanations"); csv the fields
 // as one row under a header (sections are left out: csv has no nesting).
-void render_record(const Record& record, Format format, std::ostream& out);
+void render_record(const Record& record, table::Format format, std::ostream& out);
 
 // RECORD as one JSON object (json and jsonl of render_record); INDENT -1 is compact.
 void render_record_json(const Record& record, std::ostream& out, int indent);

@@ -1,6 +1,6 @@
 #pragma once
 
-// Renderers: a Table written to a stream the caller gives, in one of the
+// Renderers: a table::Table written to a stream the caller gives, in one of the
 // output formats. Nothing here prints to the terminal by itself.
 //
 // Cells per format:
@@ -16,8 +16,8 @@
 // Doubles are rounded to 4 decimals in every format, so the same report says
 // the same thing whichever format is asked for.
 
-#include "report/format.hpp"
-#include "report/table.hpp"
+#include "table/format.hpp"
+#include "table/table.hpp"
 
 #include <cstddef>
 #include <iosfwd>
@@ -27,7 +27,7 @@ namespace vendorcat::report {
 
 // Writes TABLE to OUT in FORMAT. Throws std::invalid_argument when a row does
 // not have one cell per column, and IoError when OUT fails.
-void render(const Table& table, Format format, std::ostream& out);
+void render(const table::Table& table, table::Format format, std::ostream& out);
 
 // Writes TABLE for people: a header of keys, a line of dashes under each
 // column, then one line per row. Cells are padded to the column's display
@@ -38,39 +38,29 @@ void render(const Table& table, Format format, std::ostream& out);
 // domain::escape_for_terminal), so every row stays on one line and nothing
 // stored can drive the terminal. An empty table is the header and dashes.
 // Throws std::invalid_argument on a malformed table, IoError when OUT fails.
-void render_table(const Table& table, std::ostream& out);
+void render_table(const table::Table& table, std::ostream& out);
 
 // The text the table format shows for VALUE: null empty, booleans yes/no,
 // ratios with 4 decimals, text on one line with control characters escaped
 // as render_table describes. Never fails.
-std::string table_cell_text(const Value& value);
+std::string table_cell_text(const table::Value& value);
 
 // Writes TABLE as RFC 4180 CSV: a header of keys, then one record per row,
 // each line ended by `\n` (not CRLF: friendlier to Unix tools; every CSV
 // reader we know, ours included, accepts both). Fields are written by
 // write_csv_field. An empty table is the header line alone. Throws
 // std::invalid_argument on a malformed table, IoError when OUT fails.
-void render_csv(const Table& table, std::ostream& out);
+void render_csv(const table::Table& table, std::ostream& out);
 
 // Writes TABLE as a JSON array of objects, keys in column order, indented by
 // two spaces and ended by a newline; an empty table is `[]`. Strings keep
 // their UTF-8 as is (invalid UTF-8 is replaced by U+FFFD). Throws
 // std::invalid_argument on a malformed table, IoError when OUT fails.
-void render_json(const Table& table, std::ostream& out);
+void render_json(const table::Table& table, std::ostream& out);
 
 // Writes TABLE as JSON Lines: one compact object per row, each ended by a
 // newline; nothing at all for an empty table. Throws like render_json.
-void render_jsonl(const Table& table, std::ostream& out);
-
-// Writes FIELD to OUT as one RFC 4180 field: quoted (inner quotes doubled)
-// when it contains a comma, a quote, CR or LF, or starts or ends with a space
-// or tab; as is otherwise. Never throws; check OUT afterwards.
-void write_csv_field(std::ostream& out, std::string_view field);
-
-// VALUE rounded to 4 decimals (half away from zero), as every renderer shows
-// a ratio; -0 becomes 0, and NaN, infinities and magnitudes of 1e15 or more
-// are returned unchanged. Never fails.
-double round_ratio(double value);
+void render_jsonl(const table::Table& table, std::ostream& out);
 
 // The number of terminal columns TEXT takes: one per UTF-8 code point, two for
 // East Asian wide and fullwidth characters (CJK, Hangul, fullwidth forms,

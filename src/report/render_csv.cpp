@@ -1,8 +1,9 @@
-// The CSV renderer (RFC 4180, `\n` line ends) and the field writer that the
-// export code reuses.
+// The CSV renderer (RFC 4180, `\n` line ends), over the plain-text cells and
+// field writer that exports share (table/text.hpp).
 
 #include "domain/errors.hpp"
 #include "report/render.hpp"
+#include "table/text.hpp"
 
 #include <fmt/format.h>
 
@@ -14,77 +15,9 @@
 
 namespace vendorcat::report {
 
-namespace {
-
-// VALUE with at most 4 decimals and no trailing zeros: 0.75, 0.7778, 1.
-std::string ratio_text(double value)
+void render_csv(const table::Table& table, std::ostream& out)
 {
-  std::string text = fmt::format("{:.4f}", round_ratio(value));
-  if (text.find('.') != std::string::npos) {
-    while (text.back() == '0') {
-      text.pop_back();
-    }
-    if (text.back() == '.') {
-      text.pop_back();
-    }
-  }
-  return text;
-}
-
-std::string cell_text(const Value& value)
-{
-  return std::visit(
-    [](const auto& cell) -> std::string {
-      using T = std::decay_t<decltype(cell)>;
-      if constexpr (std::is_same_v<T, std::monostate>) {
-        return {};
-      } else if constexpr (std::is_same_v<T, std::string>) {
-        return cell;
-      } else if constexpr (std::is_same_v<T, bool>) {
-        return cell ? "true" : "false";
-      } else if constexpr (std::is_same_v<T, double>) {
-        return ratio_text(cell);
-      } else {
-        return std::to_string(cell);
-      }
-    },
-    value);
-}
-
-bool needs_quotes(std::string_view field)
-{
-  if (field.find_first_of(",\"\r\n") != std::string_view::npos) {
-    return true;
-  }
-  if (field.empty()) {
-    return false;
-  }
-  const char first = field.front();
-  const char last = field.back();
-  return first == ' ' || first == '\t' || last == ' ' || last == '\t';
-}
-
-} // namespace
-
-void write_csv_field(std::ostream& out, std::string_view field)
-{
-  if (!needs_quotes(field)) {
-    out << field;
-    return;
-  }
-  out << '"';
-  for (const char c : field) {
-    if (c == '"') {
-      out << '"';
-    }
-    out << c;
-  }
-  out << '"';
-}
-
-void render_csv(const Table& table, std::ostream& out)
-{
-  check_shape(table);
+  table::check_shape(table);
   // With a single column an empty field would make a blank line, which CSV
   // readers skip; writing it as "" keeps the record.
   const bool single_column = table.columns.size() == 1;
@@ -98,7 +31,7 @@ void render_csv(const Table& table, std::ostream& out)
       if (single_column && field.empty()) {
         out << "\"\"";
       } else {
-        write_csv_field(out, field);
+        table::write_csv_field(out, field);
       }
     }
     out << '\n';
@@ -113,7 +46,7 @@ void render_csv(const Table& table, std::ostream& out)
   for (const auto& row : table.rows) {
     fields.clear();
     for (const auto& value : row) {
-      fields.push_back(cell_text(value));
+      fields.push_back(table::plain_text(value));
     }
     write_line(fields);
   }

@@ -4,6 +4,7 @@
 #include "domain/errors.hpp"
 #include "report/record.hpp"
 #include "report/render.hpp"
+#include "table/text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -16,7 +17,7 @@ namespace {
 
 using nlohmann::ordered_json;
 
-ordered_json cell_json(const Value& value)
+ordered_json cell_json(const table::Value& value)
 {
   return std::visit(
     [](const auto& cell) -> ordered_json {
@@ -24,7 +25,7 @@ ordered_json cell_json(const Value& value)
       if constexpr (std::is_same_v<T, std::monostate>) {
         return nullptr;
       } else if constexpr (std::is_same_v<T, double>) {
-        return round_ratio(cell);
+        return table::round_ratio(cell);
       } else {
         return cell;
       }
@@ -32,7 +33,7 @@ ordered_json cell_json(const Value& value)
     value);
 }
 
-ordered_json row_json(const Table& table, const std::vector<Value>& row)
+ordered_json row_json(const table::Table& table, const std::vector<table::Value>& row)
 {
   ordered_json object = ordered_json::object();
   for (std::size_t i = 0; i < table.columns.size(); ++i) {
@@ -48,9 +49,9 @@ std::string dump(const ordered_json& json, int indent)
 
 } // namespace
 
-void render_json(const Table& table, std::ostream& out)
+void render_json(const table::Table& table, std::ostream& out)
 {
-  check_shape(table);
+  table::check_shape(table);
   ordered_json array = ordered_json::array();
   for (const auto& row : table.rows) {
     array.push_back(row_json(table, row));
@@ -61,9 +62,9 @@ void render_json(const Table& table, std::ostream& out)
   }
 }
 
-void render_jsonl(const Table& table, std::ostream& out)
+void render_jsonl(const table::Table& table, std::ostream& out)
 {
-  check_shape(table);
+  table::check_shape(table);
   for (const auto& row : table.rows) {
     out << dump(row_json(table, row), -1) << '\n';
   }
@@ -86,7 +87,7 @@ void render_record_json(const Record& record, std::ostream& out, int indent)
     object["explanations"] = record.notes;
   }
   for (const auto& [name, table] : record.sections) {
-    check_shape(table);
+    table::check_shape(table);
     ordered_json rows = ordered_json::array();
     for (const auto& row : table.rows) {
       rows.push_back(row_json(table, row));

@@ -42,15 +42,15 @@ void render_record_table(const Record& record, std::ostream& out)
 
 } // namespace
 
-void render_record(const Record& record, Format format, std::ostream& out)
+void render_record(const Record& record, table::Format format, std::ostream& out)
 {
   switch (format) {
-  case Format::table:
+  case table::Format::table:
     render_record_table(record, out);
     return;
-  case Format::csv: {
-    Table table;
-    std::vector<Value> row;
+  case table::Format::csv: {
+    table::Table table;
+    std::vector<table::Value> row;
     for (const auto& [key, value] : record.fields) {
       table.columns.push_back({key});
       row.push_back(value);
@@ -59,10 +59,10 @@ void render_record(const Record& record, Format format, std::ostream& out)
     render_csv(table, out);
     return;
   }
-  case Format::json:
+  case table::Format::json:
     render_record_json(record, out, 2);
     return;
-  case Format::jsonl:
+  case table::Format::jsonl:
     render_record_json(record, out, -1);
     return;
   }

@@ -5,6 +5,7 @@
 #include "domain/errors.hpp"
 #include "domain/utf8.hpp"
 #include "report/render.hpp"
+#include "table/text.hpp"
 
 #include <fmt/format.h>
 
@@ -107,7 +108,7 @@ std::string one_line(std::string_view text)
 
 } // namespace
 
-std::string table_cell_text(const Value& value)
+std::string table_cell_text(const table::Value& value)
 {
   return std::visit(
     [](const auto& cell) -> std::string {
@@ -119,7 +120,7 @@ std::string table_cell_text(const Value& value)
       } else if constexpr (std::is_same_v<T, bool>) {
         return cell ? "yes" : "no";
       } else if constexpr (std::is_same_v<T, double>) {
-        return fmt::format("{:.4f}", round_ratio(cell));
+        return fmt::format("{:.4f}", table::round_ratio(cell));
       } else {
         return std::to_string(cell);
       }
@@ -141,7 +142,7 @@ Cell make_cell(std::string text)
   return {std::move(text), width};
 }
 
-void write_line(std::ostream& out, const Table& table, const std::vector<Cell>& cells,
+void write_line(std::ostream& out, const table::Table& table, const std::vector<Cell>& cells,
                 const std::vector<std::size_t>& widths)
 {
   std::string line;
@@ -150,7 +151,7 @@ void write_line(std::ostream& out, const Table& table, const std::vector<Cell>& 
       line += "  ";
     }
     const std::string padding(widths[i] - cells[i].width, ' ');
-    if (table.columns[i].align == Align::right) {
+    if (table.columns[i].align == table::Align::right) {
       line += padding;
       line += cells[i].text;
     } else {
@@ -182,9 +183,9 @@ std::size_t display_width(std::string_view text)
   return width;
 }
 
-void render_table(const Table& table, std::ostream& out)
+void render_table(const table::Table& table, std::ostream& out)
 {
-  check_shape(table);
+  table::check_shape(table);
   const std::size_t count = table.columns.size();
 
   std::vector<Cell> header;

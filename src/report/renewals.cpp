@@ -52,21 +52,21 @@ std::vector<Renewal> compute_renewals(store::Catalogue& catalogue, int within,
   return renewals;
 }
 
-Table renewals_table(const std::vector<Renewal>& renewals)
+table::Table renewals_table(const std::vector<Renewal>& renewals)
 {
-  Table table{{{"ref"},
+  table::Table table{{{"ref"},
                {"provider"},
                {"end_date"},
                {"notice_deadline"},
-               {"days_left", Align::right},
+               {"days_left", table::Align::right},
                {"auto_renew"},
-               {"value", Align::right},
+               {"value", table::Align::right},
                {"currency"}},
               {}};
   for (const auto& r : renewals) {
     table.add_row({r.ref, r.provider, r.end_date,
-                   r.notice_deadline ? Value(*r.notice_deadline) : Value(), r.days_left, r.auto_renew,
-                   r.value ? Value(*r.value) : Value(), r.currency});
+                   r.notice_deadline ? table::Value(*r.notice_deadline) : table::Value(), r.days_left, r.auto_renew,
+                   r.value ? table::Value(*r.value) : table::Value(), r.currency});
   }
   return table;
 }
@@ -94,8 +94,8 @@ Concentration compute_concentration(store::Catalogue& catalogue, const Concentra
   result.by = std::string(store::to_string(options.by));
   result.currency = report.currency;
   result.total = domain::format_amount(total, report.digits);
-  result.shares.columns = {{"rank", Align::right}, {result.by}, {"amount", Align::right},
-                           {"currency"}, {"share", Align::right}};
+  result.shares.columns = {{"rank", table::Align::right}, {result.by}, {"amount", table::Align::right},
+                           {"currency"}, {"share", table::Align::right}};
   std::int64_t rest = 0;
   std::size_t rest_count = 0;
   const auto share_of = [&](std::int64_t amount) {
@@ -114,7 +114,7 @@ Concentration compute_concentration(store::Catalogue& catalogue, const Concentra
     }
   }
   if (rest_count > 0) {
-    result.shares.add_row({Value(), fmt::format("(rest: {})", rest_count),
+    result.shares.add_row({table::Value(), fmt::format("(rest: {})", rest_count),
                            domain::format_amount(rest, report.digits), report.currency, share_of(rest)});
   }
   result.hhi = std::round(result.hhi * 10.0) / 10.0;

@@ -4,7 +4,7 @@
 
 #include "report/record.hpp"
 #include "report/spend_report.hpp"
-#include "report/table.hpp"
+#include "table/table.hpp"
 #include "store/catalogue.hpp"
 
 #include <cstdint>
@@ -32,7 +32,7 @@ struct Renewal
 std::vector<Renewal> compute_renewals(store::Catalogue& catalogue, int within,
                                       const std::optional<std::string>& on);
 
-Table renewals_table(const std::vector<Renewal>& renewals);
+table::Table renewals_table(const std::vector<Renewal>& renewals);
 
 struct ConcentrationOptions
 {
@@ -49,7 +49,7 @@ struct Concentration
   std::string currency;
   std::string total;
   double hhi = 0; // Herfindahl-Hirschman index: sum of squared percentage shares, 0..10000
-  Table shares;   // the top N by spend, then "(rest)"
+  table::Table shares;   // the top N by spend, then "(rest)"
 };
 
 // Each provider's (or country's) share of spend over the range and the HHI of

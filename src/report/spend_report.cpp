@@ -149,23 +149,23 @@ SpendReport compute_spend_report(store::Catalogue& catalogue, const SpendReportO
   return report;
 }
 
-Table spend_report_table(const SpendReport& report, Totals totals)
+table::Table spend_report_table(const SpendReport& report, Totals totals)
 {
-  Table table;
+  table::Table table;
   table.columns.push_back({"period"});
   for (const auto dimension : report.by) {
     table.columns.push_back({std::string(store::to_string(dimension))});
   }
-  table.columns.push_back({"amount", Align::right});
+  table.columns.push_back({"amount", table::Align::right});
   table.columns.push_back({"currency"});
-  table.columns.push_back({"lines", Align::right});
-  table.columns.push_back({"share", Align::right});
+  table.columns.push_back({"lines", table::Align::right});
+  table.columns.push_back({"share", table::Align::right});
 
   auto add_total = [&](const std::string& period, std::int64_t lines) {
     const auto amount = report.period_totals.at(period);
-    std::vector<Value> cells{period};
+    std::vector<table::Value> cells{period};
     for (std::size_t i = 0; i < report.by.size(); ++i) {
-      cells.emplace_back(i == 0 ? Value(std::string("total")) : Value());
+      cells.emplace_back(i == 0 ? table::Value(std::string("total")) : table::Value());
     }
     cells.insert(cells.end(), {domain::format_amount(amount, report.digits), report.currency, lines, 1.0});
     table.add_row(std::move(cells));
@@ -173,7 +173,7 @@ Table spend_report_table(const SpendReport& report, Totals totals)
   std::int64_t lines = 0;
   for (std::size_t i = 0; i < report.rows.size(); ++i) {
     const auto& row = report.rows[i];
-    std::vector<Value> cells{row.period};
+    std::vector<table::Value> cells{row.period};
     cells.insert(cells.end(), row.dimensions.begin(), row.dimensions.end());
     cells.insert(cells.end(), {domain::format_amount(row.amount, report.digits), report.currency,
                                row.lines, row.share});

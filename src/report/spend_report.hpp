@@ -6,7 +6,7 @@
 // (half to even). A line already in the report currency is never converted.
 
 #include "domain/period.hpp"
-#include "report/table.hpp"
+#include "table/table.hpp"
 #include "store/catalogue.hpp"
 #include "store/spend_rows.hpp"
 
@@ -61,6 +61,6 @@ enum class Totals
 
 // The report as a table: period, one column per dimension, amount, currency,
 // lines, share.
-Table spend_report_table(const SpendReport& report, Totals totals);
+table::Table spend_report_table(const SpendReport& report, Totals totals);
 
 } // namespace vendorcat::report

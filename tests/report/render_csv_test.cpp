@@ -1,4 +1,5 @@
 #include "report/render.hpp"
+#include "table/text.hpp"
 
 #include <gtest/gtest.h>
 
@@ -8,7 +9,7 @@
 namespace vendorcat::report {
 namespace {
 
-std::string rendered(const Table& table)
+std::string rendered(const table::Table& table)
 {
   std::ostringstream out;
   render_csv(table, out);
@@ -18,19 +19,19 @@ std::string rendered(const Table& table)
 std::string field(std::string_view text)
 {
   std::ostringstream out;
-  write_csv_field(out, text);
+  table::write_csv_field(out, text);
   return out.str();
 }
 
 TEST(RenderCsv, EmptyTableIsTheHeaderAlone)
 {
-  Table table{{{"name"}, {"amount", Align::right}}, {}};
+  table::Table table{{{"name"}, {"amount", table::Align::right}}, {}};
   EXPECT_EQ(rendered(table), "name,amount\n");
 }
 
 TEST(RenderCsv, NullBoolIntegerAndDouble)
 {
-  Table table{{{"a"}, {"b"}, {"c"}, {"d"}, {"e"}}, {}};
+  table::Table table{{{"a"}, {"b"}, {"c"}, {"d"}, {"e"}}, {}};
   table.add_row({std::monostate{}, true, std::int64_t{42}, 0.75, std::string("1050.00")});
   table.add_row({std::string(""), false, std::int64_t{-7}, 0.77777, std::string("x")});
   table.add_row({std::monostate{}, false, std::int64_t{0}, 1.0, std::string("y")});
@@ -42,7 +43,7 @@ TEST(RenderCsv, NullBoolIntegerAndDouble)
 
 TEST(RenderCsv, DoublesUseTheShortestFormWithAtMostFourDecimals)
 {
-  Table table{{{"share"}}, {}};
+  table::Table table{{{"share"}}, {}};
   for (const double value : {0.7778, 0.5, 0.0, 12.0, 0.00004, -0.00004, 0.1 + 0.2}) {
     table.add_row({value});
   }
@@ -65,7 +66,7 @@ TEST(RenderCsv, QuotesOnlyWhenNeeded)
 
 TEST(RenderCsv, EscapesHeaderAndCells)
 {
-  Table table{{{"name, legal"}, {"note"}}, {}};
+  table::Table table{{{"name, legal"}, {"note"}}, {}};
   table.add_row({std::string("Acme \"Best\""), std::string("a\r\nb")});
   EXPECT_EQ(rendered(table), "\"name, legal\",note\n"
                              "\"Acme \"\"Best\"\"\",\"a\r\nb\"\n");
@@ -73,7 +74,7 @@ TEST(RenderCsv, EscapesHeaderAndCells)
 
 TEST(RenderCsv, SingleColumnEmptyValueIsQuotedSoTheLineIsNotBlank)
 {
-  Table table{{{"note"}}, {}};
+  table::Table table{{{"note"}}, {}};
   table.add_row({std::string("")});
   table.add_row({std::monostate{}});
   table.add_row({std::string("x")});

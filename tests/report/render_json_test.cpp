@@ -9,23 +9,23 @@
 namespace vendorcat::report {
 namespace {
 
-std::string rendered_json(const Table& table)
+std::string rendered_json(const table::Table& table)
 {
   std::ostringstream out;
   render_json(table, out);
   return out.str();
 }
 
-std::string rendered_jsonl(const Table& table)
+std::string rendered_jsonl(const table::Table& table)
 {
   std::ostringstream out;
   render_jsonl(table, out);
   return out.str();
 }
 
-Table sample()
+table::Table sample()
 {
-  Table table{{{"name"}, {"amount", Align::right}, {"share", Align::right}, {"count"},
+  table::Table table{{{"name"}, {"amount", table::Align::right}, {"share", table::Align::right}, {"count"},
                {"active"}, {"note"}},
               {}};
   table.add_row({std::string("株式会社テスト"), std::string("1050.00"), 0.7778, std::int64_t{3}, true,
@@ -37,7 +37,7 @@ Table sample()
 
 TEST(RenderJson, EmptyTableIsAnEmptyArray)
 {
-  Table table{{{"name"}}, {}};
+  table::Table table{{{"name"}}, {}};
   EXPECT_EQ(rendered_json(table), "[]\n");
 }
 
@@ -76,7 +76,7 @@ TEST(RenderJson, ParsesBackToTheSameValues)
 
 TEST(RenderJson, RoundsDoublesToFourDecimals)
 {
-  Table table{{{"share"}}, {}};
+  table::Table table{{{"share"}}, {}};
   table.add_row({2.0 / 3.0});
   table.add_row({1.0});
   EXPECT_EQ(rendered_jsonl(table), "{\"share\":0.6667}\n{\"share\":1.0}\n");
@@ -84,7 +84,7 @@ TEST(RenderJson, RoundsDoublesToFourDecimals)
 
 TEST(RenderJson, InvalidUtf8IsReplacedNotThrown)
 {
-  Table table{{{"v"}}, {}};
+  table::Table table{{{"v"}}, {}};
   table.add_row({std::string("a\xFF" "b")});
   EXPECT_EQ(rendered_jsonl(table), "{\"v\":\"a\xEF\xBF\xBD" "b\"}\n");
 }
@@ -100,7 +100,7 @@ TEST(RenderJsonl, OneCompactObjectPerLine)
 
 TEST(RenderJsonl, EmptyTablePrintsNothing)
 {
-  Table table{{{"name"}}, {}};
+  table::Table table{{{"name"}}, {}};
   EXPECT_EQ(rendered_jsonl(table), "");
 }
 

@@ -1,4 +1,5 @@
 #include "report/render.hpp"
+#include "table/text.hpp"
 
 #include "domain/errors.hpp"
 
@@ -13,7 +14,7 @@
 namespace vendorcat::report {
 namespace {
 
-std::string rendered(const Table& table)
+std::string rendered(const table::Table& table)
 {
   std::ostringstream out;
   render_table(table, out);
@@ -22,14 +23,14 @@ std::string rendered(const Table& table)
 
 TEST(RenderTable, EmptyTablePrintsHeaderAndDashes)
 {
-  Table table{{{"name"}, {"amount", Align::right}}, {}};
+  table::Table table{{{"name"}, {"amount", table::Align::right}}, {}};
   EXPECT_EQ(rendered(table), "name  amount\n"
                              "----  ------\n");
 }
 
 TEST(RenderTable, PadsLeftAndRightAlignedColumns)
 {
-  Table table{{{"provider"}, {"amount", Align::right}, {"currency"}}, {}};
+  table::Table table{{{"provider"}, {"amount", table::Align::right}, {"currency"}}, {}};
   table.add_row({std::string("Acme"), std::string("1050.00"), std::string("EUR")});
   table.add_row({std::string("Globex Corporation"), std::string("80.00"), std::string("USD")});
   EXPECT_EQ(rendered(table), "provider             amount  currency\n"
@@ -40,7 +41,7 @@ TEST(RenderTable, PadsLeftAndRightAlignedColumns)
 
 TEST(RenderTable, NullBoolIntegerAndDouble)
 {
-  Table table{{{"a"}, {"b"}, {"c", Align::right}, {"d", Align::right}}, {}};
+  table::Table table{{{"a"}, {"b"}, {"c", table::Align::right}, {"d", table::Align::right}}, {}};
   table.add_row({std::monostate{}, true, std::int64_t{42}, 0.75});
   table.add_row({std::string("x"), false, std::int64_t{-7}, 0.77777});
   EXPECT_EQ(rendered(table), "a  b     c       d\n"
@@ -51,7 +52,7 @@ TEST(RenderTable, NullBoolIntegerAndDouble)
 
 TEST(RenderTable, NoTrailingSpacesWhenLastCellsAreEmpty)
 {
-  Table table{{{"name"}, {"note"}}, {}};
+  table::Table table{{{"name"}, {"note"}}, {}};
   table.add_row({std::string("Acme"), std::monostate{}});
   table.add_row({std::string(""), std::string("")});
   const std::string text = rendered(table);
@@ -63,7 +64,7 @@ TEST(RenderTable, NoTrailingSpacesWhenLastCellsAreEmpty)
 
 TEST(RenderTable, AlignsUtf8ByDisplayWidth)
 {
-  Table table{{{"name"}, {"city"}, {"n", Align::right}}, {}};
+  table::Table table{{{"name"}, {"city"}, {"n", table::Align::right}}, {}};
   table.add_row({std::string("株式会社テスト"), std::string("Kraków"), std::int64_t{1}});
   table.add_row({std::string("Acme"), std::string("Łódź"), std::int64_t{22}});
   // 株式会社テスト is 7 wide characters: 14 columns.
@@ -75,7 +76,7 @@ TEST(RenderTable, AlignsUtf8ByDisplayWidth)
 
 TEST(RenderTable, ShowsLineBreaksAsReturnSymbol)
 {
-  Table table{{{"address"}, {"x"}}, {}};
+  table::Table table{{{"address"}, {"x"}}, {}};
   table.add_row({std::string("1 Main St\r\nSpringfield\nUSA\rEarth\tnow"), std::string("y")});
   // 35 columns: 9 + 1 + 11 + 1 + 3 + 1 + 9.
   EXPECT_EQ(rendered(table), "address                              x\n"
@@ -85,7 +86,7 @@ TEST(RenderTable, ShowsLineBreaksAsReturnSymbol)
 
 TEST(RenderTable, EscapesOtherControlCharacters)
 {
-  Table table{{{"v"}}, {}};
+  table::Table table{{{"v"}}, {}};
   table.add_row({std::string("a\x1b[31mb\x07")});
   table.add_row({std::string("\xE2\x80\xAE" "evil")}); // U+202E, right-to-left override
   table.add_row({std::string("bad\xFF" "byte")});
@@ -98,7 +99,7 @@ TEST(RenderTable, EscapesOtherControlCharacters)
 
 TEST(RenderTable, RejectsRowsOfTheWrongSize)
 {
-  Table table{{{"a"}, {"b"}}, {}};
+  table::Table table{{{"a"}, {"b"}}, {}};
   EXPECT_THROW(table.add_row({std::string("x")}), std::invalid_argument);
   table.rows.push_back({std::string("x")});
   std::ostringstream out;
@@ -121,35 +122,35 @@ TEST(RenderTableWidth, CountsCodePointsAndWideCharacters)
 
 TEST(RenderDispatch, PicksTheRendererForEachFormat)
 {
-  Table table{{{"a"}}, {}};
+  table::Table table{{{"a"}}, {}};
   table.add_row({std::int64_t{1}});
-  const auto render_to_string = [&](Format format) {
+  const auto render_to_string = [&](table::Format format) {
     std::ostringstream out;
     render(table, format, out);
     return out.str();
   };
-  EXPECT_EQ(render_to_string(Format::table), "a\n-\n1\n");
-  EXPECT_EQ(render_to_string(Format::csv), "a\n1\n");
-  EXPECT_EQ(render_to_string(Format::json), "[\n  {\n    \"a\": 1\n  }\n]\n");
-  EXPECT_EQ(render_to_string(Format::jsonl), "{\"a\":1}\n");
+  EXPECT_EQ(render_to_string(table::Format::table), "a\n-\n1\n");
+  EXPECT_EQ(render_to_string(table::Format::csv), "a\n1\n");
+  EXPECT_EQ(render_to_string(table::Format::json), "[\n  {\n    \"a\": 1\n  }\n]\n");
+  EXPECT_EQ(render_to_string(table::Format::jsonl), "{\"a\":1}\n");
 }
 
 TEST(RenderDispatch, ThrowsIoErrorWhenTheStreamFails)
 {
-  Table table{{{"a"}}, {}};
+  table::Table table{{{"a"}}, {}};
   std::ostringstream out;
   out.setstate(std::ios::badbit);
-  for (const Format format : {Format::table, Format::csv, Format::json}) {
+  for (const table::Format format : {table::Format::table, table::Format::csv, table::Format::json}) {
     EXPECT_THROW(render(table, format, out), IoError);
   }
 }
 
 TEST(RenderDispatch, RoundsRatiosToFourDecimals)
 {
-  EXPECT_EQ(round_ratio(0.77777), 0.7778);
-  EXPECT_EQ(round_ratio(0.75), 0.75);
-  EXPECT_EQ(round_ratio(-0.00001), 0.0);
-  EXPECT_FALSE(std::signbit(round_ratio(-0.00001)));
+  EXPECT_EQ(table::round_ratio(0.77777), 0.7778);
+  EXPECT_EQ(table::round_ratio(0.75), 0.75);
+  EXPECT_EQ(table::round_ratio(-0.00001), 0.0);
+  EXPECT_FALSE(std::signbit(table::round_ratio(-0.00001)));
 }
 
 } // namespace

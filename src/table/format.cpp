@@ -1,4 +1,4 @@
-#include "report/format.hpp"
+#include "table/format.hpp"
 
 #include "domain/errors.hpp"
 
@@ -7,7 +7,7 @@
 #include <array>
 #include <utility>
 
-namespace vendorcat::report {
+namespace vendorcat::table {
 
 namespace {
 
@@ -41,4 +41,4 @@ std::string_view to_string(Format format)
   return "table";
 }
 
-} // namespace vendorcat::report
+} // namespace vendorcat::table

@@ -1,4 +1,4 @@
-#include "report/format.hpp"
+#include "table/format.hpp"
 
 #include "domain/errors.hpp"
 
@@ -6,7 +6,7 @@
 
 #include <string>
 
-namespace vendorcat::report {
+namespace vendorcat::table {
 namespace {
 
 TEST(Format, ParsesEveryName)
@@ -39,4 +39,4 @@ TEST(Format, RejectsUnknownNamesListingTheAllowedOnes)
 }
 
 } // namespace
-} // namespace vendorcat::report
+} // namespace vendorcat::table

@@ -12,7 +12,7 @@
 #include <variant>
 #include <vector>
 
-namespace vendorcat::report {
+namespace vendorcat::table {
 
 // One cell. monostate is null (an absent value); double is only used for
 // ratios such as a share of 0.7778, which every renderer shows with at most 4
@@ -65,4 +65,4 @@ inline void check_shape(const Table& table)
   }
 }
 
-} // namespace vendorcat::report
+} // namespace vendorcat::table

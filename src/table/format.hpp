@@ -4,7 +4,7 @@
 
 #include <string_view>
 
-namespace vendorcat::report {
+namespace vendorcat::table {
 
 // table is aligned text for people; csv, json and jsonl are for programs.
 enum class Format
@@ -22,4 +22,4 @@ Format parse_format(std::string_view text);
 // The name of FORMAT as parse_format accepts it; never fails.
 std::string_view to_string(Format format);
 
-} // namespace vendorcat::report
+} // namespace vendorcat::table
