@@ -5,7 +5,6 @@
 #include "io/export.hpp"
 
 #include "domain/errors.hpp"
-#include "report/render.hpp"
 #include "table/text.hpp"
 #include "store/engagements.hpp"
 #include "store/fx.hpp"
