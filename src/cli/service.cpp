@@ -1,6 +1,7 @@
 // `vendorcat service list|add`: the service taxonomy.
 
 #include "cli/nouns.hpp"
+#include "cli/rows.hpp"
 #include "store/services.hpp"
 
 #include <fmt/format.h>
@@ -28,13 +29,7 @@ void run_list(Session& session, const ListOptions& options)
   if (!options.type.empty()) {
     type = domain::parse_outsourcing_type(options.type);
   }
-  table::Table table{{{"id", table::Align::right}, {"code"}, {"name"}, {"type"}, {"parent"}}, {}};
-  for (const auto& service : store::list_services(session.catalogue(), type)) {
-    table.rows.push_back({service.id, service.code, service.name,
-                          std::string(domain::to_string(service.default_type)),
-                          service.parent.empty() ? table::Value() : table::Value(service.parent)});
-  }
-  session.print(table);
+  session.print(service_table(store::list_services(session.catalogue(), type)));
 }
 
 void run_add(Session& session, const AddOptions& options)

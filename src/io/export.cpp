@@ -1,17 +1,12 @@
-// Streaming export. A RowWriter writes one record at a time in csv (RFC 4180,
-// via the renderers' field writer), json (an array, one object per line) or
-// jsonl; every value is text or null, which is what import reads back.
+// Streaming export, one template for every kind. A RowWriter writes one
+// record at a time in csv (RFC 4180, through the shared field writer), json
+// (an array, one object per line) or jsonl; every value is text or null,
+// which is what import reads back.
 
 #include "io/export.hpp"
 
-#include "domain/errors.hpp"
+#include "io/kinds.hpp"
 #include "table/text.hpp"
-#include "store/engagements.hpp"
-#include "store/fx.hpp"
-#include "store/locations.hpp"
-#include "store/providers.hpp"
-#include "store/services.hpp"
-#include "store/spend.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -22,18 +17,17 @@ namespace vendorcat::io {
 
 namespace {
 
-using Cells = std::vector<std::optional<std::string>>;
-
 class RowWriter
 {
 public:
-  RowWriter(table::Format format, std::ostream& out, const std::vector<std::string>& columns)
-    : m_format(format == table::Format::table ? table::Format::csv : format), m_out(out), m_columns(columns)
+  RowWriter(table::Format format, std::ostream& out, std::vector<std::string> columns)
+    : m_format(format == table::Format::table ? table::Format::csv : format), m_out(out),
+      m_columns(std::move(columns))
   {
     if (m_format == table::Format::csv) {
-      for (std::size_t i = 0; i < columns.size(); ++i) {
+      for (std::size_t i = 0; i < m_columns.size(); ++i) {
         m_out << (i == 0 ? "" : ",");
-        table::write_csv_field(m_out, columns[i]);
+        table::write_csv_field(m_out, m_columns[i]);
       }
       m_out << '\n';
     } else if (m_format == table::Format::json) {
@@ -41,20 +35,21 @@ public:
     }
   }
 
-  void write(const Cells& cells)
+  void write(const std::vector<table::Value>& cells)
   {
     ++m_rows;
     if (m_format == table::Format::csv) {
       for (std::size_t i = 0; i < cells.size(); ++i) {
         m_out << (i == 0 ? "" : ",");
-        table::write_csv_field(m_out, cells[i].value_or(""));
+        table::write_csv_field(m_out, table::plain_text(cells[i]));
       }
       m_out << '\n';
       return;
     }
     nlohmann::ordered_json object = nlohmann::ordered_json::object();
     for (std::size_t i = 0; i < cells.size(); ++i) {
-      object[m_columns[i]] = cells[i] ? nlohmann::ordered_json(*cells[i]) : nlohmann::ordered_json();
+      const bool null = std::holds_alternative<std::monostate>(cells[i]);
+      object[m_columns[i]] = null ? nlohmann::ordered_json() : nlohmann::ordered_json(table::plain_text(cells[i]));
     }
     const auto text = object.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     if (m_format == table::Format::json) {
@@ -75,72 +70,32 @@ public:
 private:
   table::Format m_format;
   std::ostream& m_out;
-  const std::vector<std::string>& m_columns;
+  std::vector<std::string> m_columns;
   std::size_t m_rows = 0;
 };
 
-std::optional<std::string> text(std::string value)
+template <typename KindT>
+std::size_t export_kind(store::Catalogue& catalogue, const KindT& kind, table::Format format, std::ostream& out)
 {
-  return value;
+  RowWriter writer(format, out, kind.file_columns());
+  std::vector<table::Value> cells;
+  kind.each(catalogue, [&](const typename KindT::RecordType& record) {
+    cells.clear();
+    for (const auto& column : kind.columns) {
+      if (column.in_files()) {
+        cells.push_back(column.exported ? column.exported(record) : column.read(record));
+      }
+    }
+    writer.write(cells);
+  });
+  return writer.finish();
 }
 
 } // namespace
 
 std::size_t export_records(store::Catalogue& catalogue, Kind kind, table::Format format, std::ostream& out)
 {
-  RowWriter writer(format, out, columns_of(kind).names);
-  switch (kind) {
-  case Kind::providers:
-    for (const auto& p : store::list_providers(catalogue, {})) {
-      writer.write(
-        {p.name, p.hq_country, p.legal_name, p.hq_city, p.website, p.status, p.risk, p.next_review, p.notes});
-    }
-    break;
-  case Kind::locations:
-    for (const auto& l : store::list_locations(catalogue, std::nullopt, "")) {
-      writer.write({l.provider, l.country, l.city, l.name});
-    }
-    break;
-  case Kind::services:
-    // Only those added to the built-in taxonomy, which every catalogue has,
-    // each after its parent.
-    for (const auto& s : store::list_custom_services(catalogue)) {
-      writer.write({s.code, s.name, text(domain::to_string(s.default_type)),
-                    s.parent.empty() ? std::nullopt : text(s.parent)});
-    }
-    break;
-  case Kind::offerings:
-    for (const auto& o : store::list_offerings(catalogue, std::nullopt, std::nullopt)) {
-      writer.write({o.provider, o.service});
-    }
-    break;
-  case Kind::engagements:
-    for (const auto& e : store::list_engagements(catalogue, {})) {
-      const bool explicit_model = e.model_source == domain::Source::explicit_;
-      const bool explicit_type = e.type_source == domain::Source::explicit_;
-      writer.write({e.ref, e.provider, e.service, e.delivery_country, e.start_date, e.end_date, e.title,
-                    e.client_unit, explicit_model ? text(domain::to_string(e.delivery_model)) : std::nullopt,
-                    explicit_type ? text(domain::to_string(e.type)) : std::nullopt,
-                    e.notice_days ? text(std::to_string(*e.notice_days)) : std::nullopt,
-                    text(e.auto_renew ? "true" : "false"), e.value, e.currency, e.status, e.owner, e.notes});
-    }
-    break;
-  case Kind::spend:
-    // In the order recorded (an import's file order): streams without a sort.
-    store::each_spend(
-      catalogue, {},
-      [&](const store::SpendLine& line) {
-        writer.write({line.engagement, line.date, line.amount, line.currency, line.reference});
-      },
-      store::SpendOrder::as_recorded);
-    break;
-  case Kind::fx:
-    for (const auto& rate : store::list_fx_rates(catalogue, "")) {
-      writer.write({rate.currency, rate.month, rate.rate});
-    }
-    break;
-  }
-  return writer.finish();
+  return visit_kind(kind, [&](const auto& description) { return export_kind(catalogue, description, format, out); });
 }
 
 } // namespace vendorcat::io

@@ -1,18 +1,19 @@
-// The import pipeline: checks the header against the kind's columns, feeds
-// each record to the kind's importer, and collects every bad row (file, line,
-// column, value) instead of stopping at the first. The caller owns the
-// transaction, so a failed import writes nothing.
+// The import pipeline, one template for every kind: the header is matched
+// against the kind's file columns, each record's cells are set on the kind's
+// fields (every missing required cell and every cell that is not UTF-8 text
+// reported), and the fields go to the kind's loader. Every bad row is
+// collected (file, line, column, value) instead of stopping at the first;
+// the caller owns the transaction, so a failed import writes nothing.
 
 #include "io/import.hpp"
 
 #include "domain/ascii.hpp"
 #include "domain/utf8.hpp"
-#include "io/import_kinds.hpp"
+#include "io/kinds.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <iterator>
 #include <optional>
 #include <utility>
@@ -22,8 +23,6 @@ namespace vendorcat::io {
 
 namespace {
 
-constexpr std::array kind_names{"providers",   "locations", "services", "offerings",
-                                "engagements", "spend",     "fx"};
 constexpr std::size_t progress_every = 100'000;
 
 std::string joined(const std::vector<std::string>& names)
@@ -35,26 +34,15 @@ std::string joined(const std::vector<std::string>& names)
   return text;
 }
 
-// "column: " for the first column whose value the message quotes, for
-// errors that do not name their field (e.g. "unknown country code 'QQ'").
-std::string column_prefix(std::string_view message, const std::vector<std::string>& names, const Row& row)
-{
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (row[i] && !row[i]->empty() && message.find("'" + *row[i] + "'") != std::string_view::npos) {
-      return names[i] + ": ";
-    }
-  }
-  return {};
-}
-
-// Bad rows, kept in file order: those found row by row, and those an
-// importer finds only after the last row (merged by line when thrown). Of
-// each, the first max_errors are enough to give the first max_errors of all.
+// Bad rows, kept in file order: those found row by row, and those a loader
+// finds only after the last row (merged by line when thrown). Of each, the
+// first max_errors are enough to give the first max_errors of all.
 class Errors
 {
 public:
   void add(std::size_t line, std::string message) { keep(m_rows, line, std::move(message)); }
   void add_late(std::size_t line, std::string message) { keep(m_late, line, std::move(message)); }
+  bool any() const { return m_total > 0; }
 
   void throw_if_any()
   {
@@ -90,28 +78,24 @@ private:
   std::size_t m_total = 0;
 };
 
-// Reports every cell of ROW that is not text the catalogue can keep (invalid
-// UTF-8, a NUL byte); true when there is none.
-bool text_is_valid(const Row& row, const std::vector<std::string>& names, const RecordReader& reader,
-                   std::size_t line, Errors& errors)
+// "column: " for the first column whose value the message quotes, for
+// errors that do not name their field (e.g. "unknown country code 'QQ'").
+std::string column_prefix(std::string_view message, const std::vector<std::string>& names,
+                          const std::vector<std::optional<std::string>>& cells)
 {
-  bool valid = true;
-  for (std::size_t i = 0; i < row.size(); ++i) {
-    if (row[i]) {
-      if (const auto problem = domain::text_problem(*row[i])) {
-        errors.add(line, fmt::format("{}: {}: {}", reader.location(line), names[i], *problem));
-        valid = false;
-      }
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (cells[i] && !cells[i]->empty() && message.find("'" + *cells[i] + "'") != std::string_view::npos) {
+      return names[i] + ": ";
     }
   }
-  return valid;
+  return {};
 }
 
-// For each of the kind's columns, its index among the file's columns.
-std::vector<std::optional<std::size_t>> match_header(const KindColumns& spec, RecordReader& reader,
-                                                     Errors& errors)
+// For each of the kind's file columns, its index among the file's columns.
+std::vector<std::optional<std::size_t>> match_header(const std::vector<std::string>& names, std::size_t required,
+                                                     RecordReader& reader, Errors& errors)
 {
-  std::vector<std::optional<std::size_t>> index(spec.names.size());
+  std::vector<std::optional<std::size_t>> index(names.size());
   const auto where = reader.location(1);
   const auto& columns = reader.columns();
   for (std::size_t i = 0; i < columns.size(); ++i) {
@@ -121,88 +105,48 @@ std::vector<std::optional<std::size_t>> match_header(const KindColumns& spec, Re
     }
     // Header names match ignoring letter case and surrounding spaces.
     const auto name = domain::ascii_lower(domain::trim(columns[i]));
-    const auto it = std::find(spec.names.begin(), spec.names.end(), name);
-    if (it == spec.names.end()) {
-      errors.add(1,
-                 fmt::format("{}: unknown column '{}' (columns: {})", where, columns[i], joined(spec.names)));
+    const auto it = std::find(names.begin(), names.end(), name);
+    if (it == names.end()) {
+      errors.add(1, fmt::format("{}: unknown column '{}' (columns: {})", where, columns[i], joined(names)));
       continue;
     }
-    auto& slot = index[static_cast<std::size_t>(it - spec.names.begin())];
+    auto& slot = index[static_cast<std::size_t>(it - names.begin())];
     if (slot) {
       errors.add(1, fmt::format("{}: column '{}' appears twice", where, columns[i]));
     }
     slot = i;
   }
-  for (std::size_t i = 0; i < spec.required; ++i) {
+  for (std::size_t i = 0; i < required; ++i) {
     if (!index[i]) {
-      errors.add(1, fmt::format("{}: required column '{}' is missing", where, spec.names[i]));
+      errors.add(1, fmt::format("{}: required column '{}' is missing", where, names[i]));
     }
   }
   return index;
 }
 
-} // namespace
-
-Kind parse_kind(std::string_view text)
+template <typename KindT>
+ImportSummary import_kind(store::Catalogue& catalogue, const KindT& kind, RecordReader& reader,
+                          OnConflict on_conflict, const Progress& progress)
 {
-  for (std::size_t i = 0; i < kind_names.size(); ++i) {
-    if (text == kind_names[i]) {
-      return static_cast<Kind>(i);
-    }
-  }
-  throw UsageError(fmt::format(
-    "unknown kind '{}': expected providers, locations, services, offerings, engagements, spend or fx", text));
-}
-
-std::string_view to_string(Kind kind)
-{
-  return kind_names[static_cast<std::size_t>(kind)];
-}
-
-const KindColumns& columns_of(Kind kind)
-{
-  static const std::array<KindColumns, kind_names.size()> columns{{
-    {{"name", "hq_country", "legal_name", "hq_city", "website", "status", "risk", "next_review", "notes"}, 2},
-    {{"provider", "country", "city", "name"}, 2},
-    {{"code", "name", "type", "parent"}, 3},
-    {{"provider", "service"}, 2},
-    {{"ref", "provider", "service", "delivery_country", "start_date", "end_date", "title", "client_unit",
-      "delivery_model", "type", "notice_days", "auto_renew", "value", "currency", "status", "owner", "notes"},
-     5},
-    {{"engagement", "date", "amount", "currency", "reference"}, 3},
-    {{"currency", "month", "rate"}, 3},
-  }};
-  return columns[static_cast<std::size_t>(kind)];
-}
-
-store::ForeignKeys foreign_keys_for(Kind kind)
-{
-  return kind == Kind::spend ? store::ForeignKeys::checked_by_caller : store::ForeignKeys::enforced;
-}
-
-ImportFailed::ImportFailed(std::vector<std::string> errors, std::size_t total)
-  : ValidationError(fmt::format("{}{}", errors.empty() ? "import failed" : errors.front(),
-                                total > 1 ? fmt::format(" (and {} more errors)", total - 1) : "")),
-    m_errors(std::move(errors)), m_total(total)
-{
-}
-
-ImportSummary import_records(store::Catalogue& catalogue, Kind kind, RecordReader& reader,
-                             OnConflict on_conflict, const Progress& progress)
-{
-  const auto& spec = columns_of(kind);
+  using Fields = typename KindT::FieldsType;
   if (reader.columns().empty()) {
     return {}; // a JSON file without records, as an export of nothing writes it
   }
+  std::vector<const ColumnOf<typename KindT::RecordType, Fields>*> columns;
+  for (const auto& column : kind.columns) {
+    if (column.in_files()) {
+      columns.push_back(&column);
+    }
+  }
+  const auto names = kind.file_columns();
   Errors errors;
-  const auto index = match_header(spec, reader, errors);
+  const auto index = match_header(names, kind.required_columns(), reader, errors);
   errors.throw_if_any();
 
-  auto importer = kind == Kind::spend ? make_spend_importer(catalogue, on_conflict)
-                                      : make_importer(catalogue, kind, on_conflict);
+  auto loader = kind.loader(catalogue, on_conflict);
   ImportSummary summary;
   Record record;
-  Row row(spec.names.size());
+  std::vector<std::optional<std::string>> cells(names.size());
   std::size_t rows = 0;
   while (true) {
     try {
@@ -219,36 +163,73 @@ ImportSummary import_records(store::Catalogue& catalogue, Kind kind, RecordReade
       errors.add(record.line + 1, error.what());
       break;
     }
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      if (!row[i]) {
-        row[i].emplace();
+    bool valid = true;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (!cells[i]) {
+        cells[i].emplace();
       }
-      if (!index[i] || !record.take(*index[i], *row[i])) {
-        row[i].reset();
+      if (!index[i] || !record.take(*index[i], *cells[i])) {
+        cells[i].reset();
+      }
+      const auto problem = cells[i] ? domain::text_problem(*cells[i]) : std::nullopt;
+      if (problem) {
+        errors.add(record.line, fmt::format("{}: {}: {}", reader.location(record.line), names[i], *problem));
+        valid = false;
+      } else if (columns[i]->required && (!cells[i] || cells[i]->empty())) {
+        errors.add(record.line, fmt::format("{}: {}: a value is required", reader.location(record.line), names[i]));
+        valid = false;
       }
     }
-    if (!text_is_valid(row, spec.names, reader, record.line, errors)) {
-      continue;
-    }
-    try {
-      summary.count(importer->import(row, record.line));
-    } catch (const FieldError& error) {
-      errors.add(record.line,
-                 fmt::format("{}: {}: {}", reader.location(record.line), error.field(), error.what()));
-    } catch (const InputError& error) {
-      errors.add(record.line, fmt::format("{}: {}{}", reader.location(record.line),
-                                          column_prefix(error.what(), spec.names, row), error.what()));
+    if (valid) {
+      Fields fields;
+      for (std::size_t i = 0; i < cells.size(); ++i) {
+        std::optional<std::string> cell;
+        if (cells[i]) {
+          cell.emplace(*cells[i]); // the buffer stays for the reader to reuse
+        }
+        columns[i]->set(fields, std::move(cell));
+      }
+      try {
+        summary.count(loader->add(fields, record.line));
+      } catch (const FieldError& error) {
+        errors.add(record.line, fmt::format("{}: {}: {}", reader.location(record.line), error.field(), error.what()));
+      } catch (const InputError& error) {
+        errors.add(record.line, fmt::format("{}: {}{}", reader.location(record.line),
+                                            column_prefix(error.what(), names, cells), error.what()));
+      }
     }
     if (progress && ++rows % progress_every == 0) {
       progress(rows);
     }
   }
-  importer->check([&](std::size_t line, const std::string& column, const std::string& message) {
+  loader->check([&](std::size_t line, const std::string& column, const std::string& message) {
     errors.add_late(line, fmt::format("{}: {}: {}", reader.location(line), column, message));
   });
   errors.throw_if_any();
-  importer->finish(summary);
+  loader->finish(summary);
   return summary;
+}
+
+} // namespace
+
+store::ForeignKeys foreign_keys_for(Kind kind)
+{
+  return kind == Kind::spend ? store::ForeignKeys::checked_by_caller : store::ForeignKeys::enforced;
+}
+
+ImportFailed::ImportFailed(std::vector<std::string> errors, std::size_t total)
+  : ValidationError(fmt::format("{}{}", errors.empty() ? "import failed" : errors.front(),
+                                total > 1 ? fmt::format(" (and {} more errors)", total - 1) : "")),
+    m_errors(std::move(errors)), m_total(total)
+{
+}
+
+ImportSummary import_records(store::Catalogue& catalogue, Kind kind, RecordReader& reader, OnConflict on_conflict,
+                             const Progress& progress)
+{
+  return visit_kind(kind, [&](const auto& description) {
+    return import_kind(catalogue, description, reader, on_conflict, progress);
+  });
 }
 
 } // namespace vendorcat::io

@@ -5,6 +5,7 @@
 // file, line and column, and reported together.
 
 #include "domain/errors.hpp"
+#include "io/kind.hpp"
 #include "io/record.hpp"
 #include "store/catalogue.hpp"
 #include "store/load.hpp"
@@ -12,33 +13,9 @@
 #include <cstddef>
 #include <functional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace vendorcat::io {
-
-enum class Kind
-{
-  providers,
-  locations,
-  services,
-  offerings,
-  engagements,
-  spend,
-  fx,
-};
-
-// The kind named TEXT (`providers`, ...); throws UsageError listing the kinds.
-Kind parse_kind(std::string_view text);
-std::string_view to_string(Kind kind);
-
-// The columns of KIND in contract order; the first `required` are required.
-struct KindColumns
-{
-  std::vector<std::string> names;
-  std::size_t required = 0;
-};
-const KindColumns& columns_of(Kind kind);
 
 using store::OnConflict;
 using ImportSummary = store::LoadSummary;
@@ -72,7 +49,7 @@ store::ForeignKeys foreign_keys_for(Kind kind);
 // Imports every record of READER as KIND inside the caller's transaction.
 // Throws ImportFailed (nothing should then be committed) when any row or the
 // header is bad; the caller commits, or rolls back for a dry run.
-ImportSummary import_records(store::Catalogue& catalogue, Kind kind, RecordReader& reader,
-                             OnConflict on_conflict, const Progress& progress = {});
+ImportSummary import_records(store::Catalogue& catalogue, Kind kind, RecordReader& reader, OnConflict on_conflict,
+                             const Progress& progress = {});
 
 } // namespace vendorcat::io

@@ -1,0 +1,212 @@
+#pragma once
+
+// One description per record kind: its columns in contract order, which are
+// required, how each is read from a stored record (a typed cell) and set on
+// the fields of a new or changed one (from a file's text), and how a row
+// whose key is already in the catalogue is found, added or changed. Import
+// (CSV and JSON), export, the list and show tables and the conflict policies
+// all read it, so that a column cannot drift between them.
+
+#include "store/catalogue.hpp"
+#include "store/load.hpp"
+#include "table/table.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vendorcat::io {
+
+enum class Kind
+{
+  providers,
+  locations,
+  services,
+  offerings,
+  engagements,
+  spend,
+  fx,
+};
+
+// The kind named TEXT (`providers`, ...); throws UsageError listing the kinds.
+Kind parse_kind(std::string_view text);
+std::string_view to_string(Kind kind);
+
+// Every kind, in the order a catalogue is restored from its exports.
+const std::vector<Kind>& all_kinds();
+
+// One column of a kind whose stored records are RECORD and whose new or
+// changed ones are given as FIELDS.
+template <typename Record, typename Fields>
+struct ColumnOf
+{
+  std::string_view name;
+  bool required = false;
+  table::Align align = table::Align::left;
+  // The stored value, as the list and show tables and the export show it.
+  table::Value (*read)(const Record&) = nullptr;
+  // Takes a file's cell (nullopt: no such column, or JSON null); nullptr for
+  // a column that is listed but not read from files.
+  void (*set)(Fields&, std::optional<std::string>&&) = nullptr;
+  // What the export writes, when it is not what read() gives.
+  table::Value (*exported)(const Record&) = nullptr;
+
+  bool in_files() const { return set != nullptr; }
+};
+
+// Writes rows of a kind as a bulk load (SpendLoad, or ConflictLoad for the
+// small kinds): add() throws InputError for a bad row.
+template <typename Fields>
+class Loader
+{
+public:
+  virtual ~Loader() = default;
+  virtual store::Outcome add(Fields& fields, std::size_t line) = 0;
+  virtual void check(const store::LateError&) {}
+  virtual void finish(const store::LoadSummary&) {}
+};
+
+template <typename Record, typename Fields>
+struct KindOf
+{
+  using RecordType = Record;
+  using FieldsType = Fields;
+
+  Kind kind;
+  std::vector<ColumnOf<Record, Fields>> columns; // contract order, required first
+  // The record's id, first in the list and show tables; nullptr when the
+  // kind has none (exchange rates are keyed by currency and month).
+  std::int64_t (*id)(const Record&) = nullptr;
+  // Calls VISIT for every stored record, in export order, without holding
+  // them all.
+  void (*each)(store::Catalogue&, const std::function<void(const Record&)>&) = nullptr;
+  // The kind's bulk loader.
+  std::unique_ptr<Loader<Fields>> (*loader)(store::Catalogue&, store::OnConflict) = nullptr;
+
+  // The columns files have, in contract order.
+  std::vector<std::string> file_columns() const;
+  // How many of them are required (they come first).
+  std::size_t required_columns() const;
+};
+
+// How a small kind's rows meet the records already there: the existing
+// record with the row's key, the message's name for it, and how to add or
+// change one. A ConflictLoad applies the --on-conflict policy with them.
+template <typename Fields>
+struct ConflictRules
+{
+  std::string_view key_column; // the column a conflict error names
+  // The id of the record with FIELDS' key, if any (0 for a kind without ids).
+  std::optional<std::int64_t> (*find)(store::Catalogue&, const Fields&) = nullptr;
+  // "provider 'Acme'": the existing record, for the conflict message.
+  std::string (*describe)(store::Catalogue&, const Fields&, std::int64_t id) = nullptr;
+  void (*add)(store::Catalogue&, const Fields&) = nullptr;
+  // nullptr when the kind has nothing to update (update then skips).
+  void (*update)(store::Catalogue&, std::int64_t id, const Fields&) = nullptr;
+};
+
+template <typename Fields>
+class ConflictLoad : public Loader<Fields>
+{
+public:
+  ConflictLoad(store::Catalogue& catalogue, store::OnConflict on_conflict, const ConflictRules<Fields>& rules)
+    : m_catalogue(catalogue), m_on_conflict(on_conflict), m_rules(rules)
+  {
+  }
+
+  store::Outcome add(Fields& fields, std::size_t) override;
+
+private:
+  store::Catalogue& m_catalogue;
+  store::OnConflict m_on_conflict;
+  const ConflictRules<Fields>& m_rules;
+};
+
+// Throws FieldError on COLUMN: WHAT already exists, with the way out.
+[[noreturn]] void throw_conflict(std::string_view column, const std::string& what);
+
+template <typename Fields>
+store::Outcome ConflictLoad<Fields>::add(Fields& fields, std::size_t)
+{
+  const auto existing = m_rules.find(m_catalogue, fields);
+  if (!existing) {
+    m_rules.add(m_catalogue, fields);
+    return store::Outcome::created;
+  }
+  if (m_on_conflict == store::OnConflict::error) {
+    throw_conflict(m_rules.key_column, m_rules.describe(m_catalogue, fields, *existing));
+  }
+  if (m_on_conflict == store::OnConflict::skip || m_rules.update == nullptr) {
+    return store::Outcome::skipped;
+  }
+  m_rules.update(m_catalogue, *existing, fields);
+  return store::Outcome::updated;
+}
+
+template <typename Record, typename Fields>
+std::vector<std::string> KindOf<Record, Fields>::file_columns() const
+{
+  std::vector<std::string> names;
+  for (const auto& column : columns) {
+    if (column.in_files()) {
+      names.emplace_back(column.name);
+    }
+  }
+  return names;
+}
+
+template <typename Record, typename Fields>
+std::size_t KindOf<Record, Fields>::required_columns() const
+{
+  std::size_t count = 0;
+  for (const auto& column : columns) {
+    count += column.required ? 1 : 0;
+  }
+  return count;
+}
+
+// The list table of RECORDS: the id (when the kind has one), then every column.
+template <typename Record, typename Fields>
+table::Table table_of(const KindOf<Record, Fields>& kind, const std::vector<Record>& records)
+{
+  table::Table table;
+  if (kind.id) {
+    table.columns.push_back({"id", table::Align::right});
+  }
+  for (const auto& column : kind.columns) {
+    table.columns.push_back({std::string(column.name), column.align});
+  }
+  for (const auto& record : records) {
+    std::vector<table::Value> row;
+    row.reserve(table.columns.size());
+    if (kind.id) {
+      row.emplace_back(kind.id(record));
+    }
+    for (const auto& column : kind.columns) {
+      row.push_back(column.read(record));
+    }
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+// Helpers for the descriptions. An empty cell is no value.
+inline std::optional<std::string> nonempty(std::optional<std::string>&& cell)
+{
+  return cell && !cell->empty() ? std::move(cell) : std::nullopt;
+}
+inline table::Value text_cell(const std::optional<std::string>& value)
+{
+  return value ? table::Value(*value) : table::Value();
+}
+inline table::Value integer_cell(const std::optional<std::int64_t>& value)
+{
+  return value ? table::Value(*value) : table::Value();
+}
+
+} // namespace vendorcat::io
