@@ -76,7 +76,7 @@ void run_import(Session& session, const ImportOptions& options)
     };
   }
   auto& catalogue = session.catalogue();
-  store::WriteTransaction transaction(catalogue, io::foreign_keys_for(kind));
+  store::WriteTransaction transaction(catalogue, store::Workload::bulk_load);
   const auto summary = io::import_records(catalogue, kind, *reader, on_conflict, progress);
   if (show_progress) {
     session.err() << '\r';
@@ -108,7 +108,7 @@ void run_export(Session& session, const ExportOptions& options)
 void run_demo(Session& session, const std::monostate&)
 {
   auto& catalogue = session.catalogue();
-  store::WriteTransaction transaction(catalogue);
+  store::WriteTransaction transaction(catalogue, store::Workload::bulk_load);
   const auto loaded = io::load_demo(catalogue);
   transaction.commit();
   std::string counts;

@@ -212,11 +212,6 @@ ImportSummary import_kind(store::Catalogue& catalogue, const KindT& kind, Record
 
 } // namespace
 
-store::ForeignKeys foreign_keys_for(Kind kind)
-{
-  return kind == Kind::spend ? store::ForeignKeys::checked_by_caller : store::ForeignKeys::enforced;
-}
-
 ImportFailed::ImportFailed(std::vector<std::string> errors, std::size_t total)
   : ValidationError(fmt::format("{}{}", errors.empty() ? "import failed" : errors.front(),
                                 total > 1 ? fmt::format(" (and {} more errors)", total - 1) : "")),

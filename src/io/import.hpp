@@ -40,13 +40,8 @@ private:
   std::size_t m_total;
 };
 
-// The foreign-key enforcement the transaction around an import of KIND needs:
-// the spend loader resolves every engagement and currency from maps read
-// inside the transaction, so a lookup per line by the database would only
-// repeat it.
-store::ForeignKeys foreign_keys_for(Kind kind);
-
-// Imports every record of READER as KIND inside the caller's transaction.
+// Imports every record of READER as KIND inside the caller's transaction, a
+// store::Workload::bulk_load one (every loader resolves what it refers to).
 // Throws ImportFailed (nothing should then be committed) when any row or the
 // header is bad; the caller commits, or rolls back for a dry run.
 ImportSummary import_records(store::Catalogue& catalogue, Kind kind, RecordReader& reader, OnConflict on_conflict,

@@ -48,11 +48,11 @@ std::shared_ptr<const Reference>& reference_cache(Catalogue& catalogue)
   return catalogue.m_reference;
 }
 
-WriteTransaction::WriteTransaction(Catalogue& catalogue, ForeignKeys foreign_keys) : m_catalogue(catalogue)
+WriteTransaction::WriteTransaction(Catalogue& catalogue, Workload workload) : m_catalogue(catalogue)
 {
   auto& database = backend(catalogue);
   try {
-    if (foreign_keys == ForeignKeys::checked_by_caller) {
+    if (workload == Workload::bulk_load) {
       m_foreign_keys_suspended = database.suspend_foreign_keys();
     }
     database.begin(TransactionKind::write);

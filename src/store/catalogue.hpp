@@ -80,14 +80,15 @@ private:
   std::shared_ptr<const Reference> m_reference;
 };
 
-// Whether the database checks foreign keys row by row in a write transaction.
-enum class ForeignKeys
+// What a write transaction is for, so that the backend can choose how to run
+// it.
+enum class Workload
 {
-  enforced,
-  // Every reference the transaction writes has been checked by the caller
-  // against rows read inside the same transaction (the spend import resolves
-  // engagements and currencies from maps): the per-row lookup is skipped.
-  checked_by_caller,
+  single,
+  // A bulk load through the store's loaders (an import, the demo), which
+  // resolve every reference they write against rows read inside the same
+  // transaction; the backend may skip its own per-row checks of them.
+  bulk_load,
 };
 
 // A write transaction that takes the write lock up front, so that a writer
@@ -95,7 +96,7 @@ enum class ForeignKeys
 class WriteTransaction
 {
 public:
-  explicit WriteTransaction(Catalogue& catalogue, ForeignKeys foreign_keys = ForeignKeys::enforced);
+  explicit WriteTransaction(Catalogue& catalogue, Workload workload = Workload::single);
   WriteTransaction(const WriteTransaction&) = delete;
   WriteTransaction& operator=(const WriteTransaction&) = delete;
   ~WriteTransaction();

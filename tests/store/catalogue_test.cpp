@@ -11,7 +11,7 @@
 
 using namespace vendorcat;
 using store::Catalogue;
-using store::ForeignKeys;
+using store::Workload;
 using store::WriteTransaction;
 
 namespace {
@@ -52,11 +52,11 @@ TEST(WriteTransaction, EnforcesForeignKeysByDefault)
   EXPECT_TRUE(orphan_refused(catalogue));
 }
 
-TEST(WriteTransaction, CheckedByCallerSuspendsForeignKeysUntilCommit)
+TEST(WriteTransaction, BulkLoadSuspendsForeignKeysUntilCommit)
 {
   auto catalogue = test::migrated_catalogue();
   {
-    WriteTransaction transaction(catalogue, ForeignKeys::checked_by_caller);
+    WriteTransaction transaction(catalogue, Workload::bulk_load);
     EXPECT_EQ(foreign_keys(catalogue), 0);
     test::sqlite_db(catalogue).exec(orphan_spend); // not checked inside
     test::sqlite_db(catalogue).exec("DELETE FROM spend");
@@ -68,11 +68,11 @@ TEST(WriteTransaction, CheckedByCallerSuspendsForeignKeysUntilCommit)
   EXPECT_EQ(spend_lines(catalogue), 0);
 }
 
-TEST(WriteTransaction, CheckedByCallerEnforcesForeignKeysAgainAfterARollback)
+TEST(WriteTransaction, BulkLoadEnforcesForeignKeysAgainAfterARollback)
 {
   auto catalogue = test::migrated_catalogue();
   {
-    WriteTransaction transaction(catalogue, ForeignKeys::checked_by_caller);
+    WriteTransaction transaction(catalogue, Workload::bulk_load);
     EXPECT_EQ(foreign_keys(catalogue), 0);
     test::sqlite_db(catalogue).exec(orphan_spend);
   } // no commit: rolls back
@@ -82,7 +82,7 @@ TEST(WriteTransaction, CheckedByCallerEnforcesForeignKeysAgainAfterARollback)
   EXPECT_EQ(spend_lines(catalogue), 0);
 }
 
-TEST(WriteTransaction, CheckedByCallerEnforcesForeignKeysAgainWhenTheWriteCannotStart)
+TEST(WriteTransaction, BulkLoadEnforcesForeignKeysAgainWhenTheWriteCannotStart)
 {
   test::TempDir dir;
   auto catalogue = Catalogue::open(dir / "c.db");
@@ -91,7 +91,7 @@ TEST(WriteTransaction, CheckedByCallerEnforcesForeignKeysAgainWhenTheWriteCannot
     auto other = Catalogue::open(dir / "c.db");
     WriteTransaction holding(other); // holds the write lock
     test::sqlite_db(catalogue).setBusyTimeout(0);
-    EXPECT_THROW({ WriteTransaction transaction(catalogue, ForeignKeys::checked_by_caller); }, DatabaseError);
+    EXPECT_THROW({ WriteTransaction transaction(catalogue, Workload::bulk_load); }, DatabaseError);
   }
   EXPECT_EQ(foreign_keys(catalogue), 1);
   EXPECT_TRUE(orphan_refused(catalogue));
