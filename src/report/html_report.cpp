@@ -484,7 +484,7 @@ std::string renewals_section(const Page& page)
   }
   html +=
     "<table>\n<thead><tr><th>Ref</th><th>Provider</th><th>End date</th><th>Notice deadline</th>"
-    "<th class=\"num\">Days left</th><th>Auto-renew</th><th class=\"num\">table::Value</th>"
+    "<th class=\"num\">Days left</th><th>Auto-renew</th><th class=\"num\">Value</th>"
     "<th>Currency</th></tr></thead>\n<tbody>\n";
   for (const auto& renewal : page.renewals) {
     html += renewal_row(renewal);
