@@ -8,7 +8,7 @@ function(vendorcat_embed out_var base_dir)
     COMMAND ${CMAKE_COMMAND} -DOUT=${out} -DBASE=${base_dir}
             "-DFILES=${ARGN}" -P "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/EmbedScript.cmake"
     DEPENDS ${ARGN} "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/EmbedScript.cmake"
-    COMMENT "Embedding migrations and seed data"
+    COMMENT "Embedding migrations, seed data and resources"
     VERBATIM)
   set(${out_var} "${out}" PARENT_SCOPE)
 endfunction()

@@ -26,6 +26,11 @@ enum class OutsourcingType
   kpo,
 };
 
+// Every delivery model and type, in the order reports show them.
+inline constexpr DeliveryModel all_delivery_models[] = {DeliveryModel::onshore, DeliveryModel::nearshore,
+                                                        DeliveryModel::offshore};
+inline constexpr OutsourcingType all_outsourcing_types[] = {OutsourcingType::bpo, OutsourcingType::kpo};
+
 // Whether a classification was derived by vendorcat or set explicitly by a user.
 enum class Source
 {

@@ -1,20 +1,19 @@
-// `report html`: the whole page as one self-contained HTML5 document. All the
-// figures come from the existing computations (compute_spend_report by type
-// per quarter, by delivery model and by provider over the range, and
-// compute_renewals), gathered into a Page first so that a ValidationError
-// such as a missing exchange rate leaves the stream untouched. The page is
-// then assembled as a string: inline CSS, inline SVG charts (svg_chart.hpp)
-// each followed by its table, no script and nothing fetched from anywhere.
-// Every text that comes from the catalogue goes through html_escape.
+// `report html`: the page laid out from its figures (html_page.hpp), computed
+// first so that a ValidationError such as a missing exchange rate leaves the
+// stream untouched. The page is one self-contained HTML5 document: the style
+// sheet (resources/report.css, embedded) inline, inline SVG charts
+// (svg_chart.hpp) each followed by its table, no script and nothing fetched
+// from anywhere. Every text that comes from the catalogue goes through
+// html_escape.
 
 #include "report/html_report.hpp"
 
 #include "domain/amount.hpp"
 #include "domain/date.hpp"
 #include "domain/errors.hpp"
-#include "report/renewals.hpp"
-#include "report/spend_report.hpp"
+#include "report/html_page.hpp"
 #include "report/svg_chart.hpp"
+#include "store/embedded.hpp"
 
 #include <fmt/format.h>
 
@@ -30,189 +29,19 @@ namespace {
 constexpr const char* bpo_colour = "#2563eb";
 constexpr const char* kpo_colour = "#f59e0b";
 constexpr const char* provider_colour = "#0f766e";
-constexpr std::array<std::pair<const char*, const char*>, 3> model_colours{
-  {{"onshore", "#0e7490"}, {"nearshore", "#7c3aed"}, {"offshore", "#db2777"}}};
 
-struct QuarterRow
-{
-  std::string quarter;
-  std::int64_t bpo = 0;
-  std::int64_t kpo = 0;
-};
+// The colour of each delivery model, in domain::all_delivery_models order.
+constexpr std::array<const char*, 3> model_colours{"#0e7490", "#7c3aed", "#db2777"};
 
+using Page = HtmlPage;
+
+// A row of a share table: its label, amount and share.
 struct ShareRow
 {
   std::string label;
   std::int64_t amount = 0;
   double share = 0;
 };
-
-// Everything the page shows, computed before a byte is written.
-struct Page
-{
-  std::string currency;
-  int digits = 2;
-  std::string range;
-  std::string on;
-  int within = 0;
-  std::vector<QuarterRow> quarters;
-  std::vector<ShareRow> models;
-  std::vector<ShareRow> providers; // the top N
-  std::size_t provider_count = 0;
-  std::int64_t total = 0;
-  std::vector<Renewal> renewals;
-};
-
-// ---- computing ------------------------------------------------------------
-
-SpendReport spend_by(store::Catalogue& catalogue, const HtmlReportOptions& options,
-                     store::SpendDimension dimension, domain::Granularity period)
-{
-  SpendReportOptions spend;
-  spend.by = {dimension};
-  spend.period = period;
-  spend.from = options.from;
-  spend.to = options.to;
-  spend.currency = options.currency;
-  return compute_spend_report(catalogue, spend);
-}
-
-std::vector<QuarterRow> quarters_of(const SpendReport& report)
-{
-  std::map<std::string, QuarterRow> quarters;
-  for (const auto& row : report.rows) {
-    auto& quarter = quarters[row.period];
-    quarter.quarter = row.period;
-    (row.dimensions.at(0) == "KPO" ? quarter.kpo : quarter.bpo) += row.amount;
-  }
-  std::vector<QuarterRow> rows;
-  for (auto& [label, quarter] : quarters) {
-    rows.push_back(std::move(quarter));
-  }
-  return rows;
-}
-
-// Onshore, nearshore and offshore in that order, zero when absent.
-std::vector<ShareRow> models_of(const SpendReport& report)
-{
-  std::vector<ShareRow> rows;
-  for (const auto& [model, colour] : model_colours) {
-    ShareRow row{model, 0, 0};
-    for (const auto& spend : report.rows) {
-      if (spend.dimensions.at(0) == model) {
-        row.amount += spend.amount;
-        row.share += spend.share;
-      }
-    }
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
-std::vector<ShareRow> providers_of(const SpendReport& report)
-{
-  std::vector<ShareRow> rows;
-  for (const auto& row : report.rows) {
-    rows.push_back({row.dimensions.at(0), row.amount, row.share});
-  }
-  std::stable_sort(rows.begin(), rows.end(),
-                   [](const ShareRow& a, const ShareRow& b) { return a.amount > b.amount; });
-  return rows;
-}
-
-std::string range_text(const HtmlReportOptions& options, const std::vector<QuarterRow>& quarters)
-{
-  if (options.from || options.to) {
-    return fmt::format(
-      "{} to {}", options.from ? domain::Date::parse(*options.from).to_string() : "the first spend",
-      options.to ? domain::Date::parse(*options.to).to_string() : "the last spend");
-  }
-  if (quarters.empty()) {
-    return "all dates";
-  }
-  return fmt::format("{} to {} (all recorded spend)", quarters.front().quarter,
-                     quarters.back().quarter);
-}
-
-Page compute_page(store::Catalogue& catalogue, const HtmlReportOptions& options)
-{
-  if (options.top_providers < 1) {
-    throw ValidationError(
-      fmt::format("invalid number of top providers {}: give 1 or more", options.top_providers));
-  }
-  Page page;
-  const auto by_type =
-    spend_by(catalogue, options, store::SpendDimension::type, domain::Granularity::quarter);
-  const auto by_model =
-    spend_by(catalogue, options, store::SpendDimension::model, domain::Granularity::all);
-  const auto by_provider =
-    spend_by(catalogue, options, store::SpendDimension::provider, domain::Granularity::all);
-  page.renewals = compute_renewals(catalogue, options.renewals_within, options.on);
-  page.currency = by_type.currency;
-  page.digits = by_type.digits;
-  page.quarters = quarters_of(by_type);
-  page.models = models_of(by_model);
-  page.providers = providers_of(by_provider);
-  page.provider_count = page.providers.size();
-  for (const auto& row : page.providers) {
-    page.total += row.amount;
-  }
-  page.providers.resize(
-    std::min(page.providers.size(), static_cast<std::size_t>(options.top_providers)));
-  page.range = range_text(options, page.quarters);
-  page.on = (options.on ? domain::Date::parse(*options.on) : domain::Date::today()).to_string();
-  page.within = options.renewals_within;
-  return page;
-}
-
-// ---- writing --------------------------------------------------------------
-
-constexpr const char* style = R"css(
-:root { color-scheme: light; }
-* { box-sizing: border-box; }
-body { margin: 0; background: #f1f5f9; color: #0f172a;
-  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
-  sans-serif; }
-main { max-width: 1120px; margin: 0 auto; padding: 32px 24px 48px; }
-header h1 { font-size: 26px; line-height: 1.2; margin: 0 0 6px; }
-header .meta { margin: 0; color: #475569; }
-header .meta strong { color: #0f172a; }
-.cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 16px; margin-top: 20px; }
-.card { background: #fff; border: 1px solid #e2e8f0; border-radius: 10px; padding: 14px 16px; }
-.card .label { font-size: 12px; text-transform: uppercase; letter-spacing: .05em; color: #64748b; }
-.card .value { font-size: 22px; font-weight: 650; font-variant-numeric: tabular-nums; }
-.card .sub { font-size: 13px; color: #64748b; }
-section { background: #fff; border: 1px solid #e2e8f0; border-radius: 10px; padding: 20px 24px;
-  margin-top: 24px; box-shadow: 0 1px 2px rgba(15, 23, 42, .05); }
-h2 { font-size: 18px; margin: 0 0 4px; }
-.lead { margin: 0 0 12px; color: #64748b; font-size: 14px; }
-svg.chart { display: block; width: 100%; max-width: 100%; height: auto; margin: 8px 0 16px; }
-svg.chart .num { font-variant-numeric: tabular-nums; }
-table { border-collapse: collapse; width: 100%; font-size: 14px; }
-th, td { padding: 7px 10px; border-bottom: 1px solid #e2e8f0; text-align: left;
-  vertical-align: top; }
-thead th { font-size: 12px; font-weight: 600; text-transform: uppercase; letter-spacing: .04em;
-  color: #475569; border-bottom: 2px solid #cbd5e1; vertical-align: bottom; }
-tbody tr:nth-child(even) { background: #f8fafc; }
-tfoot td { font-weight: 650; border-bottom: 0; }
-tfoot tr:first-child td { border-top: 2px solid #cbd5e1; }
-.nowrap { white-space: nowrap; }
-.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.neg { color: #b91c1c; }
-.soon { color: #b91c1c; font-weight: 650; }
-.muted { color: #94a3b8; }
-.swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; }
-.badge { display: inline-block; padding: 1px 9px; border-radius: 999px; font-size: 12px;
-  font-weight: 600; white-space: nowrap; }
-.badge.auto { background: #fef3c7; color: #92400e; border: 1px solid #f59e0b; }
-.badge.manual { background: #f1f5f9; color: #475569; border: 1px solid #cbd5e1; }
-.empty { margin: 8px 0 0; padding: 16px; background: #f8fafc; border: 1px dashed #cbd5e1;
-  border-radius: 8px; color: #475569; }
-.note { margin: 10px 0 0; font-size: 13px; color: #64748b; }
-footer { margin-top: 24px; font-size: 12px; color: #64748b; text-align: center; }
-@media (max-width: 720px) { .cards { grid-template-columns: repeat(2, 1fr); } }
-@media print { body { background: #fff; } section { box-shadow: none; break-inside: avoid; } }
-)css";
 
 std::string amount(const Page& page, std::int64_t minor)
 {
@@ -260,7 +89,7 @@ std::string head()
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                      "<title>Outsourcing spend report \u2014 vendorcat</title>\n<style>{}</style>\n"
                      "</head>\n<body>\n<main>\n",
-                     style);
+                     store::embedded_file("resources/report.css"));
 }
 
 std::string card(const std::string& label, const std::string& value, const std::string& sub)
@@ -323,7 +152,7 @@ std::string quarter_chart(const Page& page)
   chart.digits = page.digits;
   chart.series = {{"BPO", bpo_colour}, {"KPO", kpo_colour}};
   for (const auto& quarter : page.quarters) {
-    chart.bars.push_back({quarter.quarter, {quarter.bpo, quarter.kpo}});
+    chart.bars.push_back({quarter.period, {quarter.bpo, quarter.kpo}});
   }
   return stacked_bar_svg(chart);
 }
@@ -335,9 +164,9 @@ std::string quarter_table(const Page& page)
     "<th class=\"num\">{}KPO ({})</th><th class=\"num\">Total ({})</th></tr></thead>\n<tbody>\n",
     swatch(bpo_colour), html_escape(page.currency), swatch(kpo_colour), html_escape(page.currency),
     html_escape(page.currency));
-  QuarterRow sum;
+  TypeSplit sum;
   for (const auto& q : page.quarters) {
-    html += "<tr>" + cell(q.quarter) + amount_cell(page, q.bpo) + amount_cell(page, q.kpo) +
+    html += "<tr>" + cell(q.period) + amount_cell(page, q.bpo) + amount_cell(page, q.kpo) +
             amount_cell(page, q.bpo + q.kpo) + "</tr>\n";
     sum.bpo += q.bpo;
     sum.kpo += q.kpo;
@@ -358,7 +187,7 @@ std::string quarter_section(const Page& page)
   html += quarter_chart(page);
   html += quarter_table(page);
   const bool negative = std::any_of(page.quarters.begin(), page.quarters.end(),
-                                    [](const QuarterRow& q) { return q.bpo < 0 || q.kpo < 0; });
+                                    [](const TypeSplit& q) { return q.bpo < 0 || q.kpo < 0; });
   if (negative) {
     html += "<p class=\"note\">A negative net amount (more credit notes than invoices) is drawn "
             "as zero in the chart; the table shows the real figure in red.</p>\n";
@@ -379,7 +208,7 @@ std::string share_table(const Page& page, const std::vector<ShareRow>& rows,
     total += row.amount;
   }
   return html + "</tbody>\n<tfoot><tr>" + cell("Total") + amount_cell(page, total) +
-         num_cell(page.total == 0 ? "" : percent(1.0)) + "</tr></tfoot>\n</table>\n";
+         num_cell(page.provider_total == 0 ? "" : percent(1.0)) + "</tr></tfoot>\n</table>\n";
 }
 
 std::string model_section(const Page& page)
@@ -392,15 +221,16 @@ std::string model_section(const Page& page)
   }
   HorizontalBarChart chart;
   chart.title = fmt::format("Bar chart of spend by delivery model in {}", page.currency);
-  for (std::size_t i = 0; i < page.models.size(); ++i) {
-    const auto& row = page.models[i];
+  std::vector<ShareRow> rows;
+  for (const auto& model : page.models) {
+    const auto label = domain::to_string(model.model);
     chart.bars.push_back(
-      {row.label, row.amount,
-       fmt::format("{} {} \u00b7 {}", amount(page, row.amount), page.currency, percent(row.share)),
-       model_colours.at(i).second});
+      {label, model.amount,
+       fmt::format("{} {} \u00b7 {}", amount(page, model.amount), page.currency, percent(model.share)),
+       model_colours.at(static_cast<std::size_t>(model.model))});
+    rows.push_back({label, model.amount, model.share});
   }
-  return html + horizontal_bar_svg(chart) + share_table(page, page.models, "Delivery model") +
-         "</section>\n";
+  return html + horizontal_bar_svg(chart) + share_table(page, rows, "Delivery model") + "</section>\n";
 }
 
 const char* plural(std::size_t count)
@@ -417,24 +247,21 @@ std::string provider_table(const Page& page)
   std::int64_t shown = 0;
   for (std::size_t i = 0; i < page.providers.size(); ++i) {
     const auto& row = page.providers[i];
-    html += "<tr>" + num_cell(std::to_string(i + 1)) + cell(row.label) +
+    html += "<tr>" + num_cell(std::to_string(i + 1)) + cell(row.provider) +
             amount_cell(page, row.amount) + num_cell(percent(row.share)) + "</tr>\n";
     shown += row.amount;
   }
   html += "</tbody>\n<tfoot>";
   const auto rest = page.provider_count - page.providers.size();
+  const auto total = page.provider_total;
   if (rest > 0) {
-    const double share =
-      page.total == 0 ? 0.0
-                      : static_cast<double>(page.total - shown) / static_cast<double>(page.total);
+    const double share = total == 0 ? 0.0 : static_cast<double>(total - shown) / static_cast<double>(total);
     html += "<tr><td></td>" + cell(fmt::format("{} other provider{}", rest, plural(rest))) +
-            amount_cell(page, page.total - shown) + num_cell(percent(share)) + "</tr>";
+            amount_cell(page, total - shown) + num_cell(percent(share)) + "</tr>";
   }
   return html + "<tr><td></td>" +
-         cell(
-           fmt::format("Total ({} provider{})", page.provider_count, plural(page.provider_count))) +
-         amount_cell(page, page.total) + num_cell(page.total == 0 ? "" : percent(1.0)) +
-         "</tr></tfoot>\n</table>\n";
+         cell(fmt::format("Total ({} provider{})", page.provider_count, plural(page.provider_count))) +
+         amount_cell(page, total) + num_cell(total == 0 ? "" : percent(1.0)) + "</tr></tfoot>\n</table>\n";
 }
 
 std::string provider_section(const Page& page)
@@ -449,7 +276,7 @@ std::string provider_section(const Page& page)
                             page.providers.size(), page.currency);
   for (const auto& row : page.providers) {
     chart.bars.push_back(
-      {row.label, row.amount,
+      {row.provider, row.amount,
        fmt::format("{} {} \u00b7 {}", amount(page, row.amount), page.currency, percent(row.share)),
        provider_colour});
   }
@@ -509,7 +336,7 @@ std::string page_html(const Page& page)
 void render_html_report(store::Catalogue& catalogue, const HtmlReportOptions& options,
                         std::ostream& out)
 {
-  const auto html = page_html(compute_page(catalogue, options));
+  const auto html = page_html(compute_html_page(catalogue, options));
   out << html;
   out.flush();
   if (!out) {

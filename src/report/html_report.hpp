@@ -6,23 +6,14 @@
 // each chart followed by its figures as a table. Every text from the
 // catalogue is HTML-escaped.
 
+#include "report/html_page.hpp"
 #include "store/catalogue.hpp"
 
 #include <iosfwd>
-#include <optional>
 #include <string>
+#include <string_view>
 
 namespace vendorcat::report {
-
-struct HtmlReportOptions
-{
-  std::optional<std::string> from;
-  std::optional<std::string> to;
-  std::string currency;             // empty: the base currency
-  std::optional<std::string> on;    // "today" for the renewals section (default: today)
-  int renewals_within = 90;         // days
-  int top_providers = 10;
-};
 
 // Writes the page to OUT. Throws ValidationError like compute_spend_report
 // (e.g. missing exchange rates) before writing anything, IoError when OUT fails.

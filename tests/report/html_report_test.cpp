@@ -132,6 +132,24 @@ TEST(HtmlReport, IsOneSelfContainedDocument)
   EXPECT_FALSE(contains(page, "@import"));
 }
 
+TEST(HtmlReport, InlinesTheEmbeddedStyleSheet)
+{
+  auto catalogue = sample_catalogue(Rates::set);
+  const auto page = rendered(catalogue);
+  EXPECT_TRUE(contains(page, "<style>/* The HTML report's style sheet"));
+  EXPECT_TRUE(contains(page, ".card .value {"));
+}
+
+TEST(HtmlReport, TablesHaveTheirHeaders)
+{
+  auto catalogue = sample_catalogue(Rates::set);
+  const auto page = rendered(catalogue);
+  for (const char* header : {"<th>Quarter</th>", "<th>Delivery model</th>", "<th>Provider</th>", "<th>Ref</th>",
+                             "<th>Notice deadline</th>", "<th class=\"num\">Value</th>", "<th>Currency</th>"}) {
+    EXPECT_TRUE(contains(page, header)) << header;
+  }
+}
+
 TEST(HtmlReport, ShowsBpoAndKpoPerQuarterAsChartAndTable)
 {
   auto catalogue = sample_catalogue(Rates::set);
