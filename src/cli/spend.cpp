@@ -68,7 +68,7 @@ void run_fx_set(Session& session, const FxSetOptions& options)
   store::WriteTransaction transaction(catalogue);
   const auto rate = store::set_fx_rate(catalogue, options.currency, options.month, options.rate);
   transaction.commit();
-  session.note(fmt::format("1 {} = {} base currency units in {}", rate.currency, rate.rate, rate.month));
+  session.note(fmt::format("1 {} = {} base currency units in {}", rate.currency, rate.rate.to_string(), rate.month.to_string()));
 }
 
 void run_fx_list(Session& session, const FxListOptions& options)

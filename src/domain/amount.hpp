@@ -31,4 +31,15 @@ std::int64_t parse_amount(std::string_view text, int minor_digits, std::string_v
 // when MINOR_DIGITS is not 0..max_minor_digits.
 std::string format_amount(std::int64_t minor, int minor_digits);
 
+// An amount of money as stored: a count of minor units and the number of
+// minor digits of its currency, printed as format_amount() prints it.
+struct Amount
+{
+  std::int64_t minor = 0;
+  int digits = 2;
+
+  std::string to_string() const { return format_amount(minor, digits); }
+  bool operator==(const Amount&) const = default;
+};
+
 } // namespace vendorcat::domain

@@ -7,6 +7,8 @@
 // (CSV and JSON), export, the list and show tables and the conflict policies
 // all read it, so that a column cannot drift between them.
 
+#include "domain/amount.hpp"
+#include "domain/date.hpp"
 #include "store/catalogue.hpp"
 #include "store/load.hpp"
 #include "table/table.hpp"
@@ -207,6 +209,14 @@ inline table::Value text_cell(const std::optional<std::string>& value)
 inline table::Value integer_cell(const std::optional<std::int64_t>& value)
 {
   return value ? table::Value(*value) : table::Value();
+}
+inline table::Value date_cell(const std::optional<domain::Date>& value)
+{
+  return value ? table::Value(value->to_string()) : table::Value();
+}
+inline table::Value amount_cell(const std::optional<domain::Amount>& value)
+{
+  return value ? table::Value(value->to_string()) : table::Value();
 }
 
 } // namespace vendorcat::io

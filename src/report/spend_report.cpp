@@ -27,12 +27,12 @@ namespace vendorcat::report {
 
 namespace {
 
-using RateKey = std::pair<std::string, std::string>; // currency, month
+using RateKey = std::pair<std::string, domain::Month>; // currency, month
 
 struct Cell
 {
   domain::ExactSum direct;                       // already in the report currency
-  std::map<std::string, domain::ExactSum> base;  // per month, in the base currency
+  std::map<domain::Month, domain::ExactSum> base; // per month, in the base currency
   std::int64_t lines = 0;
 };
 
@@ -45,7 +45,7 @@ std::string missing_rates_message(const std::set<RateKey>& missing)
       list += fmt::format(" and {} more", missing.size() - 100);
       break;
     }
-    list += fmt::format("{}{} {}", list.empty() ? "" : ", ", currency, month);
+    list += fmt::format("{}{} {}", list.empty() ? "" : ", ", currency, month.to_string());
   }
   return fmt::format("missing exchange rate{} for {}; set them with 'vendorcat fx set CUR MONTH RATE'",
                      missing.size() == 1 ? "" : "s", list);
@@ -71,13 +71,13 @@ SpendReport compute_spend_report(store::Catalogue& catalogue, const SpendReportO
   store::SpendQuery query;
   query.by = options.by;
   if (options.from) {
-    query.from = domain::Date::parse(*options.from).to_string();
+    query.from = domain::Date::parse(*options.from);
   }
   if (options.to) {
-    query.to = domain::Date::parse(*options.to).to_string();
+    query.to = domain::Date::parse(*options.to);
   }
   if (query.from && query.to) {
-    domain::check_range(domain::Date::parse(*query.from), domain::Date::parse(*query.to));
+    domain::check_range(*query.from, *query.to);
   }
   if (!options.provider.empty()) {
     query.provider_id = store::find_provider(catalogue, options.provider).id;
@@ -88,12 +88,12 @@ SpendReport compute_spend_report(store::Catalogue& catalogue, const SpendReportO
 
   std::map<RateKey, domain::Rate> rates;
   for (const auto& rate : store::list_fx_rates(catalogue, "")) {
-    rates.emplace(RateKey{rate.currency, rate.month}, domain::Rate::parse(rate.rate));
+    rates.emplace(RateKey{rate.currency, rate.month}, rate.rate);
   }
   std::set<RateKey> missing;
   std::map<std::pair<std::string, std::vector<std::string>>, Cell> cells;
   store::each_monthly_spend(catalogue, query, [&](const store::MonthlySpend& row) {
-    const auto period = domain::period_label(domain::Month::parse(row.month), options.period);
+    const auto period = domain::period_label(row.month, options.period);
     auto& cell = cells[{period, row.dimensions}];
     cell.lines += row.lines;
     const int digits = reference.currency(row.currency).minor_units;

@@ -23,11 +23,11 @@ FxRate set_fx_rate(Catalogue& catalogue, const std::string& currency, const std:
   if (code == *base) {
     throw FieldError("currency", fmt::format("{} is the base currency: its rate is always 1", code));
   }
-  const FxRate stored{code, domain::Month::parse(month).to_string(), domain::Rate::parse(rate).to_string()};
+  const FxRate stored{code, domain::Month::parse(month), domain::Rate::parse(rate)};
   Query(connection(catalogue),
         "INSERT INTO fx_rate (currency, month, rate) VALUES (?, ?, ?) "
         "ON CONFLICT (currency, month) DO UPDATE SET rate = excluded.rate",
-        stored.currency, stored.month, stored.rate)
+        stored.currency, stored.month.to_string(), stored.rate.to_string())
     .run();
   return stored;
 }
@@ -38,7 +38,7 @@ std::optional<FxRate> find_fx_rate(Catalogue& catalogue, const std::string& curr
   Query query(connection(catalogue), "SELECT currency, month, rate FROM fx_rate WHERE currency = ? AND month = ?",
               Reference::of(catalogue).currency(currency).code, domain::Month::parse(month).to_string());
   if (query.next()) {
-    FxRate rate{query.text(0), query.text(1), query.text(2)};
+    FxRate rate{query.text(0), domain::Month::parse(query.text_view(1)), domain::Rate::parse(query.text_view(2))};
     query.reset();
     return rate;
   }
@@ -59,7 +59,7 @@ std::vector<FxRate> list_fx_rates(Catalogue& catalogue, const std::string& curre
   }
   std::vector<FxRate> rates;
   while (query.next()) {
-    rates.push_back({query.text(0), query.text(1), query.text(2)});
+    rates.push_back({query.text(0), domain::Month::parse(query.text_view(1)), domain::Rate::parse(query.text_view(2))});
   }
   return rates;
 }

@@ -3,6 +3,8 @@
 // Exchange rates: 1 unit of a currency = RATE units of the base currency, one
 // rate per currency and month, exact decimals.
 
+#include "domain/date.hpp"
+#include "domain/rate.hpp"
 #include "store/catalogue.hpp"
 
 #include <optional>
@@ -14,8 +16,8 @@ namespace vendorcat::store {
 struct FxRate
 {
   std::string currency;
-  std::string month; // YYYY-MM
-  std::string rate;  // exact decimal
+  domain::Month month;
+  domain::Rate rate;
 };
 
 // Sets (or replaces) the rate of CURRENCY for MONTH. Throws ValidationError for

@@ -43,7 +43,9 @@ Provider read_provider(const Query& row)
   p.website = row.optional_text(5);
   p.status = row.text(6);
   p.risk = row.optional_text(7);
-  p.next_review = row.optional_text(8);
+  if (!row.is_null(8)) {
+    p.next_review = domain::Date::parse(row.text_view(8));
+  }
   p.notes = row.optional_text(9);
   return p;
 }

@@ -3,6 +3,7 @@
 // Providers: the vendor master. Adding, changing, removing (audited in the
 // caller's transaction), finding by id or name, filtering and full-text search.
 
+#include "domain/date.hpp"
 #include "store/catalogue.hpp"
 
 #include <cstdint>
@@ -23,7 +24,7 @@ struct Provider
   std::optional<std::string> website;
   std::string status;
   std::optional<std::string> risk;
-  std::optional<std::string> next_review;
+  std::optional<domain::Date> next_review;
   std::optional<std::string> notes;
 };
 

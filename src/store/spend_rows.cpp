@@ -94,7 +94,7 @@ void run(Catalogue& catalogue, const SpendQuery& query, bool from_lines, const R
   row.dimensions.resize(query.by.size());
   const int count = static_cast<int>(query.by.size());
   while (step(statement)) {
-    row.month = statement.text_view(0);
+    row.month = domain::Month::parse(statement.text_view(0));
     row.currency = statement.text_view(1);
     for (int i = 0; i < count; ++i) {
       row.dimensions[static_cast<std::size_t>(i)] = statement.text_view(2 + i);
@@ -128,8 +128,8 @@ void each_monthly_spend(Catalogue& catalogue, const SpendQuery& query,
 {
   using domain::Date;
   using domain::Month;
-  const auto from = query.from ? Date::parse(*query.from) : Date(1900, 1, 1);
-  const auto to = query.to ? Date::parse(*query.to) : Date(9999, 12, 31);
+  const auto from = query.from.value_or(Date(Date::min_year, 1, 1));
+  const auto to = query.to.value_or(Date(Date::max_year, 12, 31));
   if (to < from) {
     return;
   }

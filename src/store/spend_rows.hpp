@@ -4,6 +4,7 @@
 // dimensions, from the monthly roll-up for whole months and from the raw
 // lines only for the partial months at the edges of a date range.
 
+#include "domain/date.hpp"
 #include "store/catalogue.hpp"
 
 #include <cstdint>
@@ -33,15 +34,15 @@ std::string_view to_string(SpendDimension dimension);
 struct SpendQuery
 {
   std::vector<SpendDimension> by;
-  std::optional<std::string> from; // YYYY-MM-DD, inclusive
-  std::optional<std::string> to;   // YYYY-MM-DD, inclusive
+  std::optional<domain::Date> from; // inclusive
+  std::optional<domain::Date> to;   // inclusive
   std::optional<std::int64_t> provider_id;
   std::optional<std::int64_t> service_id;
 };
 
 struct MonthlySpend
 {
-  std::string month;
+  domain::Month month;
   std::string currency;
   std::vector<std::string> dimensions; // one value per SpendQuery::by; "(none)" when empty
   std::int64_t amount = 0;             // minor units of currency
@@ -50,7 +51,7 @@ struct MonthlySpend
 
 // Calls VISIT for each (month, currency, dimension values) with spend in the
 // query's range; a key may be visited twice (roll-up and edge lines), and the
-// caller adds them up. Dates in QUERY must already be valid.
+// caller adds them up.
 void each_monthly_spend(Catalogue& catalogue, const SpendQuery& query,
                         const std::function<void(const MonthlySpend&)>& visit);
 

@@ -20,7 +20,7 @@ const ConflictRules<Fields> rules{
   },
   [](store::Catalogue& catalogue, const Fields& fields, std::int64_t) {
     const auto existing = store::find_fx_rate(catalogue, *fields.currency, *fields.month);
-    return fmt::format("a rate for {} in {}", existing->currency, existing->month);
+    return fmt::format("a rate for {} in {}", existing->currency, existing->month.to_string());
   },
   [](store::Catalogue& catalogue, const Fields& fields) {
     store::set_fx_rate(catalogue, *fields.currency, *fields.month, *fields.rate);
@@ -42,9 +42,9 @@ const FxKind& fx_kind()
     {
       {"currency", true, Align::left, [](const Rate& r) -> Value { return r.currency; },
        [](Fields& f, Cell v) { f.currency = nonempty(std::move(v)); }},
-      {"month", true, Align::left, [](const Rate& r) -> Value { return r.month; },
+      {"month", true, Align::left, [](const Rate& r) -> Value { return r.month.to_string(); },
        [](Fields& f, Cell v) { f.month = nonempty(std::move(v)); }},
-      {"rate", true, Align::right, [](const Rate& r) -> Value { return r.rate; },
+      {"rate", true, Align::right, [](const Rate& r) -> Value { return r.rate.to_string(); },
        [](Fields& f, Cell v) { f.rate = nonempty(std::move(v)); }},
     },
     nullptr,

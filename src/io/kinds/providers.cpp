@@ -48,7 +48,7 @@ const ProviderKind& providers_kind()
        [](Fields& f, std::optional<std::string>&& v) { f.status = nonempty(std::move(v)); }},
       {"risk", false, table::Align::left, [](const Provider& p) { return text_cell(p.risk); },
        [](Fields& f, std::optional<std::string>&& v) { f.risk = nonempty(std::move(v)); }},
-      {"next_review", false, table::Align::left, [](const Provider& p) { return text_cell(p.next_review); },
+      {"next_review", false, table::Align::left, [](const Provider& p) { return date_cell(p.next_review); },
        [](Fields& f, std::optional<std::string>&& v) { f.next_review = nonempty(std::move(v)); }},
       {"notes", false, table::Align::left, [](const Provider& p) { return text_cell(p.notes); },
        [](Fields& f, std::optional<std::string>&& v) { f.notes = nonempty(std::move(v)); }},
