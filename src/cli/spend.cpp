@@ -44,7 +44,7 @@ void run_spend_add(Session& session, const SpendAddOptions& options)
   const auto line = store::add_spend(catalogue, options.engagement, options.date, options.amount,
                                      options.currency, options.reference);
   transaction.commit();
-  session.note(fmt::format("added spend {} {} on {} to {} (id {})", line.amount, line.currency,
+  session.note(fmt::format("added spend {} {} on {} to {} (id {})", line.amount.to_string(), line.currency,
                            line.date, line.engagement, line.id));
 }
 

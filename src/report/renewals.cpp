@@ -30,8 +30,8 @@ std::vector<Renewal> compute_renewals(store::Catalogue& catalogue, int within,
     Renewal renewal;
     renewal.ref = engagement.ref;
     renewal.provider = engagement.provider;
-    renewal.end_date = *engagement.end_date;
-    const auto end = domain::Date::parse(renewal.end_date);
+    const auto end = *engagement.end_date;
+    renewal.end_date = end.to_string();
     auto next = end;
     if (engagement.notice_days) {
       const auto deadline = end.add_days(-static_cast<int>(*engagement.notice_days));
@@ -42,7 +42,9 @@ std::vector<Renewal> compute_renewals(store::Catalogue& catalogue, int within,
     }
     renewal.days_left = next.days_since_epoch() - today.days_since_epoch();
     renewal.auto_renew = engagement.auto_renew;
-    renewal.value = engagement.value;
+    if (engagement.value) {
+      renewal.value = engagement.value->to_string();
+    }
     renewal.currency = engagement.currency;
     renewals.push_back(std::move(renewal));
   }

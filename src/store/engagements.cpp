@@ -42,8 +42,10 @@ Engagement read_engagement(const Query& row)
   e.provider = row.text(2);
   e.service = row.text(3);
   e.delivery_country = row.text(4);
-  e.start_date = row.text(5);
-  e.end_date = row.optional_text(6);
+  e.start_date = domain::Date::parse(row.text_view(5));
+  if (!row.is_null(6)) {
+    e.end_date = domain::Date::parse(row.text_view(6));
+  }
   e.title = row.optional_text(7);
   e.client_unit = row.optional_text(8);
   e.delivery_model = domain::parse_delivery_model(row.text(9));
@@ -51,7 +53,7 @@ Engagement read_engagement(const Query& row)
   e.notice_days = row.optional_integer(11);
   e.auto_renew = row.integer(12) != 0;
   if (!row.is_null(13)) {
-    e.value = domain::format_amount(row.integer(13), static_cast<int>(row.integer(20)));
+    e.value = domain::Amount{row.integer(13), static_cast<int>(row.integer(20))};
   }
   e.currency = row.text(14);
   e.status = row.text(15);
@@ -119,7 +121,7 @@ bool expires_within(const Engagement& engagement, const domain::Date& from, cons
   if (!engagement.end_date) {
     return false;
   }
-  const auto end = domain::Date::parse(*engagement.end_date);
+  const auto end = *engagement.end_date;
   if (end >= from && end <= until) {
     return true;
   }

@@ -3,7 +3,9 @@
 // Engagements: contracts with a provider for a service, with the delivery
 // model and outsourcing type derived (or set explicitly), validated, audited.
 
+#include "domain/amount.hpp"
 #include "domain/classification.hpp"
+#include "domain/date.hpp"
 #include "store/catalogue.hpp"
 
 #include <cstdint>
@@ -21,15 +23,15 @@ struct Engagement
   std::string provider; // name
   std::string service;  // code
   std::string delivery_country;
-  std::string start_date;
-  std::optional<std::string> end_date;
+  domain::Date start_date;
+  std::optional<domain::Date> end_date;
   std::optional<std::string> title;
   std::optional<std::string> client_unit;
   domain::DeliveryModel delivery_model = domain::DeliveryModel::onshore;
   domain::OutsourcingType type = domain::OutsourcingType::bpo;
   std::optional<std::int64_t> notice_days;
   bool auto_renew = false;
-  std::optional<std::string> value; // decimal string in the currency's minor digits
+  std::optional<domain::Amount> value; // in the engagement's currency
   std::string currency;
   std::string status;
   std::optional<std::string> owner;

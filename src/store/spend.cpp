@@ -36,8 +36,8 @@ SpendLine add_spend(Catalogue& catalogue, const std::string& engagement, const s
   const auto id = writer.insert(row);
   writer.flush();
   audit_insert(catalogue, "spend", id);
-  auto amount_text = domain::format_amount(row.amount, ref_data.currency(row.currency).minor_units);
-  return {id, target.ref, row.date, std::move(amount_text), row.currency, row.reference};
+  return {id, target.ref, domain::Date::parse(row.date), {row.amount, ref_data.currency(row.currency).minor_units},
+          row.currency, row.reference};
 }
 
 void remove_spend(Catalogue& catalogue, std::int64_t id)
@@ -87,8 +87,8 @@ void each_spend(Catalogue& catalogue, const SpendFilter& filter,
   while (query.next()) {
     line.id = query.integer(0);
     line.engagement = query.text_view(1);
-    line.date = query.text_view(2);
-    line.amount = domain::format_amount(query.integer(3), static_cast<int>(query.integer(4)));
+    line.date = domain::Date::parse(query.text_view(2));
+    line.amount = {query.integer(3), static_cast<int>(query.integer(4))};
     line.currency = query.text_view(5);
     line.reference = query.optional_text(6);
     visit(line);

@@ -4,6 +4,8 @@
 // (audited, with the monthly roll-up kept in the same transaction), and
 // reading them back. Bulk loads go through SpendLoad (spend_load.hpp).
 
+#include "domain/amount.hpp"
+#include "domain/date.hpp"
 #include "store/catalogue.hpp"
 
 #include <cstdint>
@@ -18,8 +20,8 @@ struct SpendLine
 {
   std::int64_t id = 0;
   std::string engagement; // ref
-  std::string date;
-  std::string amount; // decimal string in the currency's minor digits
+  domain::Date date;
+  domain::Amount amount;
   std::string currency;
   std::optional<std::string> reference;
 };

@@ -37,9 +37,9 @@ const SpendKind& spend_kind()
     {
       {"engagement", true, Align::left, [](const Line& l) -> Value { return l.engagement; },
        [](Fields& f, Cell v) { f.engagement = std::move(v); }},
-      {"date", true, Align::left, [](const Line& l) -> Value { return l.date; },
+      {"date", true, Align::left, [](const Line& l) -> Value { return l.date.to_string(); },
        [](Fields& f, Cell v) { f.date = std::move(v); }},
-      {"amount", true, Align::right, [](const Line& l) -> Value { return l.amount; },
+      {"amount", true, Align::right, [](const Line& l) -> Value { return l.amount.to_string(); },
        [](Fields& f, Cell v) { f.amount = std::move(v); }},
       {"currency", false, Align::left, [](const Line& l) -> Value { return l.currency; },
        [](Fields& f, Cell v) { f.currency = std::move(v); }},
