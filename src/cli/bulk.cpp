@@ -107,15 +107,12 @@ void run_export(Session& session, const ExportOptions& options)
 
 void run_demo(Session& session, const std::monostate&)
 {
-  auto& catalogue = session.catalogue();
-  store::WriteTransaction transaction(catalogue, store::Workload::bulk_load);
-  const auto loaded = io::load_demo(catalogue);
-  transaction.commit();
+  const auto loaded = session.write(io::load_demo, store::Workload::bulk_load);
   std::string counts;
   for (const auto& [kind, summary] : loaded) {
     counts += fmt::format("{}{} {}", counts.empty() ? "" : ", ", summary.created, io::to_string(kind));
   }
-  session.note(fmt::format("demo catalogue loaded into '{}': {}", catalogue.path(), counts));
+  session.note(fmt::format("demo catalogue loaded into '{}': {}", session.catalogue().path(), counts));
 }
 
 } // namespace

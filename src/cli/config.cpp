@@ -42,12 +42,11 @@ void run_get(Session& session, const KeyOptions& options)
 void run_set(Session& session, const KeyOptions& options)
 {
   const auto key = store::parse_setting_key(options.key);
-  auto& catalogue = session.catalogue();
-  store::WriteTransaction transaction(catalogue);
-  store::set_setting(catalogue, key, options.value);
-  transaction.commit();
-  session.note(fmt::format("{} set to {}", store::to_string(key),
-                           store::get_setting(catalogue, key).value_or("")));
+  const auto value = session.write([&](store::Catalogue& catalogue) {
+    store::set_setting(catalogue, key, options.value);
+    return store::get_setting(catalogue, key).value_or("");
+  });
+  session.note(fmt::format("{} set to {}", store::to_string(key), value));
 }
 
 } // namespace

@@ -32,15 +32,15 @@ struct BackupOptions
 
 void run_init(Session& session, const InitOptions& options)
 {
+  session.write([&](store::Catalogue& catalogue) {
+    if (!options.home_country.empty()) {
+      store::set_setting(catalogue, store::SettingKey::home_country, options.home_country);
+    }
+    if (!options.base_currency.empty()) {
+      store::set_setting(catalogue, store::SettingKey::base_currency, options.base_currency);
+    }
+  });
   auto& catalogue = session.catalogue();
-  store::WriteTransaction transaction(catalogue);
-  if (!options.home_country.empty()) {
-    store::set_setting(catalogue, store::SettingKey::home_country, options.home_country);
-  }
-  if (!options.base_currency.empty()) {
-    store::set_setting(catalogue, store::SettingKey::base_currency, options.base_currency);
-  }
-  transaction.commit();
   session.note(fmt::format("catalogue ready at '{}' (schema version {})", catalogue.path(),
                            store::schema_version(catalogue)));
 }

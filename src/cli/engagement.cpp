@@ -74,10 +74,8 @@ void run_add(Session& session, const EditOptions& options)
 {
   auto fields = fields_of(options);
   fields.ref = options.ref;
-  auto& catalogue = session.catalogue();
-  store::WriteTransaction transaction(catalogue);
-  const auto engagement = store::add_engagement(catalogue, fields);
-  transaction.commit();
+  const auto engagement =
+    session.write([&](store::Catalogue& catalogue) { return store::add_engagement(catalogue, fields); });
   session.note(fmt::format("added engagement {} ({}, {})", engagement.ref,
                            domain::to_string(engagement.delivery_model), domain::to_string(engagement.type)));
 }
@@ -103,21 +101,19 @@ void run_show(Session& session, const RefOptions& options)
 
 void run_update(Session& session, const EditOptions& options)
 {
-  auto& catalogue = session.catalogue();
-  store::WriteTransaction transaction(catalogue);
-  const auto id = store::find_engagement(catalogue, options.ref).id;
-  const auto engagement = store::update_engagement(catalogue, id, fields_of(options));
-  transaction.commit();
+  const auto engagement = session.write([&](store::Catalogue& catalogue) {
+    return store::update_engagement(catalogue, store::find_engagement(catalogue, options.ref).id, fields_of(options));
+  });
   session.note(fmt::format("updated engagement {}", engagement.ref));
 }
 
 void run_remove(Session& session, const RefOptions& options)
 {
-  auto& catalogue = session.catalogue();
-  store::WriteTransaction transaction(catalogue);
-  const auto engagement = store::find_engagement(catalogue, options.ref);
-  store::remove_engagement(catalogue, engagement.id);
-  transaction.commit();
+  const auto engagement = session.write([&](store::Catalogue& catalogue) {
+    auto found = store::find_engagement(catalogue, options.ref);
+    store::remove_engagement(catalogue, found.id);
+    return found;
+  });
   session.note(fmt::format("removed engagement {}", engagement.ref));
 }
 

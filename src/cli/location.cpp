@@ -47,11 +47,10 @@ std::optional<std::int64_t> provider_id(store::Catalogue& catalogue, const std::
 
 void run_location_add(Session& session, const LocationAddOptions& options)
 {
-  auto& catalogue = session.catalogue();
-  store::WriteTransaction transaction(catalogue);
-  const auto location = store::add_location(catalogue, store::find_provider(catalogue, options.provider).id,
-                                            options.country, options.city, options.name);
-  transaction.commit();
+  const auto location = session.write([&](store::Catalogue& catalogue) {
+    return store::add_location(catalogue, store::find_provider(catalogue, options.provider).id, options.country,
+                               options.city, options.name);
+  });
   session.note(fmt::format("added location {} of '{}' in {} (id {})", location.city.value_or(""),
                            location.provider, location.country, location.id));
 }
@@ -65,20 +64,16 @@ void run_location_list(Session& session, const LocationListOptions& options)
 
 void run_location_remove(Session& session, const IdOptions& options)
 {
-  auto& catalogue = session.catalogue();
-  store::WriteTransaction transaction(catalogue);
-  store::remove_location(catalogue, options.id);
-  transaction.commit();
+  session.write([&](store::Catalogue& catalogue) { store::remove_location(catalogue, options.id); });
   session.note(fmt::format("removed location {}", options.id));
 }
 
 void run_offering_add(Session& session, const OfferingOptions& options)
 {
-  auto& catalogue = session.catalogue();
-  store::WriteTransaction transaction(catalogue);
-  const auto offering = store::add_offering(catalogue, store::find_provider(catalogue, options.provider).id,
-                                            store::find_service(catalogue, options.service).id);
-  transaction.commit();
+  const auto offering = session.write([&](store::Catalogue& catalogue) {
+    return store::add_offering(catalogue, store::find_provider(catalogue, options.provider).id,
+                               store::find_service(catalogue, options.service).id);
+  });
   session.note(fmt::format("'{}' now offers {}", offering.provider, offering.service));
 }
 
@@ -95,13 +90,13 @@ void run_offering_list(Session& session, const OfferingOptions& options)
 
 void run_offering_remove(Session& session, const OfferingOptions& options)
 {
-  auto& catalogue = session.catalogue();
-  store::WriteTransaction transaction(catalogue);
-  const auto provider = store::find_provider(catalogue, options.provider);
-  const auto service = store::find_service(catalogue, options.service);
-  store::remove_offering(catalogue, provider.id, service.id);
-  transaction.commit();
-  session.note(fmt::format("'{}' no longer offers {}", provider.name, service.code));
+  const auto removed = session.write([&](store::Catalogue& catalogue) {
+    const auto provider = store::find_provider(catalogue, options.provider);
+    const auto service = store::find_service(catalogue, options.service);
+    store::remove_offering(catalogue, provider.id, service.id);
+    return store::Offering{0, provider.name, service.code};
+  });
+  session.note(fmt::format("'{}' no longer offers {}", removed.provider, removed.service));
 }
 
 } // namespace

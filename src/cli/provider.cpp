@@ -49,10 +49,8 @@ void run_add(Session& session, const AddOptions& options)
 {
   auto fields = options.fields;
   fields.name = options.name;
-  auto& catalogue = session.catalogue();
-  store::WriteTransaction transaction(catalogue);
-  const auto provider = store::add_provider(catalogue, fields);
-  transaction.commit();
+  const auto provider =
+    session.write([&](store::Catalogue& catalogue) { return store::add_provider(catalogue, fields); });
   session.note(fmt::format("added provider '{}' (id {})", provider.name, provider.id));
 }
 
@@ -83,21 +81,19 @@ void run_show(Session& session, const NameOptions& options)
 
 void run_update(Session& session, const UpdateOptions& options)
 {
-  auto& catalogue = session.catalogue();
-  store::WriteTransaction transaction(catalogue);
-  const auto id = store::find_provider(catalogue, options.provider).id;
-  const auto provider = store::update_provider(catalogue, id, options.fields);
-  transaction.commit();
+  const auto provider = session.write([&](store::Catalogue& catalogue) {
+    return store::update_provider(catalogue, store::find_provider(catalogue, options.provider).id, options.fields);
+  });
   session.note(fmt::format("updated provider '{}'", provider.name));
 }
 
 void run_remove(Session& session, const NameOptions& options)
 {
-  auto& catalogue = session.catalogue();
-  store::WriteTransaction transaction(catalogue);
-  const auto provider = store::find_provider(catalogue, options.text);
-  store::remove_provider(catalogue, provider.id);
-  transaction.commit();
+  const auto provider = session.write([&](store::Catalogue& catalogue) {
+    auto found = store::find_provider(catalogue, options.text);
+    store::remove_provider(catalogue, found.id);
+    return found;
+  });
   session.note(fmt::format("removed provider '{}' with its locations and offerings", provider.name));
 }
 

@@ -35,10 +35,9 @@ void run_list(Session& session, const ListOptions& options)
 void run_add(Session& session, const AddOptions& options)
 {
   const auto type = domain::parse_outsourcing_type(options.type);
-  auto& catalogue = session.catalogue();
-  store::WriteTransaction transaction(catalogue);
-  const auto service = store::add_service(catalogue, options.code, options.name, type, options.parent);
-  transaction.commit();
+  const auto service = session.write([&](store::Catalogue& catalogue) {
+    return store::add_service(catalogue, options.code, options.name, type, options.parent);
+  });
   session.note(fmt::format("added service '{}' ({}, id {})", service.code,
                            domain::to_string(service.default_type), service.id));
 }

@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <type_traits>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -74,6 +75,23 @@ public:
   // Runs COMMAND on this session; failures of the catalogue that no layer
   // below named are reported with the catalogue's path.
   void run(const std::function<void(Session&)>& command);
+
+  // Runs CHANGE(catalogue) in one write transaction of WORKLOAD, commits it
+  // and returns what CHANGE returns; nothing is written when CHANGE throws.
+  template <typename Change>
+  auto write(Change&& change, store::Workload workload = store::Workload::single)
+  {
+    auto& catalogue = this->catalogue();
+    store::WriteTransaction transaction(catalogue, workload);
+    if constexpr (std::is_void_v<decltype(change(catalogue))>) {
+      change(catalogue);
+      transaction.commit();
+    } else {
+      auto result = change(catalogue);
+      transaction.commit();
+      return result;
+    }
+  }
 
   // The open catalogue; only valid for commands that declared one.
   store::Catalogue& catalogue();

@@ -39,11 +39,10 @@ struct FxListOptions
 
 void run_spend_add(Session& session, const SpendAddOptions& options)
 {
-  auto& catalogue = session.catalogue();
-  store::WriteTransaction transaction(catalogue);
-  const auto line = store::add_spend(catalogue, options.engagement, options.date, options.amount,
-                                     options.currency, options.reference);
-  transaction.commit();
+  const auto line = session.write([&](store::Catalogue& catalogue) {
+    return store::add_spend(catalogue, options.engagement, options.date, options.amount, options.currency,
+                            options.reference);
+  });
   session.note(fmt::format("added spend {} {} on {} to {} (id {})", line.amount.to_string(), line.currency,
                            line.date, line.engagement, line.id));
 }
@@ -55,19 +54,15 @@ void run_spend_list(Session& session, const store::SpendFilter& filter)
 
 void run_spend_remove(Session& session, const IdOptions& options)
 {
-  auto& catalogue = session.catalogue();
-  store::WriteTransaction transaction(catalogue);
-  store::remove_spend(catalogue, options.id);
-  transaction.commit();
+  session.write([&](store::Catalogue& catalogue) { store::remove_spend(catalogue, options.id); });
   session.note(fmt::format("removed spend line {}", options.id));
 }
 
 void run_fx_set(Session& session, const FxSetOptions& options)
 {
-  auto& catalogue = session.catalogue();
-  store::WriteTransaction transaction(catalogue);
-  const auto rate = store::set_fx_rate(catalogue, options.currency, options.month, options.rate);
-  transaction.commit();
+  const auto rate = session.write([&](store::Catalogue& catalogue) {
+    return store::set_fx_rate(catalogue, options.currency, options.month, options.rate);
+  });
   session.note(fmt::format("1 {} = {} base currency units in {}", rate.currency, rate.rate.to_string(), rate.month.to_string()));
 }
 
