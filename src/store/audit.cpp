@@ -1,6 +1,8 @@
 // Audit rows are built from the table's own columns (SELECT *), so a new
 // column is audited without touching this file. Updates keep only the fields
-// whose value changed.
+// whose value changed. Text that is not UTF-8 (a Latin-1 CSV cell) is written
+// with U+FFFD in place of each bad byte, as export does, rather than failing
+// the change it records.
 
 #include "store/audit.hpp"
 
@@ -18,6 +20,11 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+std::string json_text(const Json& json)
+{
+  return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
 void write_entry(Catalogue& catalogue, const std::string& table, std::optional<std::int64_t> id,
                  const std::string& action, const Json& before, const Json& after)
 {
@@ -30,10 +37,10 @@ void write_entry(Catalogue& catalogue, const std::string& table, std::optional<s
   }
   insert.bind(3, action);
   if (!before.is_null()) {
-    insert.bind(4, before.dump());
+    insert.bind(4, json_text(before));
   }
   if (!after.is_null()) {
-    insert.bind(5, after.dump());
+    insert.bind(5, json_text(after));
   }
   insert.exec();
 }
@@ -64,7 +71,7 @@ std::string row_snapshot(Catalogue& catalogue, const std::string& table, std::in
       row[name] = column.getString();
     }
   }
-  return row.dump();
+  return json_text(row);
 }
 
 void audit_insert(Catalogue& catalogue, const std::string& table, std::int64_t id)
