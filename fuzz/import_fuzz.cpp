@@ -90,7 +90,7 @@ store::Catalogue prefilled_catalogue()
   return catalogue;
 }
 
-store::Catalogue& catalogue()
+store::Catalogue& shared_catalogue()
 {
   static store::Catalogue catalogue = [] {
     try {
@@ -110,7 +110,7 @@ void import(std::uint8_t mode, std::string_view text)
   const auto kind = io::parse_kind(VENDORCAT_FUZZ_KIND);
   const bool json = mode % 2 == 1;
   const auto on_conflict = on_conflict_policies[mode / 2 % on_conflict_policies.size()];
-  auto& target = catalogue();
+  auto& target = shared_catalogue();
   std::istringstream in{std::string(text)};
   store::WriteTransaction transaction(target, io::foreign_keys_for(kind));
   try {
