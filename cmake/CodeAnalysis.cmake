@@ -1,6 +1,22 @@
+# Sanitizers, fuzzing instrumentation and clang-tidy, each behind an option.
+# VENDORCAT_SANITIZE builds every target (library, binary, tests) with ASan
+# and UBSan; any UBSan report aborts instead of printing and going on.
+# VENDORCAT_FUZZ (clang only) instruments every target for libFuzzer without
+# linking its main; the targets in fuzz/ add -fsanitize=fuzzer themselves.
+set(vendorcat_sanitizers address,undefined)
 if(VENDORCAT_SANITIZE)
-  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer)
-  add_link_options(-fsanitize=address,undefined)
+  add_compile_options(-fsanitize=${vendorcat_sanitizers} -fno-sanitize-recover=undefined
+                      -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=${vendorcat_sanitizers} -fno-sanitize-recover=undefined)
+endif()
+if(VENDORCAT_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "VENDORCAT_FUZZ needs clang (-DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang), "
+                        "not ${CMAKE_CXX_COMPILER_ID}")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link,${vendorcat_sanitizers} -fno-sanitize-recover=undefined
+                      -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=${vendorcat_sanitizers} -fno-sanitize-recover=undefined)
 endif()
 if(VENDORCAT_CLANG_TIDY)
   find_program(CLANG_TIDY clang-tidy REQUIRED)
