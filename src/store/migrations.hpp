@@ -1,7 +1,7 @@
 #pragma once
 
 // Schema migrations: migrations/NNNN_name.sql, compiled in, applied in order,
-// each in its own transaction, tracked by PRAGMA user_version.
+// each in its own transaction, the version tracked by the backend.
 
 #include "store/catalogue.hpp"
 
@@ -28,7 +28,7 @@ struct MigrationState
 // embedded set is not numbered 1, 2, 3, ... without gaps.
 const std::vector<Migration>& builtin_migrations();
 
-// The catalogue's schema version (PRAGMA user_version).
+// The catalogue's schema version: the last migration applied.
 int schema_version(Catalogue& catalogue);
 
 // Applies every migration of MIGRATIONS above the catalogue's version, each in
