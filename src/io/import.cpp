@@ -129,8 +129,15 @@ ImportSummary import_kind(store::Catalogue& catalogue, const KindT& kind, Record
                           OnConflict on_conflict, const Progress& progress)
 {
   using Fields = typename KindT::FieldsType;
+  Record record;
+  // A JSON file without records, as an export of nothing writes it, has no
+  // columns and nothing to import; one whose objects have no keys is checked.
+  bool pending = false;
   if (reader.columns().empty()) {
-    return {}; // a JSON file without records, as an export of nothing writes it
+    if (!reader.next(record)) {
+      return {};
+    }
+    pending = true;
   }
   std::vector<const ColumnOf<typename KindT::RecordType, Fields>*> columns;
   for (const auto& column : kind.columns) {
@@ -145,12 +152,13 @@ ImportSummary import_kind(store::Catalogue& catalogue, const KindT& kind, Record
 
   auto loader = kind.loader(catalogue, on_conflict);
   ImportSummary summary;
-  Record record;
   std::vector<std::optional<std::string>> cells(names.size());
   std::size_t rows = 0;
   while (true) {
     try {
-      if (!reader.next(record)) {
+      if (pending) {
+        pending = false;
+      } else if (!reader.next(record)) {
         break;
       }
     } catch (const BadRecord& error) {

@@ -286,6 +286,7 @@ std::string provider_section(const Page& page)
 std::string renewal_row(const Renewal& r)
 {
   const auto optional = [](const std::optional<std::string>& text, bool numeric) {
+    // An absent value is a muted dash.
     const auto td = numeric ? "<td class=\"num\">" : "<td class=\"nowrap\">";
     return text ? fmt::format("{}{}</td>", td, html_escape(*text))
                 : fmt::format("{}<span class=\"muted\">\u2014</span></td>", td);
@@ -293,9 +294,10 @@ std::string renewal_row(const Renewal& r)
   const auto badge = r.auto_renew ? "<span class=\"badge auto\">auto-renews</span>"
                                   : "<span class=\"badge manual\">no</span>";
   return fmt::format("<tr>{}{}{}{}<td class=\"num{}\">{}</td><td>{}</td>{}{}</tr>\n",
-                     nowrap_cell(r.ref), cell(r.provider), nowrap_cell(r.end_date),
-                     optional(r.notice_deadline, false), r.days_left <= 30 ? " soon" : "",
-                     r.days_left, badge, optional(r.value, true), cell(r.currency));
+                     nowrap_cell(r.ref), cell(r.provider), nowrap_cell(r.end_date.to_string()),
+                     optional(r.notice_deadline ? std::optional(r.notice_deadline->to_string()) : std::nullopt, false),
+                     r.days_left <= 30 ? " soon" : "", r.days_left, badge,
+                     optional(r.value ? std::optional(r.value->to_string()) : std::nullopt, true), cell(r.currency));
 }
 
 std::string renewals_section(const Page& page)

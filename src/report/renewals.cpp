@@ -31,20 +31,18 @@ std::vector<Renewal> compute_renewals(store::Catalogue& catalogue, int within,
     renewal.ref = engagement.ref;
     renewal.provider = engagement.provider;
     const auto end = *engagement.end_date;
-    renewal.end_date = end.to_string();
+    renewal.end_date = end;
     auto next = end;
     if (engagement.notice_days) {
       const auto deadline = end.add_days(-static_cast<int>(*engagement.notice_days));
-      renewal.notice_deadline = deadline.to_string();
+      renewal.notice_deadline = deadline;
       if (deadline >= today) {
         next = deadline;
       }
     }
     renewal.days_left = next.days_since_epoch() - today.days_since_epoch();
     renewal.auto_renew = engagement.auto_renew;
-    if (engagement.value) {
-      renewal.value = engagement.value->to_string();
-    }
+    renewal.value = engagement.value;
     renewal.currency = engagement.currency;
     renewals.push_back(std::move(renewal));
   }
@@ -66,9 +64,9 @@ table::Table renewals_table(const std::vector<Renewal>& renewals)
                {"currency"}},
               {}};
   for (const auto& r : renewals) {
-    table.add_row({r.ref, r.provider, r.end_date,
-                   r.notice_deadline ? table::Value(*r.notice_deadline) : table::Value(), r.days_left, r.auto_renew,
-                   r.value ? table::Value(*r.value) : table::Value(), r.currency});
+    table.add_row({r.ref, r.provider, r.end_date.to_string(),
+                   r.notice_deadline ? table::Value(r.notice_deadline->to_string()) : table::Value(), r.days_left,
+                   r.auto_renew, r.value ? table::Value(r.value->to_string()) : table::Value(), r.currency});
   }
   return table;
 }

@@ -2,6 +2,8 @@
 
 // `report renewals` and `report concentration`.
 
+#include "domain/amount.hpp"
+#include "domain/date.hpp"
 #include "report/record.hpp"
 #include "report/spend_report.hpp"
 #include "table/table.hpp"
@@ -18,11 +20,11 @@ struct Renewal
 {
   std::string ref;
   std::string provider;
-  std::string end_date;
-  std::optional<std::string> notice_deadline; // end date minus notice days
+  domain::Date end_date;
+  std::optional<domain::Date> notice_deadline; // end date minus notice days
   std::int64_t days_left = 0; // to the notice deadline while it is ahead, else to the end date
   bool auto_renew = false;
-  std::optional<std::string> value;
+  std::optional<domain::Amount> value;
   std::string currency;
 };
 

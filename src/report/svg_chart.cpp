@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace vendorcat::report {
@@ -57,17 +58,19 @@ std::string trimmed(double value, int decimals)
 
 std::string compact(double major)
 {
+  // The unit the magnitude reaches, or the next one when the value shown with
+  // 2 decimals would read 1000 of it: 999999.5 is 1M, not 1000k.
+  constexpr std::array<std::pair<double, const char*>, 4> units{
+    {{1.0, ""}, {1e3, "k"}, {1e6, "M"}, {1e9, "bn"}}};
   const double magnitude = std::fabs(major);
-  if (magnitude >= 1e9) {
-    return trimmed(major / 1e9, 2) + "bn";
+  std::size_t unit = 0;
+  while (unit + 1 < units.size() && magnitude >= units[unit + 1].first) {
+    ++unit;
   }
-  if (magnitude >= 1e6) {
-    return trimmed(major / 1e6, 2) + "M";
+  if (unit + 1 < units.size() && std::round(magnitude / units[unit].first * 100.0) >= 100'000.0) {
+    ++unit;
   }
-  if (magnitude >= 1e3) {
-    return trimmed(major / 1e3, 2) + "k";
-  }
-  return trimmed(major, 2);
+  return trimmed(major / units[unit].first, 2) + units[unit].second;
 }
 
 // The gridline step for values up to MAX (> 0): 1, 2, 2.5 or 5 times a

@@ -87,8 +87,8 @@ TEST(Renewals, ANoticeDeadlineInTheWindowBringsInALaterEndDate)
     {{"DEADLINE-IN", "planned", "2025-12-31", "180"}, {"DEADLINE-OUT", "active", "2026-03-31", "30"}});
   const auto renewals = report::compute_renewals(catalogue, 60, "2025-06-01");
   ASSERT_EQ(refs(renewals), Strings{"DEADLINE-IN"});
-  EXPECT_EQ(renewals[0].end_date, "2025-12-31");
-  EXPECT_EQ(renewals[0].notice_deadline, "2025-07-04");
+  EXPECT_EQ(renewals[0].end_date, domain::Date::parse("2025-12-31"));
+  EXPECT_EQ(renewals[0].notice_deadline, domain::Date::parse("2025-07-04"));
   EXPECT_EQ(renewals[0].days_left, 33); // to the deadline, while it is ahead
 }
 
@@ -98,9 +98,9 @@ TEST(Renewals, DaysLeftCountToTheEndDateOnceTheDeadlineHasPassed)
     {{"PASSED", "active", "2025-06-20", "30"}, {"DEADLINE-TODAY", "active", "2025-07-01", "30"}});
   const auto renewals = report::compute_renewals(catalogue, 60, "2025-06-01");
   ASSERT_EQ(refs(renewals), (Strings{"DEADLINE-TODAY", "PASSED"}));
-  EXPECT_EQ(renewals[0].notice_deadline, "2025-06-01");
+  EXPECT_EQ(renewals[0].notice_deadline, domain::Date::parse("2025-06-01"));
   EXPECT_EQ(renewals[0].days_left, 0); // the deadline is today: still ahead
-  EXPECT_EQ(renewals[1].notice_deadline, "2025-05-21");
+  EXPECT_EQ(renewals[1].notice_deadline, domain::Date::parse("2025-05-21"));
   EXPECT_EQ(renewals[1].days_left, 19); // 2025-06-01 to the end date 2025-06-20
 }
 
@@ -152,14 +152,16 @@ TEST(Renewals, CarriesAutoRenewValueAndCurrency)
   ASSERT_EQ(renewals.size(), 1U);
   EXPECT_EQ(renewals[0].provider, "Acme Oy");
   EXPECT_TRUE(renewals[0].auto_renew);
-  EXPECT_EQ(renewals[0].value, "120000.50");
+  ASSERT_TRUE(renewals[0].value);
+  EXPECT_EQ(renewals[0].value->to_string(), "120000.50");
   EXPECT_EQ(renewals[0].currency, "USD");
 }
 
 TEST(Renewals, TableHasOneColumnPerFieldAndNullsForAbsentOnes)
 {
-  report::Renewal with_notice{"E-1", "Acme Oy", "2025-12-31", "2025-07-04", 33, true, "100.00", "EUR"};
-  report::Renewal without{"E-2", "Beta", "2025-06-20", std::nullopt, 19, false, std::nullopt, "USD"};
+  report::Renewal with_notice{"E-1", "Acme Oy", domain::Date::parse("2025-12-31"), domain::Date::parse("2025-07-04"),
+                              33,    true,      domain::Amount{10000, 2},          "EUR"};
+  report::Renewal without{"E-2", "Beta", domain::Date::parse("2025-06-20"), std::nullopt, 19, false, std::nullopt, "USD"};
   const auto table = report::renewals_table({with_notice, without});
   std::vector<std::string> keys;
   for (const auto& column : table.columns) {

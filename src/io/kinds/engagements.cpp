@@ -18,7 +18,9 @@ using Fields = store::EngagementFields;
 const ConflictRules<Fields> rules{
   "ref",
   [](store::Catalogue& catalogue, const Fields& fields) { return store::find_engagement_id(catalogue, *fields.ref); },
-  [](store::Catalogue&, const Fields& fields, std::int64_t) { return fmt::format("engagement '{}'", *fields.ref); },
+  [](store::Catalogue& catalogue, const Fields&, std::int64_t id) {
+    return fmt::format("engagement '{}'", store::find_engagement(catalogue, std::to_string(id)).ref);
+  },
   [](store::Catalogue& catalogue, const Fields& fields) { store::add_engagement(catalogue, fields); },
   [](store::Catalogue& catalogue, std::int64_t id, const Fields& fields) {
     store::update_engagement(catalogue, id, fields);

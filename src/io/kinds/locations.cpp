@@ -19,7 +19,7 @@ const ConflictRules<Fields> rules{
     return store::find_location(catalogue, provider.id, *fields.country, fields.city);
   },
   [](store::Catalogue& catalogue, const Fields& fields, std::int64_t) {
-    return fmt::format("location {} {} of '{}'", *fields.country, fields.city.value_or(""),
+    return fmt::format("location {}{} of '{}'", *fields.country, fields.city ? " " + *fields.city : "",
                        store::find_provider(catalogue, *fields.provider).name);
   },
   [](store::Catalogue& catalogue, const Fields& fields) {
