@@ -57,7 +57,8 @@ void check_amount(std::string_view text, int minor_digits)
     return;
   }
   if (value > domain::max_amount || value < -domain::max_amount) {
-    fuzz::finding(fmt::format("parse_amount('{}', {}) accepted {}, beyond the limit", text, minor_digits, value));
+    fuzz::finding(
+      fmt::format("parse_amount('{}', {}) accepted {}, beyond the limit", text, minor_digits, value));
   }
   const auto expected = canonical(text, minor_digits);
   if (!expected) {

@@ -21,7 +21,7 @@ using namespace vendorcat;
 
 // Reads TEXT with READER (a JsonReader or a JsonLinesReader) and checks what
 // every record must be.
-template <typename Reader>
+template<typename Reader>
 void read_all(std::string_view text)
 {
   std::istringstream in{std::string(text)};

@@ -22,8 +22,7 @@ void run_list(Session& session, const std::monostate&)
 {
   table::Table table{{{"key"}, {"value"}}, {}};
   for (const auto& [key, value] : store::list_settings(session.catalogue())) {
-    table.rows.push_back({std::string(store::to_string(key)),
-                          value ? table::Value(*value) : table::Value()});
+    table.rows.push_back({std::string(store::to_string(key)), value ? table::Value(*value) : table::Value()});
   }
   session.print(table);
 }
@@ -33,8 +32,8 @@ void run_get(Session& session, const KeyOptions& options)
   const auto key = store::parse_setting_key(options.key);
   const auto value = store::get_setting(session.catalogue(), key);
   if (!value) {
-    throw NotFound(fmt::format("{} is not set: run 'vendorcat config set {} VALUE'",
-                               store::to_string(key), store::to_string(key)));
+    throw NotFound(fmt::format("{} is not set: run 'vendorcat config set {} VALUE'", store::to_string(key),
+                               store::to_string(key)));
   }
   session.out() << *value << '\n';
 }
@@ -67,14 +66,13 @@ void setup_config(CLI::App& app, CommandSlot& slot)
     ->required();
 
   auto set = std::make_shared<KeyOptions>();
-  auto* set_app = add_verb<KeyOptions>(
-    *noun, slot, "set",
-    "Change a setting; home-country re-derives every derived delivery model.\n"
-    "Example: vendorcat config set home-country FI",
-    Needs::writing, run_set, set);
+  auto* set_app =
+    add_verb<KeyOptions>(*noun, slot, "set",
+                         "Change a setting; home-country re-derives every derived delivery model.\n"
+                         "Example: vendorcat config set home-country FI",
+                         Needs::writing, run_set, set);
   set_app->add_option("KEY", set->key, "home-country or base-currency")->required();
-  set_app->add_option("VALUE", set->value, "ISO 3166-1 alpha-2 country or ISO 4217 currency")
-    ->required();
+  set_app->add_option("VALUE", set->value, "ISO 3166-1 alpha-2 country or ISO 4217 currency")->required();
 }
 
 } // namespace vendorcat::cli

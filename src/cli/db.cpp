@@ -58,8 +58,8 @@ void run_migrate(Session& session, const MigrateOptions& options)
     return;
   }
   const int applied = store::migrate(catalogue);
-  session.note(fmt::format("applied {} migration{}; schema version {}", applied,
-                           applied == 1 ? "" : "s", store::schema_version(catalogue)));
+  session.note(fmt::format("applied {} migration{}; schema version {}", applied, applied == 1 ? "" : "s",
+                           store::schema_version(catalogue)));
 }
 
 void run_check(Session& session, const std::monostate&)
@@ -106,9 +106,9 @@ void setup_db(CLI::App& app, CommandSlot& slot)
   init_app->add_option("--base-currency", init->base_currency, "Currency of rates and reports (ISO 4217)");
 
   auto migrate = std::make_shared<MigrateOptions>();
-  auto* migrate_app = add_verb<MigrateOptions>(*noun, slot, "migrate",
-                                               "Apply pending migrations.\nExample: vendorcat db migrate --status",
-                                               Needs::unmigrated, run_migrate, migrate);
+  auto* migrate_app = add_verb<MigrateOptions>(
+    *noun, slot, "migrate", "Apply pending migrations.\nExample: vendorcat db migrate --status",
+    Needs::unmigrated, run_migrate, migrate);
   migrate_app->add_flag("--status", migrate->status, "List applied and pending migrations only");
 
   add_verb<std::monostate>(*noun, slot, "check",

@@ -95,14 +95,16 @@ void run_show(Session& session, const RefOptions& options)
   const auto engagement = store::find_engagement(catalogue, options.ref);
   auto record = record_of_row(engagement_table({engagement}));
   record.notes = store::explain_engagement(catalogue, engagement);
-  record.sections.emplace_back("spend", spend_table(store::list_spend(catalogue, {.engagement = engagement.ref})));
+  record.sections.emplace_back("spend",
+                               spend_table(store::list_spend(catalogue, {.engagement = engagement.ref})));
   report::render_record(record, session.format(), session.out());
 }
 
 void run_update(Session& session, const EditOptions& options)
 {
   const auto engagement = session.write([&](store::Catalogue& catalogue) {
-    return store::update_engagement(catalogue, store::find_engagement(catalogue, options.ref).id, fields_of(options));
+    return store::update_engagement(catalogue, store::find_engagement(catalogue, options.ref).id,
+                                    fields_of(options));
   });
   session.note(fmt::format("updated engagement {}", engagement.ref));
 }
@@ -121,7 +123,8 @@ void run_remove(Session& session, const RefOptions& options)
 
 void setup_engagement(CLI::App& app, CommandSlot& slot)
 {
-  auto* noun = app.add_subcommand("engagement", "Record contracts: delivery model, BPO/KPO type, dates, value");
+  auto* noun =
+    app.add_subcommand("engagement", "Record contracts: delivery model, BPO/KPO type, dates, value");
   noun->require_subcommand(1);
 
   auto add = std::make_shared<EditOptions>();
@@ -138,19 +141,19 @@ void setup_engagement(CLI::App& app, CommandSlot& slot)
   }
 
   auto list = std::make_shared<ListOptions>();
-  auto* list_app = add_verb<ListOptions>(
-    *noun, slot, "list",
-    "List engagements; filters combine with AND.\n"
-    "Example: vendorcat engagement list --type KPO --expiring-within 90",
-    Needs::reading, run_list, list);
+  auto* list_app = add_verb<ListOptions>(*noun, slot, "list",
+                                         "List engagements; filters combine with AND.\n"
+                                         "Example: vendorcat engagement list --type KPO --expiring-within 90",
+                                         Needs::reading, run_list, list);
   list_app->add_option("--provider", list->filter.provider, "Provider id or name");
   list_app->add_option("--service", list->filter.service, "Service code");
   list_app->add_option("--type", list->filter.type, "BPO or KPO");
   list_app->add_option("--model", list->filter.model, "onshore, nearshore or offshore");
   list_app->add_option("--status", list->filter.status, "planned, active, ended or terminated");
   list_app->add_option("--active-on", list->filter.active_on, "Running on this date (YYYY-MM-DD)");
-  list_app->add_option("--expiring-within", list->expiring_within,
-                       "End date or notice deadline within DAYS of today (or --on)")
+  list_app
+    ->add_option("--expiring-within", list->expiring_within,
+                 "End date or notice deadline within DAYS of today (or --on)")
     ->check(CLI::NonNegativeNumber);
   list_app->add_option("--on", list->filter.on, "Date to count --expiring-within from (default: today)");
 

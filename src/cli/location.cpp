@@ -48,8 +48,8 @@ std::optional<std::int64_t> provider_id(store::Catalogue& catalogue, const std::
 void run_location_add(Session& session, const LocationAddOptions& options)
 {
   const auto location = session.write([&](store::Catalogue& catalogue) {
-    return store::add_location(catalogue, store::find_provider(catalogue, options.provider).id, options.country,
-                               options.city, options.name);
+    return store::add_location(catalogue, store::find_provider(catalogue, options.provider).id,
+                               options.country, options.city, options.name);
   });
   session.note(fmt::format("added location {} of '{}' in {} (id {})", location.city.value_or(""),
                            location.provider, location.country, location.id));
@@ -84,8 +84,8 @@ void run_offering_list(Session& session, const OfferingOptions& options)
   if (!options.service.empty()) {
     service_id = store::find_service(catalogue, options.service).id;
   }
-  session.print(offering_table(
-    store::list_offerings(catalogue, provider_id(catalogue, options.provider), service_id)));
+  session.print(
+    offering_table(store::list_offerings(catalogue, provider_id(catalogue, options.provider), service_id)));
 }
 
 void run_offering_remove(Session& session, const OfferingOptions& options)

@@ -13,7 +13,8 @@ namespace {
 
 bool opens_quote(std::string_view text, std::size_t pos)
 {
-  return text[pos] == '\'' && (pos == 0 || text[pos - 1] == ' ' || text[pos - 1] == '(' || text[pos - 1] == '[');
+  return text[pos] == '\'' &&
+         (pos == 0 || text[pos - 1] == ' ' || text[pos - 1] == '(' || text[pos - 1] == '[');
 }
 
 bool closes_quote(std::string_view text, std::size_t pos)
@@ -25,7 +26,8 @@ bool closes_quote(std::string_view text, std::size_t pos)
     return true;
   }
   const char next = text[pos + 1];
-  return next == ' ' || next == ':' || next == ',' || next == ';' || next == ')' || next == ']' || next == '.';
+  return next == ' ' || next == ':' || next == ',' || next == ';' || next == ')' || next == ']' ||
+         next == '.';
 }
 
 } // namespace

@@ -71,9 +71,10 @@ void run_show(Session& session, const NameOptions& options)
   auto record = record_of_row(provider_table({provider}));
   const auto summary = store::provider_engagement_summary(catalogue, provider.id);
   record.fields.emplace_back("engagements", summary.count);
-  record.fields.emplace_back("engagement_value", summary.value.empty() ? table::Value()
-                                                                      : table::Value(summary.value));
-  record.sections.emplace_back("locations", location_table(store::list_locations(catalogue, provider.id, "")));
+  record.fields.emplace_back("engagement_value",
+                             summary.value.empty() ? table::Value() : table::Value(summary.value));
+  record.sections.emplace_back("locations",
+                               location_table(store::list_locations(catalogue, provider.id, "")));
   record.sections.emplace_back("offerings",
                                offering_table(store::list_offerings(catalogue, provider.id, std::nullopt)));
   report::render_record(record, session.format(), session.out());
@@ -82,7 +83,8 @@ void run_show(Session& session, const NameOptions& options)
 void run_update(Session& session, const UpdateOptions& options)
 {
   const auto provider = session.write([&](store::Catalogue& catalogue) {
-    return store::update_provider(catalogue, store::find_provider(catalogue, options.provider).id, options.fields);
+    return store::update_provider(catalogue, store::find_provider(catalogue, options.provider).id,
+                                  options.fields);
   });
   session.note(fmt::format("updated provider '{}'", provider.name));
 }
@@ -121,8 +123,7 @@ void setup_provider(CLI::App& app, CommandSlot& slot)
     Needs::reading, run_list, filter);
   list_app->add_option("--service", filter->service, "Offers or delivers this service code");
   list_app->add_option("--country", filter->country, "HQ or any delivery location in this country");
-  list_app->add_option("--region", filter->region,
-                       "HQ or any location in this UN M49 region or sub-region");
+  list_app->add_option("--region", filter->region, "HQ or any location in this UN M49 region or sub-region");
   list_app->add_option("--city", filter->city, "HQ or any location in this city");
   list_app->add_option("--model", filter->model,
                        "Has an engagement with this model: onshore, nearshore or offshore");
@@ -146,11 +147,11 @@ void setup_provider(CLI::App& app, CommandSlot& slot)
     ->required();
 
   auto update = std::make_shared<UpdateOptions>();
-  auto* update_app = add_verb<UpdateOptions>(
-    *noun, slot, "update",
-    "Change a provider's fields; an empty value clears an optional field.\n"
-    "Example: vendorcat provider update Transcom --status archived",
-    Needs::writing, run_update, update);
+  auto* update_app =
+    add_verb<UpdateOptions>(*noun, slot, "update",
+                            "Change a provider's fields; an empty value clears an optional field.\n"
+                            "Example: vendorcat provider update Transcom --status archived",
+                            Needs::writing, run_update, update);
   update_app->add_option("PROVIDER", update->provider, "Provider id or name")->required();
   add_field_options(update_app, update->fields, true);
 

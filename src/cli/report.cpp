@@ -10,7 +10,6 @@
 
 #include <fmt/format.h>
 
-
 namespace vendorcat::cli {
 
 namespace {
@@ -74,7 +73,8 @@ void run_spend(Session& session, const SpendOptions& options)
 
 void run_renewals(Session& session, const RenewalsOptions& options)
 {
-  session.print(report::renewals_table(report::compute_renewals(session.catalogue(), options.within, options.on)));
+  session.print(
+    report::renewals_table(report::compute_renewals(session.catalogue(), options.within, options.on)));
 }
 
 void run_concentration(Session& session, const ConcentrationOptions& options)

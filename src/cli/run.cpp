@@ -130,9 +130,9 @@ int run(int argc, char** argv)
       report_error(fmt::format("... and {} more errors", failed.total() - failed.errors().size()),
                    exit_bad_input);
     }
-    return report_error(fmt::format("nothing imported: {} error{}", failed.total(),
-                                    failed.total() == 1 ? "" : "s"),
-                        exit_bad_input);
+    return report_error(
+      fmt::format("nothing imported: {} error{}", failed.total(), failed.total() == 1 ? "" : "s"),
+      exit_bad_input);
   } catch (const InputError& error) {
     return report_error(error.what(), exit_bad_input);
   } catch (const std::exception& error) {

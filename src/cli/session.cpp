@@ -25,10 +25,10 @@ void Session::open(Needs needs)
   if (needs == Needs::nothing) {
     return;
   }
-  const auto path = store::resolve_catalogue_path(
-    m_options.db, [](const char* name) { return std::getenv(name); });
-  const auto access = needs == Needs::writing || needs == Needs::initialising ? store::Access::read_write
-                                                                              : store::Access::read;
+  const auto path =
+    store::resolve_catalogue_path(m_options.db, [](const char* name) { return std::getenv(name); });
+  const auto access =
+    needs == Needs::writing || needs == Needs::initialising ? store::Access::read_write : store::Access::read;
   m_catalogue = store::Catalogue::open(
     path, access, needs == Needs::initialising ? store::EmptyFile::initialise : store::EmptyFile::refuse);
   if (needs != Needs::unmigrated) {

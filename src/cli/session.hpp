@@ -3,17 +3,17 @@
 // What every command gets: the global options, the catalogue (opened and
 // migrated by the dispatcher as the command declared), and the streams.
 
+#include "store/catalogue.hpp"
 #include "table/format.hpp"
 #include "table/table.hpp"
-#include "store/catalogue.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <functional>
-#include <type_traits>
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <type_traits>
 
 namespace vendorcat::cli {
 
@@ -48,10 +48,9 @@ using CommandSlot = std::optional<Command>;
 
 // Registers VERB under NOUN with an options struct of type Options; the verb's
 // callback stores a Command that calls RUN with the parsed options.
-template <typename Options>
-CLI::App* add_verb(CLI::App& noun, CommandSlot& slot, const std::string& verb,
-                   const std::string& description, Needs needs,
-                   std::function<void(Session&, const Options&)> run,
+template<typename Options>
+CLI::App* add_verb(CLI::App& noun, CommandSlot& slot, const std::string& verb, const std::string& description,
+                   Needs needs, std::function<void(Session&, const Options&)> run,
                    std::shared_ptr<Options> options)
 {
   auto* app = noun.add_subcommand(verb, description);
@@ -78,7 +77,7 @@ public:
 
   // Runs CHANGE(catalogue) in one write transaction of WORKLOAD, commits it
   // and returns what CHANGE returns; nothing is written when CHANGE throws.
-  template <typename Change>
+  template<typename Change>
   auto write(Change&& change, store::Workload workload = store::Workload::single)
   {
     auto& catalogue = this->catalogue();
@@ -118,8 +117,8 @@ namespace vendorcat::cli {
 
 // Adds option NAME to APP storing its value in TARGET only when it is given,
 // so that "not given" (nullopt) and "given empty" (clear the field) differ.
-inline CLI::Option* add_optional(CLI::App* app, const std::string& name,
-                                 std::optional<std::string>& target, const std::string& description)
+inline CLI::Option* add_optional(CLI::App* app, const std::string& name, std::optional<std::string>& target,
+                                 const std::string& description)
 {
   return app->add_option_function<std::string>(
     name, [&target](const std::string& value) { target = value; }, description);

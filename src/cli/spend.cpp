@@ -1,9 +1,10 @@
 // `vendorcat spend add|list|remove` and `vendorcat fx set|list`.
 
+#include "store/spend.hpp"
+
 #include "cli/nouns.hpp"
 #include "cli/rows.hpp"
 #include "store/fx.hpp"
-#include "store/spend.hpp"
 
 #include <fmt/format.h>
 
@@ -63,7 +64,8 @@ void run_fx_set(Session& session, const FxSetOptions& options)
   const auto rate = session.write([&](store::Catalogue& catalogue) {
     return store::set_fx_rate(catalogue, options.currency, options.month, options.rate);
   });
-  session.note(fmt::format("1 {} = {} base currency units in {}", rate.currency, rate.rate.to_string(), rate.month.to_string()));
+  session.note(fmt::format("1 {} = {} base currency units in {}", rate.currency, rate.rate.to_string(),
+                           rate.month.to_string()));
 }
 
 void run_fx_list(Session& session, const FxListOptions& options)
@@ -94,16 +96,18 @@ void setup_spend(CLI::App& app, CommandSlot& slot)
 
   auto list = std::make_shared<store::SpendFilter>();
   auto* list_app = add_verb<store::SpendFilter>(
-    *noun, slot, "list", "List spend lines.\nExample: vendorcat spend list --provider Transcom --from 2026-01-01",
-    Needs::reading, run_spend_list, list);
+    *noun, slot, "list",
+    "List spend lines.\nExample: vendorcat spend list --provider Transcom --from 2026-01-01", Needs::reading,
+    run_spend_list, list);
   list_app->add_option("--engagement", list->engagement, "Engagement id or ref");
   list_app->add_option("--provider", list->provider, "Provider id or name");
   list_app->add_option("--from", list->from, "First date, inclusive");
   list_app->add_option("--to", list->to, "Last date, inclusive");
 
   auto remove = std::make_shared<IdOptions>();
-  add_verb<IdOptions>(*noun, slot, "remove", "Remove a spend line by id.\nExample: vendorcat spend remove 812",
-                      Needs::writing, run_spend_remove, remove)
+  add_verb<IdOptions>(*noun, slot, "remove",
+                      "Remove a spend line by id.\nExample: vendorcat spend remove 812", Needs::writing,
+                      run_spend_remove, remove)
     ->add_option("ID", remove->id, "Spend line id (see spend list)")
     ->required();
 }
@@ -114,18 +118,19 @@ void setup_fx(CLI::App& app, CommandSlot& slot)
   noun->require_subcommand(1);
 
   auto set = std::make_shared<FxSetOptions>();
-  auto* set_app = add_verb<FxSetOptions>(
-    *noun, slot, "set",
-    "Set the rate of a currency for a month: 1 CUR = RATE base currency units.\n"
-    "Example: vendorcat fx set USD 2026-03 0.9214",
-    Needs::writing, run_fx_set, set);
+  auto* set_app =
+    add_verb<FxSetOptions>(*noun, slot, "set",
+                           "Set the rate of a currency for a month: 1 CUR = RATE base currency units.\n"
+                           "Example: vendorcat fx set USD 2026-03 0.9214",
+                           Needs::writing, run_fx_set, set);
   set_app->add_option("CUR", set->currency, "Currency (ISO 4217)")->required();
   set_app->add_option("MONTH", set->month, "Month, YYYY-MM")->required();
   set_app->add_option("RATE", set->rate, "Exact decimal, e.g. 0.9214")->required();
 
   auto list = std::make_shared<FxListOptions>();
-  add_verb<FxListOptions>(*noun, slot, "list", "List exchange rates.\nExample: vendorcat fx list --currency USD",
-                          Needs::reading, run_fx_list, list)
+  add_verb<FxListOptions>(*noun, slot, "list",
+                          "List exchange rates.\nExample: vendorcat fx list --currency USD", Needs::reading,
+                          run_fx_list, list)
     ->add_option("--currency", list->currency, "Only this currency");
 }
 

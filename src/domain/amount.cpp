@@ -20,8 +20,8 @@ namespace {
 void check_minor_digits(int minor_digits)
 {
   if (minor_digits < 0 || minor_digits > max_minor_digits) {
-    throw Error(fmt::format("unsupported number of minor digits {}: expected 0 to {}", minor_digits,
-                            max_minor_digits));
+    throw Error(
+      fmt::format("unsupported number of minor digits {}: expected 0 to {}", minor_digits, max_minor_digits));
   }
 }
 
@@ -56,8 +56,9 @@ std::int64_t parse_amount(std::string_view text, int minor_digits, std::string_v
   const auto push_digit = [&](char c) {
     const auto digit = static_cast<std::int64_t>(c - '0');
     if (magnitude > (max_amount - digit) / 10) {
-      reject_decimal(what, text,
-                     fmt::format("out of range: the largest amount is {}", format_amount(max_amount, minor_digits)));
+      reject_decimal(
+        what, text,
+        fmt::format("out of range: the largest amount is {}", format_amount(max_amount, minor_digits)));
     }
     magnitude = magnitude * 10 + digit;
   };
@@ -79,7 +80,7 @@ std::string format_amount(std::int64_t minor, int minor_digits)
   // Negate in unsigned arithmetic, which is well defined even for INT64_MIN.
   const bool negative = minor < 0;
   const std::uint64_t magnitude =
-      negative ? std::uint64_t{0} - static_cast<std::uint64_t>(minor) : static_cast<std::uint64_t>(minor);
+    negative ? std::uint64_t{0} - static_cast<std::uint64_t>(minor) : static_cast<std::uint64_t>(minor);
   const std::string_view sign = negative ? "-" : "";
   if (minor_digits == 0) {
     return fmt::format("{}{}", sign, magnitude);

@@ -31,12 +31,14 @@ std::string describe_region(const std::string& region)
 
 DeliveryModel parse_delivery_model(std::string_view text)
 {
-  for (const DeliveryModel model : {DeliveryModel::onshore, DeliveryModel::nearshore, DeliveryModel::offshore}) {
+  for (const DeliveryModel model :
+       {DeliveryModel::onshore, DeliveryModel::nearshore, DeliveryModel::offshore}) {
     if (ascii_iequals(text, to_string(model))) {
       return model;
     }
   }
-  throw ValidationError(fmt::format("invalid delivery model '{}': expected onshore, nearshore or offshore", text));
+  throw ValidationError(
+    fmt::format("invalid delivery model '{}': expected onshore, nearshore or offshore", text));
 }
 
 OutsourcingType parse_outsourcing_type(std::string_view text)
@@ -113,8 +115,8 @@ std::string explain_model(const Place& home, const Place& delivery)
   case DeliveryModel::onshore:
     return fmt::format("onshore: delivered from {}, the home country", delivery.country);
   case DeliveryModel::nearshore:
-    return fmt::format("nearshore: delivered from {}, home country {}, both in {}", delivery.country, home.country,
-                       home.region);
+    return fmt::format("nearshore: delivered from {}, home country {}, both in {}", delivery.country,
+                       home.country, home.region);
   case DeliveryModel::offshore:
     break;
   }

@@ -82,7 +82,7 @@ std::string explain_type(OutsourcingType type, std::string_view service_code);
 
 } // namespace vendorcat::domain
 
-template <>
+template<>
 struct fmt::formatter<vendorcat::domain::DeliveryModel> : fmt::formatter<std::string_view>
 {
   auto format(vendorcat::domain::DeliveryModel model, format_context& ctx) const
@@ -91,7 +91,7 @@ struct fmt::formatter<vendorcat::domain::DeliveryModel> : fmt::formatter<std::st
   }
 };
 
-template <>
+template<>
 struct fmt::formatter<vendorcat::domain::OutsourcingType> : fmt::formatter<std::string_view>
 {
   auto format(vendorcat::domain::OutsourcingType type, format_context& ctx) const
@@ -100,7 +100,7 @@ struct fmt::formatter<vendorcat::domain::OutsourcingType> : fmt::formatter<std::
   }
 };
 
-template <>
+template<>
 struct fmt::formatter<vendorcat::domain::Source> : fmt::formatter<std::string_view>
 {
   auto format(vendorcat::domain::Source source, format_context& ctx) const

@@ -118,7 +118,7 @@ private:
 
 } // namespace vendorcat::domain
 
-template <>
+template<>
 struct fmt::formatter<vendorcat::domain::Date> : fmt::formatter<std::string_view>
 {
   auto format(const vendorcat::domain::Date& date, format_context& ctx) const
@@ -127,7 +127,7 @@ struct fmt::formatter<vendorcat::domain::Date> : fmt::formatter<std::string_view
   }
 };
 
-template <>
+template<>
 struct fmt::formatter<vendorcat::domain::Month> : fmt::formatter<std::string_view>
 {
   auto format(const vendorcat::domain::Month& month, format_context& ctx) const

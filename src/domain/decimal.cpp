@@ -75,11 +75,13 @@ DecimalText scan_decimal(std::string_view text, std::string_view what, Sign sign
   }
   const std::string_view rest = text.substr(pos);
   if (!rest.empty()) {
-    reject_decimal(what, text, !parts.integer.empty() && is_exponent(rest) ? "exponents are not allowed" : expected);
+    reject_decimal(what, text,
+                   !parts.integer.empty() && is_exponent(rest) ? "exponents are not allowed" : expected);
   }
   if (parts.integer.empty()) {
     reject_decimal(what, text,
-                   parts.has_dot && !parts.fraction.empty() ? "expected a digit before the decimal point" : expected);
+                   parts.has_dot && !parts.fraction.empty() ? "expected a digit before the decimal point"
+                                                            : expected);
   }
   return parts;
 }

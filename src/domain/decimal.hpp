@@ -13,7 +13,7 @@ namespace vendorcat::domain {
 struct DecimalText
 {
   bool negative = false;
-  std::string_view integer;  // at least one digit
+  std::string_view integer; // at least one digit
   bool has_dot = false;
   std::string_view fraction; // may be empty after a dot: the caller decides
 };

@@ -80,7 +80,7 @@ private:
 
 } // namespace vendorcat::domain
 
-template <>
+template<>
 struct fmt::formatter<vendorcat::domain::Granularity> : fmt::formatter<std::string_view>
 {
   auto format(vendorcat::domain::Granularity granularity, format_context& ctx) const
@@ -89,7 +89,7 @@ struct fmt::formatter<vendorcat::domain::Granularity> : fmt::formatter<std::stri
   }
 };
 
-template <>
+template<>
 struct fmt::formatter<vendorcat::domain::Period> : fmt::formatter<std::string_view>
 {
   auto format(const vendorcat::domain::Period& period, format_context& ctx) const

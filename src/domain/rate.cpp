@@ -27,7 +27,8 @@ Rate Rate::parse(std::string_view text)
   const std::string_view significant =
     parts.integer.substr(std::min(parts.integer.find_first_not_of('0'), parts.integer.size()));
   if (significant.size() > static_cast<std::size_t>(max_integer_digits)) {
-    reject_decimal(what, text, fmt::format("too large: at most {} digits before the decimal point", max_integer_digits));
+    reject_decimal(what, text,
+                   fmt::format("too large: at most {} digits before the decimal point", max_integer_digits));
   }
 
   // At most 8 + 10 significant digits: below 1e18, so no overflow is possible.

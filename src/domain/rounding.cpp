@@ -27,7 +27,8 @@ Int128 power_of_ten(int digits)
 void check_digits(int digits)
 {
   if (digits < 0 || digits > ExactSum::max_digits) {
-    throw Error(fmt::format("unsupported number of minor digits {}: expected 0 to {}", digits, ExactSum::max_digits));
+    throw Error(
+      fmt::format("unsupported number of minor digits {}: expected 0 to {}", digits, ExactSum::max_digits));
   }
 }
 
@@ -48,7 +49,8 @@ std::int64_t divide_half_even(Int128 numerator, Int128 denominator)
   if (magnitude != 0 && away) {
     quotient += numerator < 0 ? -1 : 1;
   }
-  if (quotient < std::numeric_limits<std::int64_t>::min() || quotient > std::numeric_limits<std::int64_t>::max()) {
+  if (quotient < std::numeric_limits<std::int64_t>::min() ||
+      quotient > std::numeric_limits<std::int64_t>::max()) {
     throw Error("amount out of range: the rounded result does not fit in 64 bits");
   }
   return static_cast<std::int64_t>(quotient);

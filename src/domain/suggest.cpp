@@ -110,8 +110,7 @@ std::string fold_case(std::string_view text)
   return out;
 }
 
-std::optional<std::string> closest_match(std::string_view wanted,
-                                         const std::vector<std::string>& candidates)
+std::optional<std::string> closest_match(std::string_view wanted, const std::vector<std::string>& candidates)
 {
   const auto target = decode(fold_case(wanted));
   std::optional<std::string> best;

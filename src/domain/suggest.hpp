@@ -9,8 +9,7 @@ namespace vendorcat::domain {
 
 // The candidate closest to WANTED by case-insensitive edit distance, when it is
 // close enough to be a plausible typo (or contains WANTED); nullopt otherwise.
-std::optional<std::string> closest_match(std::string_view wanted,
-                                         const std::vector<std::string>& candidates);
+std::optional<std::string> closest_match(std::string_view wanted, const std::vector<std::string>& candidates);
 
 // " (did you mean 'X'?)" for the closest candidate, or "" when none is close.
 std::string did_you_mean(std::string_view wanted, const std::vector<std::string>& candidates);

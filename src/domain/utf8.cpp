@@ -81,8 +81,8 @@ std::optional<std::string> text_problem(std::string_view text)
     }
     const auto decoded = decode_utf8(text, pos);
     if (decoded.length == 0) {
-      return fmt::format("not valid UTF-8 (byte 0x{:02X} at position {})", static_cast<unsigned char>(text[pos]),
-                         pos + 1);
+      return fmt::format("not valid UTF-8 (byte 0x{:02X} at position {})",
+                         static_cast<unsigned char>(text[pos]), pos + 1);
     }
     pos += decoded.length;
   }
@@ -91,8 +91,8 @@ std::optional<std::string> text_problem(std::string_view text)
 
 bool is_terminal_control(char32_t code)
 {
-  return code < 0x20 || (code >= 0x7F && code <= 0x9F) || code == 0x061C || code == 0x200E || code == 0x200F ||
-         (code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069);
+  return code < 0x20 || (code >= 0x7F && code <= 0x9F) || code == 0x061C || code == 0x200E ||
+         code == 0x200F || (code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069);
 }
 
 std::string escape_for_terminal(std::string_view text)

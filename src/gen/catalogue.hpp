@@ -19,7 +19,6 @@ std::vector<ProviderModel> write_providers(const Settings& settings, Counts& cou
 // Writes the engagements of PROVIDERS (at least one active) into
 // SETTINGS.out; throws IoError when the file cannot be written.
 std::vector<EngagementModel> write_engagements(const Settings& settings,
-                                               std::span<const ProviderModel> providers,
-                                               Counts& counts);
+                                               std::span<const ProviderModel> providers, Counts& counts);
 
 } // namespace vendorcat::gen

@@ -27,8 +27,7 @@ bool needs_quotes(std::string_view text)
 } // namespace
 
 CsvFile::CsvFile(std::string path, std::initializer_list<std::string_view> header)
-  : m_path(std::move(path))
-  , m_out(m_path, std::ios::binary | std::ios::trunc)
+  : m_path(std::move(path)), m_out(m_path, std::ios::binary | std::ios::trunc)
 {
   if (!m_out) {
     throw IoError(fmt::format("cannot create '{}'", m_path));

@@ -4,9 +4,8 @@
 // last] that its dates cover, so every spend line falls between start and end.
 // delivery_model and type stay empty: the importer derives them.
 
-#include "gen/catalogue.hpp"
-
 #include "domain/date.hpp"
+#include "gen/catalogue.hpp"
 #include "gen/csv_file.hpp"
 #include "gen/names.hpp"
 #include "gen/tables.hpp"
@@ -57,14 +56,14 @@ std::string title(Random& rng, const Service& service, std::string_view unit)
 {
   const auto& w = words();
   switch (rng.below(4)) {
-    case 0:
-      return std::string(service.title);
-    case 1:
-      return fmt::format("{} for {}", service.title, unit.empty() ? "the group" : unit);
-    case 2:
-      return fmt::format("{}, {}", service.title, rng.pick(w.client_units));
-    default:
-      return fmt::format("{} – \"{}\" programme", service.title, rng.pick(w.programmes));
+  case 0:
+    return std::string(service.title);
+  case 1:
+    return fmt::format("{} for {}", service.title, unit.empty() ? "the group" : unit);
+  case 2:
+    return fmt::format("{}, {}", service.title, rng.pick(w.client_units));
+  default:
+    return fmt::format("{} – \"{}\" programme", service.title, rng.pick(w.programmes));
   }
 }
 
@@ -104,13 +103,12 @@ std::int64_t typical_invoice(Random& rng, std::size_t currency)
 } // namespace
 
 std::vector<EngagementModel> write_engagements(const Settings& settings,
-                                               std::span<const ProviderModel> providers,
-                                               Counts& counts)
+                                               std::span<const ProviderModel> providers, Counts& counts)
 {
   CsvFile out((std::filesystem::path(settings.out) / "engagements.csv").string(),
               {"ref", "provider", "service", "delivery_country", "start_date", "end_date", "title",
-               "client_unit", "delivery_model", "type", "notice_days", "auto_renew", "value",
-               "currency", "status", "owner", "notes"});
+               "client_unit", "delivery_model", "type", "notice_days", "auto_renew", "value", "currency",
+               "status", "owner", "notes"});
   std::vector<std::uint32_t> active;
   for (std::size_t i = 0; i < providers.size(); ++i) {
     if (providers[i].active) {
@@ -130,10 +128,8 @@ std::vector<EngagementModel> write_engagements(const Settings& settings,
     const auto delivery = provider.location_count == 0 || rng.chance(550)
                             ? provider.hq
                             : provider.locations[rng.below(provider.location_count)];
-    const auto first =
-      rng.chance(550) ? 0 : static_cast<int>(rng.below(static_cast<std::uint64_t>(months)));
-    const auto last =
-      rng.chance(600) ? months - 1 : static_cast<int>(rng.between(first, months - 1));
+    const auto first = rng.chance(550) ? 0 : static_cast<int>(rng.below(static_cast<std::uint64_t>(months)));
+    const auto last = rng.chance(600) ? months - 1 : static_cast<int>(rng.between(first, months - 1));
     model.first = static_cast<std::uint16_t>(first);
     model.last = static_cast<std::uint16_t>(last);
     const auto start = start_date(settings, rng, first);

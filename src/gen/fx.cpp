@@ -3,11 +3,10 @@
 // monthly step of up to 1.5% with a pull back towards the table rate, all in
 // integer micro-units so the output is identical everywhere.
 
-#include "gen/ledger.hpp"
-
 #include "domain/date.hpp"
 #include "domain/rate.hpp"
 #include "gen/csv_file.hpp"
+#include "gen/ledger.hpp"
 #include "gen/random.hpp"
 #include "gen/tables.hpp"
 
@@ -19,8 +18,7 @@ namespace vendorcat::gen {
 
 void write_fx(const Settings& settings, Counts& counts)
 {
-  CsvFile out((std::filesystem::path(settings.out) / "fx.csv").string(),
-              {"currency", "month", "rate"});
+  CsvFile out((std::filesystem::path(settings.out) / "fx.csv").string(), {"currency", "month", "rate"});
   Random rng(settings.seed, Stream::fx);
   for (auto index : settings.currencies) {
     const auto& currency = currency_table()[index];

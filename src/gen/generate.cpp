@@ -36,8 +36,8 @@ std::string summary(const Counts& counts, const std::string& out)
 {
   return fmt::format("wrote {} providers, {} locations, {} offerings, {} engagements, {} spend "
                      "lines and {} fx rates to {}",
-                     counts.providers, counts.locations, counts.offerings, counts.engagements,
-                     counts.spend, counts.fx, out);
+                     counts.providers, counts.locations, counts.offerings, counts.engagements, counts.spend,
+                     counts.fx, out);
 }
 
 } // namespace vendorcat::gen

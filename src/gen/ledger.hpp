@@ -12,8 +12,7 @@ namespace vendorcat::gen {
 
 // Writes SETTINGS.spend lines over ENGAGEMENTS (not empty when spend > 0)
 // into SETTINGS.out in constant memory; throws IoError when writing fails.
-void write_spend(const Settings& settings, std::span<const EngagementModel> engagements,
-                 Counts& counts);
+void write_spend(const Settings& settings, std::span<const EngagementModel> engagements, Counts& counts);
 
 // Writes a rate to EUR for every non-EUR currency of SETTINGS and every month
 // of the window; throws IoError when writing fails.

@@ -21,11 +21,11 @@ struct ProviderModel
 struct EngagementModel
 {
   std::uint32_t provider = 0;
-  std::uint8_t service = 0;   // index into service_table()
-  std::uint8_t currency = 0;  // index into currency_table()
-  std::uint16_t first = 0;    // first month of spend, as an offset into the window
-  std::uint16_t last = 0;     // last month of spend, first <= last < months
-  std::int64_t invoice = 0;   // a typical invoice, in minor units of the currency
+  std::uint8_t service = 0;  // index into service_table()
+  std::uint8_t currency = 0; // index into currency_table()
+  std::uint16_t first = 0;   // first month of spend, as an offset into the window
+  std::uint16_t last = 0;    // last month of spend, first <= last < months
+  std::int64_t invoice = 0;  // a typical invoice, in minor units of the currency
 };
 
 // How many rows each file got.

@@ -42,9 +42,9 @@ ProviderName provider_name(std::uint64_t seed, std::uint64_t index)
   const auto first = rng.below(w.surnames.size());
   auto second = rng.below(w.surnames.size() - 1);
   second += second >= first ? 1 : 0;
-  return {fmt::format("{} & {} {} {}", w.surnames[first], w.surnames[second], descriptor, number),
-          slug_of(fmt::format("{} {} {} {}", w.surname_slugs[first], w.surname_slugs[second],
-                              descriptor, number))};
+  return {
+    fmt::format("{} & {} {} {}", w.surnames[first], w.surnames[second], descriptor, number),
+    slug_of(fmt::format("{} {} {} {}", w.surname_slugs[first], w.surname_slugs[second], descriptor, number))};
 }
 
 std::string legal_name(std::string_view name, const Country& country)

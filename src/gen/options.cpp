@@ -37,11 +37,11 @@ std::size_t currency_index(std::string code)
     c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
   const auto table = currency_table();
-  const auto found = std::find_if(table.begin(), table.end(),
-                                  [&](const Currency& currency) { return currency.code == code; });
+  const auto found =
+    std::find_if(table.begin(), table.end(), [&](const Currency& currency) { return currency.code == code; });
   if (found == table.end()) {
-    throw UsageError(fmt::format("--currencies: unknown currency '{}' (known: {})", code,
-                                 known_currencies()));
+    throw UsageError(
+      fmt::format("--currencies: unknown currency '{}' (known: {})", code, known_currencies()));
   }
   return static_cast<std::size_t>(found - table.begin());
 }
@@ -53,8 +53,7 @@ std::vector<std::size_t> parse_currencies(std::string_view list)
     const auto comma = list.find(',');
     const auto index = currency_index(std::string(list.substr(0, comma)));
     if (std::find(result.begin(), result.end(), index) != result.end()) {
-      throw UsageError(
-        fmt::format("--currencies: '{}' is listed twice", currency_table()[index].code));
+      throw UsageError(fmt::format("--currencies: '{}' is listed twice", currency_table()[index].code));
     }
     result.push_back(index);
     if (comma == std::string_view::npos) {
@@ -93,8 +92,9 @@ void setup_options(CLI::App& app, Options& options)
   app.add_option("--months", options.months, "Months of spend, ending 2026-10")
     ->check(CLI::Range(1, max_months))
     ->capture_default_str();
-  app.add_option("--currencies", options.currencies,
-                 "Comma-separated currencies of engagements and spend (2 minor digits each)")
+  app
+    .add_option("--currencies", options.currencies,
+                "Comma-separated currencies of engagements and spend (2 minor digits each)")
     ->capture_default_str();
 }
 

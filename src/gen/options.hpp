@@ -31,8 +31,8 @@ struct Settings
   std::uint64_t providers = 0;
   std::uint64_t engagements = 0;
   std::uint64_t spend = 0;
-  domain::Month first_month;      // the window's first month
-  int months = 0;                 // the window's length, ending 2026-10
+  domain::Month first_month;           // the window's first month
+  int months = 0;                      // the window's length, ending 2026-10
   std::vector<std::size_t> currencies; // indices into currency_table()
 };
 

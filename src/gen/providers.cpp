@@ -3,9 +3,8 @@
 // weighted foreign country) and 1-4 distinct services; the first provider is
 // always active so engagements always have someone to go to.
 
-#include "gen/catalogue.hpp"
-
 #include "domain/date.hpp"
+#include "gen/catalogue.hpp"
 #include "gen/csv_file.hpp"
 #include "gen/names.hpp"
 #include "gen/tables.hpp"
@@ -23,8 +22,7 @@ namespace vendorcat::gen {
 
 namespace {
 
-constexpr std::array<std::string_view, 4> statuses = {"active", "onboarding", "inactive",
-                                                      "archived"};
+constexpr std::array<std::string_view, 4> statuses = {"active", "onboarding", "inactive", "archived"};
 constexpr std::array<unsigned, 4> status_weights = {850, 70, 50, 30};
 constexpr std::array<std::string_view, 4> risks = {"", "low", "medium", "high"};
 constexpr std::array<unsigned, 4> risk_weights = {100, 450, 330, 120};
@@ -45,8 +43,8 @@ std::string next_review(const Settings& settings, Random& rng)
 
 // Writes 0-3 locations of PROVIDER, skipping any that repeat its HQ city or an
 // earlier location, and records their countries in MODEL.
-void write_locations(Random& rng, std::size_t hq_city, std::string_view provider,
-                     ProviderModel& model, CsvFile& out)
+void write_locations(Random& rng, std::size_t hq_city, std::string_view provider, ProviderModel& model,
+                     CsvFile& out)
 {
   const auto countries = country_table();
   const auto wanted = rng.weighted(location_count_weights);
@@ -92,9 +90,9 @@ void write_offerings(Random& rng, std::string_view provider, ProviderModel& mode
 
 std::vector<ProviderModel> write_providers(const Settings& settings, Counts& counts)
 {
-  CsvFile providers(path_in(settings, "providers.csv"),
-                    {"name", "hq_country", "legal_name", "hq_city", "website", "status", "risk",
-                     "next_review", "notes"});
+  CsvFile providers(
+    path_in(settings, "providers.csv"),
+    {"name", "hq_country", "legal_name", "hq_city", "website", "status", "risk", "next_review", "notes"});
   CsvFile locations(path_in(settings, "locations.csv"), {"provider", "country", "city", "name"});
   CsvFile offerings(path_in(settings, "offerings.csv"), {"provider", "service"});
   Random rng(settings.seed, Stream::providers);

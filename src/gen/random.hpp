@@ -89,7 +89,7 @@ public:
   }
 
   // A uniformly chosen element of ITEMS (not empty).
-  template <typename T>
+  template<typename T>
   const T& pick(std::span<const T> items)
   {
     return items[static_cast<std::size_t>(below(items.size()))];

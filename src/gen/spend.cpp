@@ -5,9 +5,8 @@
 // About 2% of lines are credit notes and 3% are billed in another currency.
 // Memory is the alias table (16 bytes per engagement), never the lines.
 
-#include "gen/ledger.hpp"
-
 #include "gen/csv_file.hpp"
+#include "gen/ledger.hpp"
 #include "gen/random.hpp"
 #include "gen/tables.hpp"
 
@@ -29,8 +28,7 @@ namespace {
 class AliasTable
 {
 public:
-  AliasTable(Random& rng, std::size_t count)
-    : m_buckets(count)
+  AliasTable(Random& rng, std::size_t count) : m_buckets(count)
   {
     std::vector<std::uint64_t> weights(count);
     for (auto& weight : weights) {
@@ -89,8 +87,7 @@ std::int64_t line_amount(Random& rng, std::int64_t invoice)
 
 } // namespace
 
-void write_spend(const Settings& settings, std::span<const EngagementModel> engagements,
-                 Counts& counts)
+void write_spend(const Settings& settings, std::span<const EngagementModel> engagements, Counts& counts)
 {
   CsvFile out((std::filesystem::path(settings.out) / "spend.csv").string(),
               {"engagement", "date", "amount", "currency", "reference"});

@@ -41,40 +41,34 @@ constexpr auto weights = [] {
 }();
 
 constexpr std::array name_prefixes = {
-  "Blue"sv,  "North"sv,  "Bright"sv, "Silver"sv, "Iron"sv,   "Cedar"sv,   "Nova"sv,
-  "Apex"sv,  "Harbor"sv, "Summit"sv, "Lumen"sv,  "Vertex"sv, "Crescent"sv, "Orion"sv,
-  "Maple"sv, "Granite"sv, "Coral"sv, "Aurora"sv, "Pioneer"sv, "Atlas"sv,
+  "Blue"sv,  "North"sv,   "Bright"sv, "Silver"sv, "Iron"sv,    "Cedar"sv,    "Nova"sv,
+  "Apex"sv,  "Harbor"sv,  "Summit"sv, "Lumen"sv,  "Vertex"sv,  "Crescent"sv, "Orion"sv,
+  "Maple"sv, "Granite"sv, "Coral"sv,  "Aurora"sv, "Pioneer"sv, "Atlas"sv,
 };
 
 constexpr std::array name_cores = {
-  "peak"sv, "bridge"sv, "stone"sv, "field"sv, "wave"sv,
-  "gate"sv, "line"sv,   "point"sv, "path"sv,  "works"sv,
+  "peak"sv, "bridge"sv, "stone"sv, "field"sv, "wave"sv, "gate"sv, "line"sv, "point"sv, "path"sv, "works"sv,
 };
 
 constexpr std::array descriptors = {
-  "Outsourcing"sv, "Analytics"sv, "Solutions"sv,          "Services"sv,
-  "Research"sv,    "Consulting"sv, "Global Services"sv,   "BPO"sv,
-  "Knowledge Partners"sv, "Data Labs"sv, "Support"sv,     "Talent"sv,
+  "Outsourcing"sv,     "Analytics"sv, "Solutions"sv,          "Services"sv,  "Research"sv, "Consulting"sv,
+  "Global Services"sv, "BPO"sv,       "Knowledge Partners"sv, "Data Labs"sv, "Support"sv,  "Talent"sv,
 };
 
 constexpr std::array surnames = {
-  "Müller"sv, "Nowak"sv,  "Kowalski"sv, "Santos"sv,   "Reyes"sv,  "Sharma"sv,  "Nguyen"sv,
+  "Müller"sv, "Nowak"sv,    "Kowalski"sv,  "Santos"sv, "Reyes"sv,  "Sharma"sv,  "Nguyen"sv,
   "Okafor"sv, "Virtanen"sv, "Lindqvist"sv, "Dubois"sv, "García"sv, "Ionescu"sv, "Mensah"sv,
 };
 
 constexpr std::array surname_slugs = {
-  "mueller"sv, "nowak"sv,  "kowalski"sv, "santos"sv,   "reyes"sv,  "sharma"sv,  "nguyen"sv,
+  "mueller"sv, "nowak"sv,    "kowalski"sv,  "santos"sv, "reyes"sv,  "sharma"sv,  "nguyen"sv,
   "okafor"sv,  "virtanen"sv, "lindqvist"sv, "dubois"sv, "garcia"sv, "ionescu"sv, "mensah"sv,
 };
 static_assert(surnames.size() == surname_slugs.size());
 
 constexpr std::array plain_notes = {
-  "Preferred supplier"sv,
-  "Under review by procurement"sv,
-  "ISO 27001 certified"sv,
-  "Strong multilingual support"sv,
-  "Framework agreement in place"sv,
-  "Escalations via the account manager"sv,
+  "Preferred supplier"sv,          "Under review by procurement"sv,  "ISO 27001 certified"sv,
+  "Strong multilingual support"sv, "Framework agreement in place"sv, "Escalations via the account manager"sv,
 };
 
 constexpr std::array tricky_notes = {
@@ -90,9 +84,8 @@ constexpr std::array tricky_notes = {
 };
 
 constexpr std::array client_units = {
-  "Group Finance"sv, "HR Shared Services"sv, "Customer Care"sv, "IT Operations"sv,
-  "Marketing"sv,     "Legal"sv,              "Procurement"sv,   "Sales Operations"sv,
-  "R&D"sv,
+  "Group Finance"sv, "HR Shared Services"sv, "Customer Care"sv,    "IT Operations"sv, "Marketing"sv,
+  "Legal"sv,         "Procurement"sv,        "Sales Operations"sv, "R&D"sv,
 };
 
 constexpr std::array owners = {
@@ -105,8 +98,8 @@ constexpr std::array programmes = {
 };
 
 constexpr Words all_words{
-  name_prefixes, name_cores, descriptors, surnames, surname_slugs,
-  plain_notes,   tricky_notes, client_units, owners, programmes,
+  name_prefixes, name_cores,   descriptors,  surnames, surname_slugs,
+  plain_notes,   tricky_notes, client_units, owners,   programmes,
 };
 
 } // namespace

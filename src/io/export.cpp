@@ -49,7 +49,8 @@ public:
     nlohmann::ordered_json object = nlohmann::ordered_json::object();
     for (std::size_t i = 0; i < cells.size(); ++i) {
       const bool null = std::holds_alternative<std::monostate>(cells[i]);
-      object[m_columns[i]] = null ? nlohmann::ordered_json() : nlohmann::ordered_json(table::plain_text(cells[i]));
+      object[m_columns[i]] =
+        null ? nlohmann::ordered_json() : nlohmann::ordered_json(table::plain_text(cells[i]));
     }
     const auto text = object.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     if (m_format == table::Format::json) {
@@ -74,8 +75,9 @@ private:
   std::size_t m_rows = 0;
 };
 
-template <typename KindT>
-std::size_t export_kind(store::Catalogue& catalogue, const KindT& kind, table::Format format, std::ostream& out)
+template<typename KindT>
+std::size_t export_kind(store::Catalogue& catalogue, const KindT& kind, table::Format format,
+                        std::ostream& out)
 {
   RowWriter writer(format, out, kind.file_columns());
   std::vector<table::Value> cells;
@@ -95,7 +97,8 @@ std::size_t export_kind(store::Catalogue& catalogue, const KindT& kind, table::F
 
 std::size_t export_records(store::Catalogue& catalogue, Kind kind, table::Format format, std::ostream& out)
 {
-  return visit_kind(kind, [&](const auto& description) { return export_kind(catalogue, description, format, out); });
+  return visit_kind(
+    kind, [&](const auto& description) { return export_kind(catalogue, description, format, out); });
 }
 
 } // namespace vendorcat::io

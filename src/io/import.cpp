@@ -92,8 +92,9 @@ std::string column_prefix(std::string_view message, const std::vector<std::strin
 }
 
 // For each of the kind's file columns, its index among the file's columns.
-std::vector<std::optional<std::size_t>> match_header(const std::vector<std::string>& names, std::size_t required,
-                                                     RecordReader& reader, Errors& errors)
+std::vector<std::optional<std::size_t>> match_header(const std::vector<std::string>& names,
+                                                     std::size_t required, RecordReader& reader,
+                                                     Errors& errors)
 {
   std::vector<std::optional<std::size_t>> index(names.size());
   const auto where = reader.location(1);
@@ -124,7 +125,7 @@ std::vector<std::optional<std::size_t>> match_header(const std::vector<std::stri
   return index;
 }
 
-template <typename KindT>
+template<typename KindT>
 ImportSummary import_kind(store::Catalogue& catalogue, const KindT& kind, RecordReader& reader,
                           OnConflict on_conflict, const Progress& progress)
 {
@@ -184,7 +185,8 @@ ImportSummary import_kind(store::Catalogue& catalogue, const KindT& kind, Record
         errors.add(record.line, fmt::format("{}: {}: {}", reader.location(record.line), names[i], *problem));
         valid = false;
       } else if (columns[i]->required && (!cells[i] || cells[i]->empty())) {
-        errors.add(record.line, fmt::format("{}: {}: a value is required", reader.location(record.line), names[i]));
+        errors.add(record.line,
+                   fmt::format("{}: {}: a value is required", reader.location(record.line), names[i]));
         valid = false;
       }
     }
@@ -200,7 +202,8 @@ ImportSummary import_kind(store::Catalogue& catalogue, const KindT& kind, Record
       try {
         summary.count(loader->add(fields, record.line));
       } catch (const FieldError& error) {
-        errors.add(record.line, fmt::format("{}: {}: {}", reader.location(record.line), error.field(), error.what()));
+        errors.add(record.line,
+                   fmt::format("{}: {}: {}", reader.location(record.line), error.field(), error.what()));
       } catch (const InputError& error) {
         errors.add(record.line, fmt::format("{}: {}{}", reader.location(record.line),
                                             column_prefix(error.what(), names, cells), error.what()));
@@ -227,8 +230,8 @@ ImportFailed::ImportFailed(std::vector<std::string> errors, std::size_t total)
 {
 }
 
-ImportSummary import_records(store::Catalogue& catalogue, Kind kind, RecordReader& reader, OnConflict on_conflict,
-                             const Progress& progress)
+ImportSummary import_records(store::Catalogue& catalogue, Kind kind, RecordReader& reader,
+                             OnConflict on_conflict, const Progress& progress)
 {
   return visit_kind(kind, [&](const auto& description) {
     return import_kind(catalogue, description, reader, on_conflict, progress);

@@ -44,7 +44,7 @@ private:
 // store::Workload::bulk_load one (every loader resolves what it refers to).
 // Throws ImportFailed (nothing should then be committed) when any row or the
 // header is bad; the caller commits, or rolls back for a dry run.
-ImportSummary import_records(store::Catalogue& catalogue, Kind kind, RecordReader& reader, OnConflict on_conflict,
-                             const Progress& progress = {});
+ImportSummary import_records(store::Catalogue& catalogue, Kind kind, RecordReader& reader,
+                             OnConflict on_conflict, const Progress& progress = {});
 
 } // namespace vendorcat::io

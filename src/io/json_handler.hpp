@@ -26,46 +26,25 @@ namespace vendorcat::io {
 class Handler
 {
 public:
-  Handler(const RecordReader& owner, const std::size_t& line_feeds,
-          std::vector<std::string>& columns, std::vector<Record>& records)
+  Handler(const RecordReader& owner, const std::size_t& line_feeds, std::vector<std::string>& columns,
+          std::vector<Record>& records)
     : m_owner(owner), m_line_feeds(line_feeds), m_columns(columns), m_records(records)
   {
   }
 
-  bool null()
-  {
-    return scalar("null", std::nullopt);
-  }
+  bool null() { return scalar("null", std::nullopt); }
 
-  bool boolean(bool value)
-  {
-    return scalar("a boolean", std::string(value ? "true" : "false"));
-  }
+  bool boolean(bool value) { return scalar("a boolean", std::string(value ? "true" : "false")); }
 
-  bool number_integer(std::int64_t value)
-  {
-    return scalar("a number", std::to_string(value));
-  }
+  bool number_integer(std::int64_t value) { return scalar("a number", std::to_string(value)); }
 
-  bool number_unsigned(std::uint64_t value)
-  {
-    return scalar("a number", std::to_string(value));
-  }
+  bool number_unsigned(std::uint64_t value) { return scalar("a number", std::to_string(value)); }
 
-  bool number_float(double, const std::string& text)
-  {
-    return scalar("a number", text);
-  }
+  bool number_float(double, const std::string& text) { return scalar("a number", text); }
 
-  bool string(std::string& value)
-  {
-    return scalar("a string", std::move(value));
-  }
+  bool string(std::string& value) { return scalar("a string", std::move(value)); }
 
-  bool binary(nlohmann::json::binary_t&)
-  {
-    return scalar("binary data", std::nullopt);
-  }
+  bool binary(nlohmann::json::binary_t&) { return scalar("binary data", std::nullopt); }
 
   bool start_object(std::size_t)
   {
@@ -88,8 +67,8 @@ public:
     m_key_index = it->second;
     m_key = name;
     if (!m_keys.insert(m_key_index).second) {
-      throw ValidationError(fmt::format("{}: record {} has the key \"{}\" twice",
-                                        m_owner.location(line()), m_records.size(), name));
+      throw ValidationError(fmt::format("{}: record {} has the key \"{}\" twice", m_owner.location(line()),
+                                        m_records.size(), name));
     }
     return true;
   }
@@ -142,16 +121,10 @@ public:
   std::vector<Record>& records() { return m_records; }
 
   // True once the top-level array was seen.
-  bool seen_array() const
-  {
-    return m_seen_array;
-  }
+  bool seen_array() const { return m_seen_array; }
 
 private:
-  std::size_t line() const
-  {
-    return m_line_feeds + 1;
-  }
+  std::size_t line() const { return m_line_feeds + 1; }
 
   bool scalar(std::string_view kind, std::optional<std::string> value)
   {
@@ -173,16 +146,16 @@ private:
   [[noreturn]] void unexpected(std::string_view kind) const
   {
     if (m_depth == 0) {
-      throw ValidationError(fmt::format("{}: expected a JSON array of objects, found {}",
-                                        m_owner.location(line()), kind));
+      throw ValidationError(
+        fmt::format("{}: expected a JSON array of objects, found {}", m_owner.location(line()), kind));
     }
     if (m_depth == 1) {
-      throw ValidationError(fmt::format("{}: record {} is {}, expected an object",
-                                        m_owner.location(line()), m_records.size() + 1, kind));
+      throw ValidationError(fmt::format("{}: record {} is {}, expected an object", m_owner.location(line()),
+                                        m_records.size() + 1, kind));
     }
-    throw ValidationError(fmt::format(
-      "{}: record {}: \"{}\" is {}; values must be strings, numbers, booleans or null",
-      m_owner.location(line()), m_records.size(), m_key, kind));
+    throw ValidationError(
+      fmt::format("{}: record {}: \"{}\" is {}; values must be strings, numbers, booleans or null",
+                  m_owner.location(line()), m_records.size(), m_key, kind));
   }
 
   const RecordReader& m_owner;

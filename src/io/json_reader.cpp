@@ -7,9 +7,8 @@
 
 #include "io/json_reader.hpp"
 
-#include "io/json_handler.hpp"
-
 #include "domain/errors.hpp"
+#include "io/json_handler.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -45,10 +44,7 @@ public:
   {
   }
 
-  reference operator*() const
-  {
-    return *m_position;
-  }
+  reference operator*() const { return *m_position; }
 
   LineCountingIterator& operator++()
   {
@@ -66,10 +62,7 @@ public:
     return before;
   }
 
-  bool operator==(const LineCountingIterator& other) const
-  {
-    return m_position == other.m_position;
-  }
+  bool operator==(const LineCountingIterator& other) const { return m_position == other.m_position; }
 
 private:
   const char* m_position = nullptr;
@@ -86,13 +79,12 @@ bool is_blank(std::string_view text)
 
 } // namespace
 
-JsonReader::JsonReader(std::istream& in, std::string source_name)
-  : m_source_name(std::move(source_name))
+JsonReader::JsonReader(std::istream& in, std::string source_name) : m_source_name(std::move(source_name))
 {
   const std::string content{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   if (in.bad()) {
-    throw IoError(fmt::format("{}: cannot read the JSON input",
-                              m_source_name.empty() ? "input" : m_source_name));
+    throw IoError(
+      fmt::format("{}: cannot read the JSON input", m_source_name.empty() ? "input" : m_source_name));
   }
   if (is_blank(content)) {
     throw ValidationError(fmt::format("{}: empty file, expected a JSON array of objects",

@@ -10,7 +10,8 @@ namespace vendorcat::io {
 
 namespace {
 
-constexpr std::array kind_names{"providers", "locations", "services", "offerings", "engagements", "spend", "fx"};
+constexpr std::array kind_names{"providers",   "locations", "services", "offerings",
+                                "engagements", "spend",     "fx"};
 
 } // namespace
 
@@ -32,14 +33,15 @@ std::string_view to_string(Kind kind)
 
 const std::vector<Kind>& all_kinds()
 {
-  static const std::vector<Kind> kinds{Kind::providers, Kind::locations,   Kind::services, Kind::offerings,
-                                       Kind::engagements, Kind::spend, Kind::fx};
+  static const std::vector<Kind> kinds{Kind::providers,   Kind::locations, Kind::services, Kind::offerings,
+                                       Kind::engagements, Kind::spend,     Kind::fx};
   return kinds;
 }
 
 void throw_conflict(std::string_view column, const std::string& what)
 {
-  throw FieldError(std::string(column), fmt::format("{} already exists (use --on-conflict skip or update)", what));
+  throw FieldError(std::string(column),
+                   fmt::format("{} already exists (use --on-conflict skip or update)", what));
 }
 
 } // namespace vendorcat::io

@@ -44,7 +44,7 @@ const std::vector<Kind>& all_kinds();
 
 // One column of a kind whose stored records are RECORD and whose new or
 // changed ones are given as FIELDS.
-template <typename Record, typename Fields>
+template<typename Record, typename Fields>
 struct ColumnOf
 {
   std::string_view name;
@@ -63,7 +63,7 @@ struct ColumnOf
 
 // Writes rows of a kind as a bulk load (SpendLoad, or ConflictLoad for the
 // small kinds): add() throws InputError for a bad row.
-template <typename Fields>
+template<typename Fields>
 class Loader
 {
 public:
@@ -73,7 +73,7 @@ public:
   virtual void finish(const store::LoadSummary&) {}
 };
 
-template <typename Record, typename Fields>
+template<typename Record, typename Fields>
 struct KindOf
 {
   using RecordType = Record;
@@ -99,7 +99,7 @@ struct KindOf
 // How a small kind's rows meet the records already there: the existing
 // record with the row's key, the message's name for it, and how to add or
 // change one. A ConflictLoad applies the --on-conflict policy with them.
-template <typename Fields>
+template<typename Fields>
 struct ConflictRules
 {
   std::string_view key_column; // the column a conflict error names
@@ -112,7 +112,7 @@ struct ConflictRules
   void (*update)(store::Catalogue&, std::int64_t id, const Fields&) = nullptr;
 };
 
-template <typename Fields>
+template<typename Fields>
 class ConflictLoad : public Loader<Fields>
 {
 public:
@@ -132,7 +132,7 @@ private:
 // Throws FieldError on COLUMN: WHAT already exists, with the way out.
 [[noreturn]] void throw_conflict(std::string_view column, const std::string& what);
 
-template <typename Fields>
+template<typename Fields>
 store::Outcome ConflictLoad<Fields>::add(Fields& fields, std::size_t)
 {
   const auto existing = m_rules.find(m_catalogue, fields);
@@ -150,7 +150,7 @@ store::Outcome ConflictLoad<Fields>::add(Fields& fields, std::size_t)
   return store::Outcome::updated;
 }
 
-template <typename Record, typename Fields>
+template<typename Record, typename Fields>
 std::vector<std::string> KindOf<Record, Fields>::file_columns() const
 {
   std::vector<std::string> names;
@@ -162,7 +162,7 @@ std::vector<std::string> KindOf<Record, Fields>::file_columns() const
   return names;
 }
 
-template <typename Record, typename Fields>
+template<typename Record, typename Fields>
 std::size_t KindOf<Record, Fields>::required_columns() const
 {
   std::size_t count = 0;
@@ -173,7 +173,7 @@ std::size_t KindOf<Record, Fields>::required_columns() const
 }
 
 // The list table of RECORDS: the id (when the kind has one), then every column.
-template <typename Record, typename Fields>
+template<typename Record, typename Fields>
 table::Table table_of(const KindOf<Record, Fields>& kind, const std::vector<Record>& records)
 {
   table::Table table;

@@ -63,7 +63,7 @@ const SpendKind& spend_kind();
 const FxKind& fx_kind();
 
 // Calls VISIT with the description of KIND and returns what it returns.
-template <typename Visit>
+template<typename Visit>
 decltype(auto) visit_kind(Kind kind, Visit&& visit)
 {
   switch (kind) {

@@ -11,13 +11,13 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <array>
 #include <cerrno>
 #include <cstring>
 #include <streambuf>
+#include <sys/stat.h>
 
 namespace vendorcat::io {
 
@@ -104,8 +104,12 @@ std::filesystem::path resolved(const std::filesystem::path& path)
 
 bool same_file(const std::filesystem::path& a, const std::filesystem::path& b)
 {
-  struct stat first{};
-  struct stat second{};
+  struct stat first
+  {
+  };
+  struct stat second
+  {
+  };
   return ::stat(a.c_str(), &first) == 0 && ::stat(b.c_str(), &second) == 0 && first.st_dev == second.st_dev &&
          first.st_ino == second.st_ino;
 }
@@ -124,22 +128,26 @@ mode_t umask_mode()
 
 } // namespace
 
-OutputFile::OutputFile(const std::filesystem::path& path, const std::vector<std::filesystem::path>& protected_files,
-                       const OutputPolicy& policy)
+OutputFile::OutputFile(const std::filesystem::path& path,
+                       const std::vector<std::filesystem::path>& protected_files, const OutputPolicy& policy)
   : m_target(resolved(path)), m_shown(path)
 {
-  struct stat link{};
+  struct stat link
+  {
+  };
   if (policy.links == Links::refuse && ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
-    throw UsageError(fmt::format("'{}' is a symbolic link, not a regular file: give the file itself",
-                                 path.string()));
+    throw UsageError(
+      fmt::format("'{}' is a symbolic link, not a regular file: give the file itself", path.string()));
   }
   for (const auto& file : protected_files) {
     if (resolved(file) == m_target || same_file(file, m_target)) {
-      throw UsageError(fmt::format("'{}' is the catalogue's own file: write the output somewhere else",
-                                   path.string()));
+      throw UsageError(
+        fmt::format("'{}' is the catalogue's own file: write the output somewhere else", path.string()));
     }
   }
-  struct stat info{};
+  struct stat info
+  {
+  };
   const bool exists = ::stat(m_target.c_str(), &info) == 0;
   mode_t mode = policy.mode == FileMode::owner_only ? 0600 : umask_mode();
   if (exists) {
@@ -161,7 +169,8 @@ OutputFile::OutputFile(const std::filesystem::path& path, const std::vector<std:
       return;
     }
     if (policy.replace == Replace::no) {
-      throw UsageError(fmt::format("'{}' already exists: choose another file or pass --force", path.string()));
+      throw UsageError(
+        fmt::format("'{}' already exists: choose another file or pass --force", path.string()));
     }
     if (policy.mode == FileMode::user_umask) {
       mode = info.st_mode & 07777;

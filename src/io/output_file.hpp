@@ -18,7 +18,7 @@ namespace vendorcat::io {
 // Whether an existing file may be replaced.
 enum class Replace
 {
-  no,  // refused: UsageError naming --force
+  no, // refused: UsageError naming --force
   yes,
 };
 

@@ -18,8 +18,8 @@ namespace vendorcat::report {
 
 namespace {
 
-SpendReport spend_by(store::Catalogue& catalogue, const HtmlReportOptions& options, store::SpendDimension dimension,
-                     domain::Granularity period)
+SpendReport spend_by(store::Catalogue& catalogue, const HtmlReportOptions& options,
+                     store::SpendDimension dimension, domain::Granularity period)
 {
   SpendReportOptions spend;
   spend.by = {dimension};
@@ -81,7 +81,8 @@ std::vector<ProviderShare> shares_by_provider(const SpendReport& report)
 std::string range_text(const HtmlReportOptions& options, const std::vector<TypeSplit>& quarters)
 {
   if (options.from || options.to) {
-    return fmt::format("{} to {}", options.from ? domain::Date::parse(*options.from).to_string() : "the first spend",
+    return fmt::format("{} to {}",
+                       options.from ? domain::Date::parse(*options.from).to_string() : "the first spend",
                        options.to ? domain::Date::parse(*options.to).to_string() : "the last spend");
   }
   if (quarters.empty()) {
@@ -95,12 +96,15 @@ std::string range_text(const HtmlReportOptions& options, const std::vector<TypeS
 HtmlPage compute_html_page(store::Catalogue& catalogue, const HtmlReportOptions& options)
 {
   if (options.top_providers < 1) {
-    throw ValidationError(fmt::format("invalid number of top providers {}: give 1 or more", options.top_providers));
+    throw ValidationError(
+      fmt::format("invalid number of top providers {}: give 1 or more", options.top_providers));
   }
   HtmlPage page;
-  const auto by_type = spend_by(catalogue, options, store::SpendDimension::type, domain::Granularity::quarter);
+  const auto by_type =
+    spend_by(catalogue, options, store::SpendDimension::type, domain::Granularity::quarter);
   const auto by_model = spend_by(catalogue, options, store::SpendDimension::model, domain::Granularity::all);
-  const auto by_provider = spend_by(catalogue, options, store::SpendDimension::provider, domain::Granularity::all);
+  const auto by_provider =
+    spend_by(catalogue, options, store::SpendDimension::provider, domain::Granularity::all);
   page.renewals = compute_renewals(catalogue, options.renewals_within, options.on);
   page.currency = by_type.currency;
   page.digits = by_type.digits;

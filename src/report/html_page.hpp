@@ -58,11 +58,11 @@ struct HtmlPage
   std::string range; // what the spend covers, in words
   std::string on;    // the date renewals count from
   int within = 0;
-  std::vector<TypeSplit> quarters;       // by quarter
-  std::vector<ModelShare> models;        // onshore, nearshore, offshore
-  std::vector<ProviderShare> providers;  // the top N, largest first
-  std::size_t provider_count = 0;        // all providers with spend
-  std::int64_t provider_total = 0;       // the spend of all of them
+  std::vector<TypeSplit> quarters;      // by quarter
+  std::vector<ModelShare> models;       // onshore, nearshore, offshore
+  std::vector<ProviderShare> providers; // the top N, largest first
+  std::size_t provider_count = 0;       // all providers with spend
+  std::int64_t provider_total = 0;      // the spend of all of them
   std::vector<Renewal> renewals;
 };
 

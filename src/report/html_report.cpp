@@ -94,10 +94,9 @@ std::string head()
 
 std::string card(const std::string& label, const std::string& value, const std::string& sub)
 {
-  return fmt::format(
-    "<div class=\"card\"><div class=\"label\">{}</div><div class=\"value\">{}</div>"
-    "<div class=\"sub\">{}</div></div>\n",
-    html_escape(label), html_escape(value), html_escape(sub));
+  return fmt::format("<div class=\"card\"><div class=\"label\">{}</div><div class=\"value\">{}</div>"
+                     "<div class=\"sub\">{}</div></div>\n",
+                     html_escape(label), html_escape(value), html_escape(sub));
 }
 
 // MINOR in the currency, short from a thousand up (`22.3M EUR`), exact below.
@@ -121,9 +120,8 @@ std::string summary_cards(const Page& page)
   }
   const auto total = bpo + kpo; // as in the quarter table
   const auto share = [&](std::int64_t part) {
-    return total == 0
-             ? std::string("\u2014")
-             : percent(static_cast<double>(part) / static_cast<double>(total)) + " of spend";
+    return total == 0 ? std::string("\u2014")
+                      : percent(static_cast<double>(part) / static_cast<double>(total)) + " of spend";
   };
   std::string html = "<div class=\"cards\">\n";
   html += card("Total spend", headline(page, total), amount(page, total) + " " + page.currency);
@@ -136,18 +134,17 @@ std::string summary_cards(const Page& page)
 
 std::string page_header(const Page& page)
 {
-  return fmt::format(
-    "<header>\n<h1>Outsourcing spend report</h1>\n<p class=\"meta\">Report currency "
-    "<strong>{}</strong> \u00b7 Spend from <strong>{}</strong> \u00b7 Renewals as of "
-    "<strong>{}</strong></p>\n{}</header>\n",
-    html_escape(page.currency), html_escape(page.range), html_escape(page.on), summary_cards(page));
+  return fmt::format("<header>\n<h1>Outsourcing spend report</h1>\n<p class=\"meta\">Report currency "
+                     "<strong>{}</strong> \u00b7 Spend from <strong>{}</strong> \u00b7 Renewals as of "
+                     "<strong>{}</strong></p>\n{}</header>\n",
+                     html_escape(page.currency), html_escape(page.range), html_escape(page.on),
+                     summary_cards(page));
 }
 
 std::string quarter_chart(const Page& page)
 {
   StackedBarChart chart;
-  chart.title =
-    fmt::format("Stacked bar chart of BPO and KPO spend per quarter in {}", page.currency);
+  chart.title = fmt::format("Stacked bar chart of BPO and KPO spend per quarter in {}", page.currency);
   chart.currency = page.currency;
   chart.digits = page.digits;
   chart.series = {{"BPO", bpo_colour}, {"KPO", kpo_colour}};
@@ -159,11 +156,11 @@ std::string quarter_chart(const Page& page)
 
 std::string quarter_table(const Page& page)
 {
-  std::string html = fmt::format(
-    "<table>\n<thead><tr><th>Quarter</th><th class=\"num\">{}BPO ({})</th>"
-    "<th class=\"num\">{}KPO ({})</th><th class=\"num\">Total ({})</th></tr></thead>\n<tbody>\n",
-    swatch(bpo_colour), html_escape(page.currency), swatch(kpo_colour), html_escape(page.currency),
-    html_escape(page.currency));
+  std::string html =
+    fmt::format("<table>\n<thead><tr><th>Quarter</th><th class=\"num\">{}BPO ({})</th>"
+                "<th class=\"num\">{}KPO ({})</th><th class=\"num\">Total ({})</th></tr></thead>\n<tbody>\n",
+                swatch(bpo_colour), html_escape(page.currency), swatch(kpo_colour),
+                html_escape(page.currency), html_escape(page.currency));
   TypeSplit sum;
   for (const auto& q : page.quarters) {
     html += "<tr>" + cell(q.period) + amount_cell(page, q.bpo) + amount_cell(page, q.kpo) +
@@ -172,8 +169,7 @@ std::string quarter_table(const Page& page)
     sum.kpo += q.kpo;
   }
   return html + "</tbody>\n<tfoot><tr>" + cell("Total") + amount_cell(page, sum.bpo) +
-         amount_cell(page, sum.kpo) + amount_cell(page, sum.bpo + sum.kpo) +
-         "</tr></tfoot>\n</table>\n";
+         amount_cell(page, sum.kpo) + amount_cell(page, sum.bpo + sum.kpo) + "</tr></tfoot>\n</table>\n";
 }
 
 std::string quarter_section(const Page& page)
@@ -195,16 +191,15 @@ std::string quarter_section(const Page& page)
   return html + "</section>\n";
 }
 
-std::string share_table(const Page& page, const std::vector<ShareRow>& rows,
-                        const std::string& first)
+std::string share_table(const Page& page, const std::vector<ShareRow>& rows, const std::string& first)
 {
   std::string html = fmt::format("<table>\n<thead><tr><th>{}</th><th class=\"num\">Amount ({})</th>"
                                  "<th class=\"num\">Share</th></tr></thead>\n<tbody>\n",
                                  html_escape(first), html_escape(page.currency));
   std::int64_t total = 0;
   for (const auto& row : rows) {
-    html += "<tr>" + cell(row.label) + amount_cell(page, row.amount) +
-            num_cell(percent(row.share)) + "</tr>\n";
+    html +=
+      "<tr>" + cell(row.label) + amount_cell(page, row.amount) + num_cell(percent(row.share)) + "</tr>\n";
     total += row.amount;
   }
   return html + "</tbody>\n<tfoot><tr>" + cell("Total") + amount_cell(page, total) +
@@ -247,8 +242,8 @@ std::string provider_table(const Page& page)
   std::int64_t shown = 0;
   for (std::size_t i = 0; i < page.providers.size(); ++i) {
     const auto& row = page.providers[i];
-    html += "<tr>" + num_cell(std::to_string(i + 1)) + cell(row.provider) +
-            amount_cell(page, row.amount) + num_cell(percent(row.share)) + "</tr>\n";
+    html += "<tr>" + num_cell(std::to_string(i + 1)) + cell(row.provider) + amount_cell(page, row.amount) +
+            num_cell(percent(row.share)) + "</tr>\n";
     shown += row.amount;
   }
   html += "</tbody>\n<tfoot>";
@@ -272,8 +267,8 @@ std::string provider_section(const Page& page)
     return html + empty_message("No spend recorded for this period.") + "</section>\n";
   }
   HorizontalBarChart chart;
-  chart.title = fmt::format("Bar chart of the top {} providers by spend in {}",
-                            page.providers.size(), page.currency);
+  chart.title =
+    fmt::format("Bar chart of the top {} providers by spend in {}", page.providers.size(), page.currency);
   for (const auto& row : page.providers) {
     chart.bars.push_back(
       {row.provider, row.amount,
@@ -291,30 +286,28 @@ std::string renewal_row(const Renewal& r)
     return text ? fmt::format("{}{}</td>", td, html_escape(*text))
                 : fmt::format("{}<span class=\"muted\">\u2014</span></td>", td);
   };
-  const auto badge = r.auto_renew ? "<span class=\"badge auto\">auto-renews</span>"
-                                  : "<span class=\"badge manual\">no</span>";
-  return fmt::format("<tr>{}{}{}{}<td class=\"num{}\">{}</td><td>{}</td>{}{}</tr>\n",
-                     nowrap_cell(r.ref), cell(r.provider), nowrap_cell(r.end_date.to_string()),
-                     optional(r.notice_deadline ? std::optional(r.notice_deadline->to_string()) : std::nullopt, false),
-                     r.days_left <= 30 ? " soon" : "", r.days_left, badge,
-                     optional(r.value ? std::optional(r.value->to_string()) : std::nullopt, true), cell(r.currency));
+  const auto badge =
+    r.auto_renew ? "<span class=\"badge auto\">auto-renews</span>" : "<span class=\"badge manual\">no</span>";
+  return fmt::format(
+    "<tr>{}{}{}{}<td class=\"num{}\">{}</td><td>{}</td>{}{}</tr>\n", nowrap_cell(r.ref), cell(r.provider),
+    nowrap_cell(r.end_date.to_string()),
+    optional(r.notice_deadline ? std::optional(r.notice_deadline->to_string()) : std::nullopt, false),
+    r.days_left <= 30 ? " soon" : "", r.days_left, badge,
+    optional(r.value ? std::optional(r.value->to_string()) : std::nullopt, true), cell(r.currency));
 }
 
 std::string renewals_section(const Page& page)
 {
-  std::string html =
-    fmt::format("<section id=\"renewals\">\n<h2>Upcoming renewals</h2>\n"
-                "<p class=\"lead\">Planned and active engagements whose end date or "
-                "notice deadline falls within {} days of {}, soonest first.</p>\n",
-                page.within, html_escape(page.on));
+  std::string html = fmt::format("<section id=\"renewals\">\n<h2>Upcoming renewals</h2>\n"
+                                 "<p class=\"lead\">Planned and active engagements whose end date or "
+                                 "notice deadline falls within {} days of {}, soonest first.</p>\n",
+                                 page.within, html_escape(page.on));
   if (page.renewals.empty()) {
-    return html + empty_message(fmt::format("No renewals within {} days.", page.within)) +
-           "</section>\n";
+    return html + empty_message(fmt::format("No renewals within {} days.", page.within)) + "</section>\n";
   }
-  html +=
-    "<table>\n<thead><tr><th>Ref</th><th>Provider</th><th>End date</th><th>Notice deadline</th>"
-    "<th class=\"num\">Days left</th><th>Auto-renew</th><th class=\"num\">Value</th>"
-    "<th>Currency</th></tr></thead>\n<tbody>\n";
+  html += "<table>\n<thead><tr><th>Ref</th><th>Provider</th><th>End date</th><th>Notice deadline</th>"
+          "<th class=\"num\">Days left</th><th>Auto-renew</th><th class=\"num\">Value</th>"
+          "<th>Currency</th></tr></thead>\n<tbody>\n";
   for (const auto& renewal : page.renewals) {
     html += renewal_row(renewal);
   }
@@ -323,20 +316,18 @@ std::string renewals_section(const Page& page)
 
 std::string page_html(const Page& page)
 {
-  return head() + page_header(page) + quarter_section(page) + model_section(page) +
-         provider_section(page) + renewals_section(page) +
-         fmt::format(
-           "<footer>Generated by vendorcat. Amounts in {} are exact, net of credit notes, "
-           "converted at each month's exchange rate and rounded once per figure, so "
-           "totals of different breakdowns can differ in the last digit.</footer>\n"
-           "</main>\n</body>\n</html>\n",
-           html_escape(page.currency));
+  return head() + page_header(page) + quarter_section(page) + model_section(page) + provider_section(page) +
+         renewals_section(page) +
+         fmt::format("<footer>Generated by vendorcat. Amounts in {} are exact, net of credit notes, "
+                     "converted at each month's exchange rate and rounded once per figure, so "
+                     "totals of different breakdowns can differ in the last digit.</footer>\n"
+                     "</main>\n</body>\n</html>\n",
+                     html_escape(page.currency));
 }
 
 } // namespace
 
-void render_html_report(store::Catalogue& catalogue, const HtmlReportOptions& options,
-                        std::ostream& out)
+void render_html_report(store::Catalogue& catalogue, const HtmlReportOptions& options, std::ostream& out)
 {
   const auto html = page_html(compute_html_page(catalogue, options));
   out << html;
@@ -352,23 +343,23 @@ std::string html_escape(std::string_view text)
   escaped.reserve(text.size());
   for (const char c : text) {
     switch (c) {
-      case '&':
-        escaped += "&amp;";
-        break;
-      case '<':
-        escaped += "&lt;";
-        break;
-      case '>':
-        escaped += "&gt;";
-        break;
-      case '"':
-        escaped += "&quot;";
-        break;
-      case '\'':
-        escaped += "&#39;";
-        break;
-      default:
-        escaped += c;
+    case '&':
+      escaped += "&amp;";
+      break;
+    case '<':
+      escaped += "&lt;";
+      break;
+    case '>':
+      escaped += "&gt;";
+      break;
+    case '"':
+      escaped += "&quot;";
+      break;
+    case '\'':
+      escaped += "&#39;";
+      break;
+    default:
+      escaped += c;
     }
   }
   return escaped;

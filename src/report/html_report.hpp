@@ -17,8 +17,7 @@ namespace vendorcat::report {
 
 // Writes the page to OUT. Throws ValidationError like compute_spend_report
 // (e.g. missing exchange rates) before writing anything, IoError when OUT fails.
-void render_html_report(store::Catalogue& catalogue, const HtmlReportOptions& options,
-                        std::ostream& out);
+void render_html_report(store::Catalogue& catalogue, const HtmlReportOptions& options, std::ostream& out);
 
 // TEXT with &, <, >, " and ' replaced by entities.
 std::string html_escape(std::string_view text);

@@ -3,7 +3,6 @@
 // or the JSON one.
 
 #include "report/record.hpp"
-
 #include "report/render.hpp"
 
 #include <fmt/format.h>

@@ -29,19 +29,19 @@ struct CodeRange
 
 // Combining marks and zero-width characters: they take no column.
 constexpr std::array<CodeRange, 13> zero_width_ranges{{
-  {0x0300, 0x036F},   // combining diacritical marks
-  {0x0483, 0x0489},   // Cyrillic combining marks
-  {0x0591, 0x05BD},   // Hebrew points
-  {0x0610, 0x061A},   // Arabic marks
-  {0x064B, 0x065F},   // Arabic vowel marks
-  {0x1160, 0x11FF},   // Hangul medial vowels and final consonants
-  {0x1AB0, 0x1AFF},   // combining diacritical marks extended
-  {0x1DC0, 0x1DFF},   // combining diacritical marks supplement
-  {0x200B, 0x200F},   // zero-width space, joiners, direction marks
-  {0x20D0, 0x20FF},   // combining marks for symbols
-  {0xFE00, 0xFE0F},   // variation selectors
-  {0xFE20, 0xFE2F},   // combining half marks
-  {0xFEFF, 0xFEFF},   // zero-width no-break space (byte-order mark)
+  {0x0300, 0x036F}, // combining diacritical marks
+  {0x0483, 0x0489}, // Cyrillic combining marks
+  {0x0591, 0x05BD}, // Hebrew points
+  {0x0610, 0x061A}, // Arabic marks
+  {0x064B, 0x065F}, // Arabic vowel marks
+  {0x1160, 0x11FF}, // Hangul medial vowels and final consonants
+  {0x1AB0, 0x1AFF}, // combining diacritical marks extended
+  {0x1DC0, 0x1DFF}, // combining diacritical marks supplement
+  {0x200B, 0x200F}, // zero-width space, joiners, direction marks
+  {0x20D0, 0x20FF}, // combining marks for symbols
+  {0xFE00, 0xFE0F}, // variation selectors
+  {0xFE20, 0xFE2F}, // combining half marks
+  {0xFEFF, 0xFEFF}, // zero-width no-break space (byte-order mark)
 }};
 
 // East Asian wide and fullwidth characters: they take two columns.

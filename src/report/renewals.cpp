@@ -55,18 +55,19 @@ std::vector<Renewal> compute_renewals(store::Catalogue& catalogue, int within,
 table::Table renewals_table(const std::vector<Renewal>& renewals)
 {
   table::Table table{{{"ref"},
-               {"provider"},
-               {"end_date"},
-               {"notice_deadline"},
-               {"days_left", table::Align::right},
-               {"auto_renew"},
-               {"value", table::Align::right},
-               {"currency"}},
-              {}};
+                      {"provider"},
+                      {"end_date"},
+                      {"notice_deadline"},
+                      {"days_left", table::Align::right},
+                      {"auto_renew"},
+                      {"value", table::Align::right},
+                      {"currency"}},
+                     {}};
   for (const auto& r : renewals) {
     table.add_row({r.ref, r.provider, r.end_date.to_string(),
-                   r.notice_deadline ? table::Value(r.notice_deadline->to_string()) : table::Value(), r.days_left,
-                   r.auto_renew, r.value ? table::Value(r.value->to_string()) : table::Value(), r.currency});
+                   r.notice_deadline ? table::Value(r.notice_deadline->to_string()) : table::Value(),
+                   r.days_left, r.auto_renew, r.value ? table::Value(r.value->to_string()) : table::Value(),
+                   r.currency});
   }
   return table;
 }
@@ -86,16 +87,18 @@ Concentration compute_concentration(store::Catalogue& catalogue, const Concentra
   spend.to = options.to;
   spend.currency = options.currency;
   auto report = compute_spend_report(catalogue, spend);
-  std::stable_sort(report.rows.begin(), report.rows.end(), [](const auto& a, const auto& b) {
-    return a.amount > b.amount;
-  });
+  std::stable_sort(report.rows.begin(), report.rows.end(),
+                   [](const auto& a, const auto& b) { return a.amount > b.amount; });
   const std::int64_t total = report.period_totals.empty() ? 0 : report.period_totals.begin()->second;
   Concentration result;
   result.by = std::string(store::to_string(options.by));
   result.currency = report.currency;
   result.total = domain::format_amount(total, report.digits);
-  result.shares.columns = {{"rank", table::Align::right}, {result.by}, {"amount", table::Align::right},
-                           {"currency"}, {"share", table::Align::right}};
+  result.shares.columns = {{"rank", table::Align::right},
+                           {result.by},
+                           {"amount", table::Align::right},
+                           {"currency"},
+                           {"share", table::Align::right}};
   std::int64_t rest = 0;
   std::size_t rest_count = 0;
   const auto share_of = [&](std::int64_t amount) {

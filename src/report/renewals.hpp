@@ -6,8 +6,8 @@
 #include "domain/date.hpp"
 #include "report/record.hpp"
 #include "report/spend_report.hpp"
-#include "table/table.hpp"
 #include "store/catalogue.hpp"
+#include "table/table.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -50,8 +50,8 @@ struct Concentration
   std::string by;
   std::string currency;
   std::string total;
-  double hhi = 0; // Herfindahl-Hirschman index: sum of squared percentage shares, 0..10000
-  table::Table shares;   // the top N by spend, then "(rest)"
+  double hhi = 0;      // Herfindahl-Hirschman index: sum of squared percentage shares, 0..10000
+  table::Table shares; // the top N by spend, then "(rest)"
 };
 
 // Each provider's (or country's) share of spend over the range and the HHI of

@@ -31,7 +31,7 @@ using RateKey = std::pair<std::string, domain::Month>; // currency, month
 
 struct Cell
 {
-  domain::ExactSum direct;                       // already in the report currency
+  domain::ExactSum direct;                        // already in the report currency
   std::map<domain::Month, domain::ExactSum> base; // per month, in the base currency
   std::int64_t lines = 0;
 };
@@ -142,8 +142,7 @@ SpendReport compute_spend_report(store::Catalogue& catalogue, const SpendReportO
   }
   for (auto& row : report.rows) {
     const auto total = report.period_totals[row.period];
-    row.share = total == 0 ? 0.0
-                           : static_cast<double>(row.amount) / static_cast<double>(total);
+    row.share = total == 0 ? 0.0 : static_cast<double>(row.amount) / static_cast<double>(total);
     row.share = static_cast<double>(std::llround(row.share * 10000.0)) / 10000.0;
   }
   return report;
@@ -175,8 +174,8 @@ table::Table spend_report_table(const SpendReport& report, Totals totals)
     const auto& row = report.rows[i];
     std::vector<table::Value> cells{row.period};
     cells.insert(cells.end(), row.dimensions.begin(), row.dimensions.end());
-    cells.insert(cells.end(), {domain::format_amount(row.amount, report.digits), report.currency,
-                               row.lines, row.share});
+    cells.insert(cells.end(),
+                 {domain::format_amount(row.amount, report.digits), report.currency, row.lines, row.share});
     table.add_row(std::move(cells));
     lines += row.lines;
     const bool last_of_period = i + 1 == report.rows.size() || report.rows[i + 1].period != row.period;

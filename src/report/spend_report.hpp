@@ -6,9 +6,9 @@
 // (half to even). A line already in the report currency is never converted.
 
 #include "domain/period.hpp"
-#include "table/table.hpp"
 #include "store/catalogue.hpp"
 #include "store/spend_rows.hpp"
+#include "table/table.hpp"
 
 #include <cstdint>
 #include <map>
@@ -35,7 +35,7 @@ struct SpendReportRow
   std::vector<std::string> dimensions;
   std::int64_t amount = 0; // minor units of the report currency
   std::int64_t lines = 0;
-  double share = 0;        // of the period's total, rounded to 4 decimals
+  double share = 0; // of the period's total, rounded to 4 decimals
 };
 
 struct SpendReport

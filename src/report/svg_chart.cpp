@@ -121,8 +121,8 @@ std::string rect(double x, double y, double width, double height, const std::str
 std::string text(double x, double y, const char* anchor, const std::string& content,
                  const std::string& extra = "")
 {
-  return fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"{}\"{}>{}</text>\n", x, y,
-                     anchor, extra, html_escape(content));
+  return fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"{}\"{}>{}</text>\n", x, y, anchor, extra,
+                     html_escape(content));
 }
 
 struct Scale
@@ -156,9 +156,8 @@ std::string gridlines(const StackedBarChart& chart, const Scale& scale)
   for (int i = 0; i <= steps; ++i) {
     const double value = scale.step * i;
     const double y = plot_top + plot_height - value / scale.top * plot_height;
-    svg +=
-      fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\"/>\n",
-                  plot_left, y, stacked_width - plot_right, y, i == 0 ? axis_colour : grid_colour);
+    svg += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\"/>\n",
+                       plot_left, y, stacked_width - plot_right, y, i == 0 ? axis_colour : grid_colour);
     svg += text(plot_left - 8, y + 4, "end", compact(value));
   }
   svg += text(plot_left - 8, plot_top - 14, "end", chart.currency, " font-weight=\"600\"");
@@ -170,17 +169,15 @@ std::string legend(const std::vector<ChartSeries>& series)
   std::string svg;
   double x = plot_left;
   for (const auto& entry : series) {
-    svg +=
-      fmt::format("<rect x=\"{:.1f}\" y=\"10\" width=\"14\" height=\"14\" rx=\"2\" fill=\"{}\"/>\n",
-                  x, html_escape(entry.colour));
+    svg += fmt::format("<rect x=\"{:.1f}\" y=\"10\" width=\"14\" height=\"14\" rx=\"2\" fill=\"{}\"/>\n", x,
+                       html_escape(entry.colour));
     svg += text(x + 20, 21, "start", entry.name, " font-size=\"13\"");
     x += 20 + 9.0 * static_cast<double>(entry.name.size()) + 28;
   }
   return svg;
 }
 
-std::string stacked_bar(const StackedBarChart& chart, const Scale& scale, std::size_t index,
-                        double slot)
+std::string stacked_bar(const StackedBarChart& chart, const Scale& scale, std::size_t index, double slot)
 {
   const auto& bar = chart.bars[index];
   const double plot_height = stacked_height - plot_top - plot_bottom;
@@ -216,8 +213,8 @@ std::string x_labels(const StackedBarChart& chart, double slot)
   const auto every = static_cast<std::size_t>(std::max(1.0, std::ceil(64.0 / slot)));
   std::string svg;
   for (std::size_t i = 0; i < chart.bars.size(); i += every) {
-    svg += text(plot_left + slot * (static_cast<double>(i) + 0.5),
-                stacked_height - plot_bottom + 20, "middle", chart.bars[i].label);
+    svg += text(plot_left + slot * (static_cast<double>(i) + 0.5), stacked_height - plot_bottom + 20,
+                "middle", chart.bars[i].label);
   }
   return svg;
 }
@@ -233,13 +230,12 @@ std::string horizontal_row(const HorizontalBar& bar, std::size_t index, double m
   svg += text(label_width - 12, y + row_height / 2 + 4, "end", truncated(bar.label, label_chars),
               " font-size=\"13\"");
   if (width > 0) {
-    svg += fmt::format(
-      "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" rx=\"2\" "
-      "fill=\"{}\"/>\n",
-      label_width, y + (row_height - bar_height) / 2, width, bar_height, html_escape(bar.colour));
+    svg +=
+      fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" rx=\"2\" "
+                  "fill=\"{}\"/>\n",
+                  label_width, y + (row_height - bar_height) / 2, width, bar_height, html_escape(bar.colour));
   }
-  svg += text(label_width + width + 8, y + row_height / 2 + 4, "start", bar.value_text,
-              " class=\"num\"");
+  svg += text(label_width + width + 8, y + row_height / 2 + 4, "start", bar.value_text, " class=\"num\"");
   return svg + "</g>\n";
 }
 
@@ -273,8 +269,8 @@ std::string horizontal_bar_svg(const HorizontalBarChart& chart)
   }
   const double height = 16 + row_height * static_cast<double>(chart.bars.size());
   std::string svg = svg_open(bars_width, height, chart.title);
-  svg += fmt::format("<line x1=\"{0}\" y1=\"4\" x2=\"{0}\" y2=\"{1:.1f}\" stroke=\"{2}\"/>\n",
-                     label_width, height - 4, axis_colour);
+  svg += fmt::format("<line x1=\"{0}\" y1=\"4\" x2=\"{0}\" y2=\"{1:.1f}\" stroke=\"{2}\"/>\n", label_width,
+                     height - 4, axis_colour);
   for (std::size_t i = 0; i < chart.bars.size(); ++i) {
     svg += horizontal_row(chart.bars[i], i, max);
   }

@@ -78,8 +78,7 @@ void audit_insert(Catalogue& catalogue, const std::string& table, std::int64_t i
   write_entry(catalogue, table, id, "insert", nullptr, Json::parse(row_snapshot(catalogue, table, id)));
 }
 
-void audit_update(Catalogue& catalogue, const std::string& table, std::int64_t id,
-                  const std::string& before)
+void audit_update(Catalogue& catalogue, const std::string& table, std::int64_t id, const std::string& before)
 {
   const auto old_row = Json::parse(before);
   const auto new_row = Json::parse(row_snapshot(catalogue, table, id));
@@ -96,8 +95,7 @@ void audit_update(Catalogue& catalogue, const std::string& table, std::int64_t i
   }
 }
 
-void audit_delete(Catalogue& catalogue, const std::string& table, std::int64_t id,
-                  const std::string& before)
+void audit_delete(Catalogue& catalogue, const std::string& table, std::int64_t id, const std::string& before)
 {
   write_entry(catalogue, table, id, "delete", Json::parse(before), nullptr);
 }

@@ -21,12 +21,10 @@ void audit_insert(Catalogue& catalogue, const std::string& table, std::int64_t i
 // Records an update of row ID of TABLE, with BEFORE from row_snapshot: only the
 // fields that changed (timestamps aside) are written. Nothing is written when
 // nothing changed.
-void audit_update(Catalogue& catalogue, const std::string& table, std::int64_t id,
-                  const std::string& before);
+void audit_update(Catalogue& catalogue, const std::string& table, std::int64_t id, const std::string& before);
 
 // Records that row ID of TABLE, whose last state was BEFORE, was deleted.
-void audit_delete(Catalogue& catalogue, const std::string& table, std::int64_t id,
-                  const std::string& before);
+void audit_delete(Catalogue& catalogue, const std::string& table, std::int64_t id, const std::string& before);
 
 // Records one bulk import into TABLE with its counts, instead of a row per line.
 void audit_import(Catalogue& catalogue, const std::string& table, const std::string& summary_json);

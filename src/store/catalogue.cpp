@@ -23,8 +23,7 @@ Catalogue::~Catalogue() = default;
 Catalogue Catalogue::open(const std::filesystem::path& path, Access access, EmptyFile empty)
 {
   bool writable = true;
-  auto database =
-    sqlite::open_file(path, access == Access::read, empty == EmptyFile::initialise, writable);
+  auto database = sqlite::open_file(path, access == Access::read, empty == EmptyFile::initialise, writable);
   return Catalogue(path.string(), std::move(database), writable);
 }
 

@@ -24,7 +24,8 @@ std::filesystem::path resolve_catalogue_path(const std::optional<std::string>& f
   }
   if (const char* db = getenv("VENDORCAT_DB")) {
     if (*db == '\0') {
-      throw UsageError("VENDORCAT_DB is set but empty: give the catalogue's file, or unset it for the default one");
+      throw UsageError(
+        "VENDORCAT_DB is set but empty: give the catalogue's file, or unset it for the default one");
     }
     return db;
   }

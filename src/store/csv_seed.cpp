@@ -46,9 +46,9 @@ SeedRows parse_csv_seed(std::string_view content, const std::string& what)
   csv_parser parser;
   csv_init(&parser, CSV_STRICT | CSV_APPEND_NULL);
   Rows parsed;
-  const bool ok = csv_parse(&parser, content.data(), content.size(), on_field, on_row, &parsed) ==
-                    content.size() &&
-                  csv_fini(&parser, on_field, on_row, &parsed) == 0;
+  const bool ok =
+    csv_parse(&parser, content.data(), content.size(), on_field, on_row, &parsed) == content.size() &&
+    csv_fini(&parser, on_field, on_row, &parsed) == 0;
   csv_free(&parser);
   if (!ok) {
     throw Error(fmt::format("malformed seed data for {}", what));
@@ -70,7 +70,8 @@ void load_csv_seed(Catalogue& catalogue, const std::string& table, std::string_v
     columns += fmt::format("{}\"{}\"", columns.empty() ? "" : ", ", name.value_or(""));
     params += params.empty() ? "?" : ", ?";
   }
-  Query insert(connection(catalogue), fmt::format("INSERT INTO \"{}\" ({}) VALUES ({})", table, columns, params));
+  Query insert(connection(catalogue),
+               fmt::format("INSERT INTO \"{}\" ({}) VALUES ({})", table, columns, params));
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const auto& row = rows[i];
     for (std::size_t c = 0; c < header.size(); ++c) {

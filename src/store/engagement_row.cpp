@@ -49,8 +49,8 @@ std::int64_t parse_notice_days(const std::string& text)
                      fmt::format("invalid notice days '{}': give a whole number of days, 0 or more", text));
   }
   if (value.size() > 5 || std::stoll(value) > max_notice_days) {
-    throw FieldError("notice_days", fmt::format("invalid notice days '{}': at most {} (ten years)", text,
-                                                max_notice_days));
+    throw FieldError("notice_days",
+                     fmt::format("invalid notice days '{}': at most {} (ten years)", text, max_notice_days));
   }
   return std::stoll(value);
 }
@@ -97,8 +97,8 @@ std::string EngagementRules::parse_status(std::string_view text)
       return value;
     }
   }
-  throw ValidationError(fmt::format(
-    "invalid engagement status '{}': expected planned, active, ended or terminated", text));
+  throw ValidationError(
+    fmt::format("invalid engagement status '{}': expected planned, active, ended or terminated", text));
 }
 
 EngagementRow EngagementRules::current(std::int64_t id) const
@@ -136,17 +136,15 @@ EngagementRow EngagementRules::current(std::int64_t id) const
   return row;
 }
 
-EngagementRow EngagementRules::resolve(std::optional<std::int64_t> id,
-                                       const EngagementFields& fields) const
+EngagementRow EngagementRules::resolve(std::optional<std::int64_t> id, const EngagementFields& fields) const
 {
   EngagementRow row = id ? current(*id) : EngagementRow{};
   if (!id) {
-    for (const auto& [field, name] : {std::pair{&fields.ref, "a ref"},
-                                      std::pair{&fields.provider, "a provider (--provider)"},
-                                      std::pair{&fields.service, "a service (--service)"},
-                                      std::pair{&fields.delivery_country,
-                                                "a delivery country (--delivery-country)"},
-                                      std::pair{&fields.start_date, "a start date (--start)"}}) {
+    for (const auto& [field, name] :
+         {std::pair{&fields.ref, "a ref"}, std::pair{&fields.provider, "a provider (--provider)"},
+          std::pair{&fields.service, "a service (--service)"},
+          std::pair{&fields.delivery_country, "a delivery country (--delivery-country)"},
+          std::pair{&fields.start_date, "a start date (--start)"}}) {
       if (!*field || domain::trim(**field).empty()) {
         throw ValidationError(fmt::format("an engagement needs {}", name));
       }
@@ -157,8 +155,9 @@ EngagementRow EngagementRules::resolve(std::optional<std::int64_t> id,
     if (row.ref.empty()) {
       throw ValidationError("an engagement ref must not be empty");
     }
-    Query duplicate(connection(m_catalogue), "SELECT ref FROM engagement WHERE lower(ref) = lower(?) AND id <> ?",
-                    row.ref, id.value_or(0));
+    Query duplicate(connection(m_catalogue),
+                    "SELECT ref FROM engagement WHERE lower(ref) = lower(?) AND id <> ?", row.ref,
+                    id.value_or(0));
     if (duplicate.next()) {
       throw ValidationError(fmt::format("an engagement with ref '{}' already exists", duplicate.text(0)));
     }
@@ -169,7 +168,7 @@ EngagementRow EngagementRules::resolve(std::optional<std::int64_t> id,
   if (fields.service) {
     const auto service = find_service(m_catalogue, domain::trim(*fields.service));
     row.service_id = service.id;
-      row.service_type = service.default_type;
+    row.service_type = service.default_type;
   }
   if (fields.delivery_country) {
     row.delivery_country = m_reference.country(domain::trim(*fields.delivery_country)).code;
@@ -179,12 +178,12 @@ EngagementRow EngagementRules::resolve(std::optional<std::int64_t> id,
   }
   if (fields.end_date) {
     const auto end = domain::trim(*fields.end_date);
-    row.end_date = end.empty() ? std::nullopt
-                               : std::optional<std::string>(domain::Date::parse(end).to_string());
+    row.end_date =
+      end.empty() ? std::nullopt : std::optional<std::string>(domain::Date::parse(end).to_string());
   }
   if (row.end_date && *row.end_date < row.start_date) {
-    throw FieldError("end_date", fmt::format("the end date {} is before the start date {}",
-                                             *row.end_date, row.start_date));
+    throw FieldError(
+      "end_date", fmt::format("the end date {} is before the start date {}", *row.end_date, row.start_date));
   }
   apply_text(row.title, fields.title);
   apply_text(row.client_unit, fields.client_unit);
@@ -219,8 +218,7 @@ EngagementRow EngagementRules::resolve(std::optional<std::int64_t> id,
   const int digits = m_reference.currency(row.currency).minor_units;
   if (fields.value) {
     const auto value = domain::trim(*fields.value);
-    row.value = value.empty() ? std::nullopt
-                              : std::optional<std::int64_t>(parse_value(value, digits));
+    row.value = value.empty() ? std::nullopt : std::optional<std::int64_t>(parse_value(value, digits));
   } else if (old_value && digits != old_digits) {
     row.value = domain::parse_amount(domain::format_amount(*old_value, old_digits), digits);
   }
@@ -242,10 +240,10 @@ void EngagementRules::classify(EngagementRow& row, const EngagementFields& field
   }
   if (row.model_source == domain::Source::derived) {
     if (!m_home_country) {
-      throw ValidationError(fmt::format(
-        "cannot derive the delivery model of '{}': the catalogue has no home country; run "
-        "'vendorcat config set home-country CC' or pass --model",
-        row.ref));
+      throw ValidationError(
+        fmt::format("cannot derive the delivery model of '{}': the catalogue has no home country; run "
+                    "'vendorcat config set home-country CC' or pass --model",
+                    row.ref));
     }
     const auto& home = m_reference.country(*m_home_country);
     const auto& delivery = m_reference.country(row.delivery_country);

@@ -65,8 +65,7 @@ private:
 };
 
 // add_engagement and update_engagement with rules loaded once, for bulk work.
-Engagement add_engagement(Catalogue& catalogue, const EngagementRules& rules,
-                          const EngagementFields& fields);
+Engagement add_engagement(Catalogue& catalogue, const EngagementRules& rules, const EngagementFields& fields);
 Engagement update_engagement(Catalogue& catalogue, const EngagementRules& rules, std::int64_t id,
                              const EngagementFields& fields);
 

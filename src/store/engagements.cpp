@@ -99,8 +99,9 @@ int rederive(Catalogue& catalogue, Query& ids, const char* column, std::string (
   }
   int changed = 0;
   const EngagementRules rules(catalogue);
-  Query update(connection(catalogue),
-               fmt::format("UPDATE engagement SET {0} = ?1, updated_at = ?3 WHERE id = ?2 AND {0} <> ?1", column));
+  Query update(
+    connection(catalogue),
+    fmt::format("UPDATE engagement SET {0} = ?1, updated_at = ?3 WHERE id = ?2 AND {0} <> ?1", column));
   for (const auto id : found) {
     const auto before = row_snapshot(catalogue, "engagement", id);
     update.bind(1, value(rules.resolve(id, {})));
@@ -139,15 +140,15 @@ Engagement add_engagement(Catalogue& catalogue, const EngagementFields& fields)
   return add_engagement(catalogue, EngagementRules(catalogue), fields);
 }
 
-Engagement add_engagement(Catalogue& catalogue, const EngagementRules& rules,
-                          const EngagementFields& fields)
+Engagement add_engagement(Catalogue& catalogue, const EngagementRules& rules, const EngagementFields& fields)
 {
   const auto row = rules.resolve(std::nullopt, fields);
-  Query insert(connection(catalogue),
-               "INSERT INTO engagement (ref, provider_id, service_id, title, client_unit, delivery_country, "
-               "delivery_model, model_source, type, type_source, start_date, end_date, notice_days, auto_renew, "
-               "value, currency, status, owner, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-               "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?20, ?20) RETURNING id");
+  Query insert(
+    connection(catalogue),
+    "INSERT INTO engagement (ref, provider_id, service_id, title, client_unit, delivery_country, "
+    "delivery_model, model_source, type, type_source, start_date, end_date, notice_days, auto_renew, "
+    "value, currency, status, owner, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?20, ?20) RETURNING id");
   bind_row(insert, row);
   insert.bind(20, utc_timestamp());
   const auto id = insert.run_integer();
@@ -184,10 +185,10 @@ void remove_engagement(Catalogue& catalogue, std::int64_t id)
   if (const auto count =
         Query(connection(catalogue), "SELECT count(*) FROM spend WHERE engagement_id = ?", id).run_integer();
       count > 0) {
-    throw ValidationError(fmt::format(
-      "cannot remove engagement '{}': {} spend line{} refer to it; remove them first or set "
-      "'--status terminated'",
-      engagement.ref, count, count == 1 ? "" : "s"));
+    throw ValidationError(
+      fmt::format("cannot remove engagement '{}': {} spend line{} refer to it; remove them first or set "
+                  "'--status terminated'",
+                  engagement.ref, count, count == 1 ? "" : "s"));
   }
   const auto before = row_snapshot(catalogue, "engagement", id);
   Query(connection(catalogue), "DELETE FROM engagement WHERE id = ?", id).run();
@@ -197,8 +198,8 @@ void remove_engagement(Catalogue& catalogue, std::int64_t id)
 Engagement find_engagement(Catalogue& catalogue, std::string_view text)
 {
   const std::string key(text);
-  const bool numeric = !key.empty() && key.size() < 18 &&
-                       key.find_first_not_of("0123456789") == std::string::npos;
+  const bool numeric =
+    !key.empty() && key.size() < 18 && key.find_first_not_of("0123456789") == std::string::npos;
   // A ref wins over an id: an engagement may be called "42".
   Query query(connection(catalogue),
               std::string(select_engagement) +
@@ -293,8 +294,8 @@ std::vector<std::string> explain_engagement(Catalogue& catalogue, const Engageme
     if (home) {
       const auto& home_country = reference.country(*home);
       const auto& delivery = reference.country(engagement.delivery_country);
-      lines.push_back(domain::explain_model({home_country.code, home_country.region},
-                                            {delivery.code, delivery.region}));
+      lines.push_back(
+        domain::explain_model({home_country.code, home_country.region}, {delivery.code, delivery.region}));
     }
   } else {
     lines.push_back(fmt::format("{}: set explicitly", domain::to_string(engagement.delivery_model)));
@@ -316,8 +317,8 @@ int rederive_delivery_models(Catalogue& catalogue)
 
 int rederive_types(Catalogue& catalogue, std::int64_t service_id)
 {
-  Query derived(connection(catalogue), "SELECT id FROM engagement WHERE service_id = ? AND type_source = 'derived'",
-                service_id);
+  Query derived(connection(catalogue),
+                "SELECT id FROM engagement WHERE service_id = ? AND type_source = 'derived'", service_id);
   return rederive(catalogue, derived, "type",
                   [](const EngagementRow& row) { return domain::to_string(row.type); });
 }
@@ -326,15 +327,18 @@ EngagementSummary provider_engagement_summary(Catalogue& catalogue, std::int64_t
 {
   EngagementSummary summary;
   summary.count =
-    Query(connection(catalogue), "SELECT count(*) FROM engagement WHERE provider_id = ?", provider_id).run_integer();
-  Query totals(connection(catalogue), "SELECT e.currency, c.minor_units, sum(e.value) FROM engagement e "
-                                      "JOIN currency c ON c.code = e.currency "
-                                      "WHERE e.provider_id = ? AND e.value IS NOT NULL "
-                                      "GROUP BY e.currency, c.minor_units ORDER BY e.currency",
+    Query(connection(catalogue), "SELECT count(*) FROM engagement WHERE provider_id = ?", provider_id)
+      .run_integer();
+  Query totals(connection(catalogue),
+               "SELECT e.currency, c.minor_units, sum(e.value) FROM engagement e "
+               "JOIN currency c ON c.code = e.currency "
+               "WHERE e.provider_id = ? AND e.value IS NOT NULL "
+               "GROUP BY e.currency, c.minor_units ORDER BY e.currency",
                provider_id);
   while (totals.next()) {
-    summary.value += fmt::format("{}{} {}", summary.value.empty() ? "" : "; ", totals.text(0),
-                                 domain::format_amount(totals.integer(2), static_cast<int>(totals.integer(1))));
+    summary.value +=
+      fmt::format("{}{} {}", summary.value.empty() ? "" : "; ", totals.text(0),
+                  domain::format_amount(totals.integer(2), static_cast<int>(totals.integer(1))));
   }
   return summary;
 }

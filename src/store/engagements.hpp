@@ -71,9 +71,9 @@ struct EngagementFilter
   std::string type{};
   std::string model{};
   std::string status{};
-  std::string active_on{};       // start <= date and (no end or end >= date)
+  std::string active_on{};              // start <= date and (no end or end >= date)
   std::optional<int> expiring_within{}; // end date or notice deadline within DAYS of `on`
-  std::string on{};              // replaces today for expiring_within
+  std::string on{};                     // replaces today for expiring_within
 };
 
 // Adds an engagement: derives the delivery model (home country vs delivery

@@ -35,10 +35,12 @@ FxRate set_fx_rate(Catalogue& catalogue, const std::string& currency, const std:
 std::optional<FxRate> find_fx_rate(Catalogue& catalogue, const std::string& currency,
                                    const std::string& month)
 {
-  Query query(connection(catalogue), "SELECT currency, month, rate FROM fx_rate WHERE currency = ? AND month = ?",
+  Query query(connection(catalogue),
+              "SELECT currency, month, rate FROM fx_rate WHERE currency = ? AND month = ?",
               Reference::of(catalogue).currency(currency).code, domain::Month::parse(month).to_string());
   if (query.next()) {
-    FxRate rate{query.text(0), domain::Month::parse(query.text_view(1)), domain::Rate::parse(query.text_view(2))};
+    FxRate rate{query.text(0), domain::Month::parse(query.text_view(1)),
+                domain::Rate::parse(query.text_view(2))};
     query.reset();
     return rate;
   }
@@ -51,15 +53,17 @@ std::vector<FxRate> list_fx_rates(Catalogue& catalogue, const std::string& curre
   if (!currency.empty()) {
     code = Reference::of(catalogue).currency(currency).code;
   }
-  Query query(connection(catalogue), code.empty() ? "SELECT currency, month, rate FROM fx_rate ORDER BY currency, month"
-                                                  : "SELECT currency, month, rate FROM fx_rate WHERE currency = ? "
-                                                    "ORDER BY currency, month");
+  Query query(connection(catalogue), code.empty()
+                                       ? "SELECT currency, month, rate FROM fx_rate ORDER BY currency, month"
+                                       : "SELECT currency, month, rate FROM fx_rate WHERE currency = ? "
+                                         "ORDER BY currency, month");
   if (!code.empty()) {
     query.bind(1, code);
   }
   std::vector<FxRate> rates;
   while (query.next()) {
-    rates.push_back({query.text(0), domain::Month::parse(query.text_view(1)), domain::Rate::parse(query.text_view(2))});
+    rates.push_back(
+      {query.text(0), domain::Month::parse(query.text_view(1)), domain::Rate::parse(query.text_view(2))});
   }
   return rates;
 }

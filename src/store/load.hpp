@@ -38,6 +38,7 @@ struct LoadSummary
 };
 
 // A bad row found only once every row is in: its file LINE, COLUMN and message.
-using LateError = std::function<void(std::size_t line, const std::string& column, const std::string& message)>;
+using LateError =
+  std::function<void(std::size_t line, const std::string& column, const std::string& message)>;
 
 } // namespace vendorcat::store

@@ -15,7 +15,8 @@ namespace {
 // not given, 0 and the value when it is, so one statement serves both.
 constexpr const char* select_locations =
   "SELECT l.id, p.name, l.country, l.city, l.name FROM location l JOIN provider p ON p.id = l.provider_id "
-  "WHERE (? = 1 OR l.provider_id = ?) AND (? = 1 OR l.country = ?) ORDER BY p.name_key, l.country, l.city, l.id";
+  "WHERE (? = 1 OR l.provider_id = ?) AND (? = 1 OR l.country = ?) ORDER BY p.name_key, l.country, l.city, "
+  "l.id";
 
 constexpr const char* select_offerings =
   "SELECT o.id, p.name, s.code FROM offering o JOIN provider p ON p.id = o.provider_id "
@@ -28,10 +29,11 @@ Location add_location(Catalogue& catalogue, std::int64_t provider_id, const std:
                       const std::optional<std::string>& city, const std::optional<std::string>& name)
 {
   const auto code = Reference::of(catalogue).country(country).code;
-  const auto id = Query(connection(catalogue),
-                        "INSERT INTO location (provider_id, country, city, name) VALUES (?, ?, ?, ?) RETURNING id",
-                        provider_id, code, city, name)
-                    .run_integer();
+  const auto id =
+    Query(connection(catalogue),
+          "INSERT INTO location (provider_id, country, city, name) VALUES (?, ?, ?, ?) RETURNING id",
+          provider_id, code, city, name)
+      .run_integer();
   audit_insert(catalogue, "location", id);
   Query provider(connection(catalogue), "SELECT name FROM provider WHERE id = ?", provider_id);
   provider.next();
@@ -41,9 +43,10 @@ Location add_location(Catalogue& catalogue, std::int64_t provider_id, const std:
 std::optional<std::int64_t> find_location(Catalogue& catalogue, std::int64_t provider_id,
                                           const std::string& country, const std::optional<std::string>& city)
 {
-  Query query(connection(catalogue),
-              "SELECT id FROM location WHERE provider_id = ? AND country = ? AND lower(coalesce(city, '')) = lower(?)",
-              provider_id, upper_code(country), city.value_or(""));
+  Query query(
+    connection(catalogue),
+    "SELECT id FROM location WHERE provider_id = ? AND country = ? AND lower(coalesce(city, '')) = lower(?)",
+    provider_id, upper_code(country), city.value_or(""));
   if (query.next()) {
     return query.integer(0);
   }
@@ -64,25 +67,27 @@ std::vector<Location> list_locations(Catalogue& catalogue, std::optional<std::in
   if (!country.empty()) {
     code = Reference::of(catalogue).country(country).code;
   }
-  Query query(connection(catalogue), select_locations, !provider_id, provider_id.value_or(0), code.empty(), code);
+  Query query(connection(catalogue), select_locations, !provider_id, provider_id.value_or(0), code.empty(),
+              code);
   std::vector<Location> locations;
   while (query.next()) {
-    locations.push_back({query.integer(0), query.text(1), query.text(2), query.optional_text(3), query.optional_text(4)});
+    locations.push_back(
+      {query.integer(0), query.text(1), query.text(2), query.optional_text(3), query.optional_text(4)});
   }
   return locations;
 }
 
 Offering add_offering(Catalogue& catalogue, std::int64_t provider_id, std::int64_t service_id)
 {
-  Query exists(connection(catalogue), "SELECT 1 FROM offering WHERE provider_id = ? AND service_id = ?", provider_id,
-               service_id);
+  Query exists(connection(catalogue), "SELECT 1 FROM offering WHERE provider_id = ? AND service_id = ?",
+               provider_id, service_id);
   if (exists.next()) {
     throw ValidationError("the provider already offers that service");
   }
-  const auto id = Query(connection(catalogue),
-                        "INSERT INTO offering (provider_id, service_id) VALUES (?, ?) RETURNING id", provider_id,
-                        service_id)
-                    .run_integer();
+  const auto id =
+    Query(connection(catalogue), "INSERT INTO offering (provider_id, service_id) VALUES (?, ?) RETURNING id",
+          provider_id, service_id)
+      .run_integer();
   audit_insert(catalogue, "offering", id);
   return list_offerings(catalogue, provider_id, service_id).front();
 }

@@ -118,8 +118,7 @@ int migrate(Catalogue& catalogue, const std::vector<Migration>& migrations)
   return applied;
 }
 
-std::vector<MigrationState> migration_status(Catalogue& catalogue,
-                                             const std::vector<Migration>& migrations)
+std::vector<MigrationState> migration_status(Catalogue& catalogue, const std::vector<Migration>& migrations)
 {
   const int current = schema_version(catalogue);
   refuse_newer(catalogue, current, migrations);

@@ -40,7 +40,7 @@ int migrate(Catalogue& catalogue, const std::vector<Migration>& migrations = bui
 
 // Each migration with whether the catalogue has it. Throws like migrate() for
 // a catalogue newer than the binary.
-std::vector<MigrationState> migration_status(
-  Catalogue& catalogue, const std::vector<Migration>& migrations = builtin_migrations());
+std::vector<MigrationState> migration_status(Catalogue& catalogue,
+                                             const std::vector<Migration>& migrations = builtin_migrations());
 
 } // namespace vendorcat::store

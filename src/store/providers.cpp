@@ -50,9 +50,8 @@ Provider read_provider(const Query& row)
   return p;
 }
 
-template <std::size_t N>
-std::string one_of(std::string_view what, std::string_view value,
-                   const std::array<const char*, N>& allowed)
+template<std::size_t N>
+std::string one_of(std::string_view what, std::string_view value, const std::array<const char*, N>& allowed)
 {
   const auto lowered = domain::fold_case(domain::trim(value));
   for (const char* candidate : allowed) {
@@ -132,10 +131,10 @@ Conditions filter_query(Catalogue& catalogue, const ProviderFilter& filter)
   if (!filter.region.empty()) {
     const auto codes = Reference::of(catalogue).countries_in(filter.region);
     if (codes.empty()) {
-      throw ValidationError(fmt::format(
-        "unknown region '{}': use a UN M49 region (Africa, Americas, Asia, Europe, Oceania) "
-        "or sub-region such as 'Northern Europe'",
-        filter.region));
+      throw ValidationError(
+        fmt::format("unknown region '{}': use a UN M49 region (Africa, Americas, Asia, Europe, Oceania) "
+                    "or sub-region such as 'Northern Europe'",
+                    filter.region));
     }
     std::string list;
     for (std::size_t i = 0; i < codes.size(); ++i) {
@@ -190,11 +189,13 @@ Provider add_provider(Catalogue& catalogue, const ProviderFields& input)
   refuse_duplicate_name(catalogue, *fields.name, 0);
   const auto now = utc_timestamp();
   const auto id =
-    Query(connection(catalogue),
-          "INSERT INTO provider (name, name_key, hq_country, legal_name, hq_city, website, status, risk, "
-          "next_review, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-          *fields.name, domain::fold_case(*fields.name), *fields.hq_country, fields.legal_name, fields.hq_city,
-          fields.website, fields.status.value_or("active"), fields.risk, fields.next_review, fields.notes, now, now)
+    Query(
+      connection(catalogue),
+      "INSERT INTO provider (name, name_key, hq_country, legal_name, hq_city, website, status, risk, "
+      "next_review, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      *fields.name, domain::fold_case(*fields.name), *fields.hq_country, fields.legal_name, fields.hq_city,
+      fields.website, fields.status.value_or("active"), fields.risk, fields.next_review, fields.notes, now,
+      now)
       .run_integer();
   audit_insert(catalogue, "provider", id);
   return find_provider(catalogue, std::to_string(id));
@@ -247,12 +248,13 @@ void remove_provider(Catalogue& catalogue, std::int64_t id)
 {
   const auto provider = find_provider(catalogue, std::to_string(id));
   if (const auto count =
-        Query(connection(catalogue), "SELECT count(*) FROM engagement WHERE provider_id = ?", id).run_integer();
+        Query(connection(catalogue), "SELECT count(*) FROM engagement WHERE provider_id = ?", id)
+          .run_integer();
       count > 0) {
-    throw ValidationError(fmt::format(
-      "cannot remove provider '{}': {} engagement{} refer to it; archive it instead with "
-      "'vendorcat provider update \"{}\" --status archived'",
-      provider.name, count, count == 1 ? "" : "s", provider.name));
+    throw ValidationError(
+      fmt::format("cannot remove provider '{}': {} engagement{} refer to it; archive it instead with "
+                  "'vendorcat provider update \"{}\" --status archived'",
+                  provider.name, count, count == 1 ? "" : "s", provider.name));
   }
   for (const char* table : {"location", "offering"}) {
     Query children(connection(catalogue), fmt::format("SELECT id FROM {} WHERE provider_id = ?", table), id);
@@ -272,26 +274,27 @@ void remove_provider(Catalogue& catalogue, std::int64_t id)
 Provider find_provider(Catalogue& catalogue, std::string_view text)
 {
   const auto key = domain::trim(text);
-  const bool numeric = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
-    return c >= '0' && c <= '9';
-  });
+  const bool numeric =
+    !key.empty() && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
   // A name wins over an id: a provider may be called "42".
   Query query(connection(catalogue),
               fmt::format("SELECT {} FROM provider p WHERE p.name_key = ? OR p.id = ? "
                           "ORDER BY p.name_key = ? DESC LIMIT 1",
                           provider_columns),
-              domain::fold_case(key), numeric && key.size() < 18 ? std::int64_t{std::stoll(key)} : std::int64_t{-1},
+              domain::fold_case(key),
+              numeric && key.size() < 18 ? std::int64_t{std::stoll(key)} : std::int64_t{-1},
               domain::fold_case(key));
   if (query.next()) {
     return read_provider(query);
   }
-  throw NotFound(fmt::format("no provider '{}'{}", text,
-                             domain::did_you_mean(text, provider_names(catalogue))));
+  throw NotFound(
+    fmt::format("no provider '{}'{}", text, domain::did_you_mean(text, provider_names(catalogue))));
 }
 
 std::optional<Provider> find_provider_by_name(Catalogue& catalogue, std::string_view name)
 {
-  Query query(connection(catalogue), fmt::format("SELECT {} FROM provider p WHERE p.name_key = ?", provider_columns),
+  Query query(connection(catalogue),
+              fmt::format("SELECT {} FROM provider p WHERE p.name_key = ?", provider_columns),
               domain::fold_case(domain::trim(name)));
   if (query.next()) {
     return read_provider(query);
@@ -314,7 +317,8 @@ std::vector<Provider> list_providers(Catalogue& catalogue, const ProviderFilter&
 std::vector<std::string> explain_list_providers(Catalogue& catalogue, const ProviderFilter& filter)
 {
   const auto query = filter_query(catalogue, filter);
-  return backend(catalogue).explain(list_sql(query), [&](Query& statement) { statement.bind_all(query.params); });
+  return backend(catalogue).explain(list_sql(query),
+                                    [&](Query& statement) { statement.bind_all(query.params); });
 }
 
 std::vector<Provider> search_providers(Catalogue& catalogue, std::string_view text)
@@ -335,7 +339,8 @@ std::vector<Provider> search_providers(Catalogue& catalogue, std::string_view te
     throw ValidationError("search for what? give one or more words");
   }
   std::vector<Provider> providers;
-  Query query(connection(catalogue), fmt::format("SELECT {} FROM provider p WHERE p.id = ?", provider_columns));
+  Query query(connection(catalogue),
+              fmt::format("SELECT {} FROM provider p WHERE p.id = ?", provider_columns));
   for (const auto id : backend(catalogue).search_providers(words)) {
     query.bind(1, id);
     if (query.next()) {

@@ -54,8 +54,8 @@ const Country& Reference::country(std::string_view code) const
         fmt::format("unknown country code '{}' (did you mean '{}'?)", code, country.code));
     }
   }
-  throw ValidationError(fmt::format(
-    "unknown country code '{}': use an ISO 3166-1 alpha-2 code such as FI, IN or US", code));
+  throw ValidationError(
+    fmt::format("unknown country code '{}': use an ISO 3166-1 alpha-2 code such as FI, IN or US", code));
 }
 
 const Currency& Reference::currency(std::string_view code) const
@@ -63,8 +63,8 @@ const Currency& Reference::currency(std::string_view code) const
   if (auto it = m_currencies.find(upper_code(code)); it != m_currencies.end()) {
     return it->second;
   }
-  throw ValidationError(fmt::format(
-    "unknown currency code '{}': use an ISO 4217 code such as EUR, USD or JPY", code));
+  throw ValidationError(
+    fmt::format("unknown currency code '{}': use an ISO 4217 code such as EUR, USD or JPY", code));
 }
 
 bool Reference::is_region(std::string_view name) const

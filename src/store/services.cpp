@@ -21,9 +21,8 @@ namespace vendorcat::store {
 
 namespace {
 
-constexpr const char* select_services =
-  "SELECT s.id, s.code, s.name, s.default_type, coalesce(p.code, '') "
-  "FROM service s LEFT JOIN service p ON p.id = s.parent_id ";
+constexpr const char* select_services = "SELECT s.id, s.code, s.name, s.default_type, coalesce(p.code, '') "
+                                        "FROM service s LEFT JOIN service p ON p.id = s.parent_id ";
 
 Service read_service(const Query& row)
 {
@@ -33,9 +32,8 @@ Service read_service(const Query& row)
 bool valid_code(std::string_view code)
 {
   return !code.empty() && code.front() != '-' && code.back() != '-' &&
-         std::all_of(code.begin(), code.end(), [](char c) {
-           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-         });
+         std::all_of(code.begin(), code.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
 // The codes of the built-in taxonomy, read from its seed file. The table
@@ -112,8 +110,9 @@ void refuse_loop(Catalogue& catalogue, std::int64_t id, std::string_view code, c
 
 std::vector<Service> list_services(Catalogue& catalogue, std::optional<domain::OutsourcingType> type)
 {
-  Query query(connection(catalogue), std::string(select_services) + "WHERE ? = 1 OR s.default_type = ? ORDER BY s.id",
-              !type, type ? domain::to_string(*type) : std::string());
+  Query query(connection(catalogue),
+              std::string(select_services) + "WHERE ? = 1 OR s.default_type = ? ORDER BY s.id", !type,
+              type ? domain::to_string(*type) : std::string());
   std::vector<Service> services;
   while (query.next()) {
     services.push_back(read_service(query));
@@ -135,7 +134,8 @@ Service find_service(Catalogue& catalogue, std::string_view code)
 
 std::optional<Service> find_service_by_code(Catalogue& catalogue, std::string_view code)
 {
-  Query query(connection(catalogue), std::string(select_services) + "WHERE s.code = ?", domain::fold_case(code));
+  Query query(connection(catalogue), std::string(select_services) + "WHERE s.code = ?",
+              domain::fold_case(code));
   if (query.next()) {
     return read_service(query);
   }
@@ -193,8 +193,8 @@ Service add_service(Catalogue& catalogue, std::string_view code, std::string_vie
   const auto parent_service = parent_of(catalogue, parent);
   const auto id =
     Query(connection(catalogue),
-          "INSERT INTO service (code, name, default_type, parent_id) VALUES (?, ?, ?, ?) RETURNING id", lowered,
-          name, domain::to_string(type),
+          "INSERT INTO service (code, name, default_type, parent_id) VALUES (?, ?, ?, ?) RETURNING id",
+          lowered, name, domain::to_string(type),
           parent_service ? std::optional<std::int64_t>(parent_service->id) : std::nullopt)
       .run_integer();
   audit_insert(catalogue, "service", id);
@@ -216,8 +216,9 @@ Service update_service(Catalogue& catalogue, std::int64_t id, std::string_view n
     throw FieldError("code", fmt::format("'{}' is a built-in service: it cannot be changed", current.code));
   }
   const auto before = row_snapshot(catalogue, "service", id);
-  Query(connection(catalogue), "UPDATE service SET name = ?, default_type = ?, parent_id = ? WHERE id = ?", name,
-        domain::to_string(type), parent_service ? std::optional<std::int64_t>(parent_service->id) : std::nullopt, id)
+  Query(connection(catalogue), "UPDATE service SET name = ?, default_type = ?, parent_id = ? WHERE id = ?",
+        name, domain::to_string(type),
+        parent_service ? std::optional<std::int64_t>(parent_service->id) : std::nullopt, id)
     .run();
   audit_update(catalogue, "service", id, before);
   if (type != current.default_type) {

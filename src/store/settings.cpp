@@ -26,8 +26,7 @@ SettingKey parse_setting_key(std::string_view name)
   if (name == "base-currency" || name == "base_currency") {
     return SettingKey::base_currency;
   }
-  throw ValidationError(
-    fmt::format("unknown setting '{}': expected home-country or base-currency", name));
+  throw ValidationError(fmt::format("unknown setting '{}': expected home-country or base-currency", name));
 }
 
 std::string_view to_string(SettingKey key)
@@ -63,14 +62,15 @@ void set_setting(Catalogue& catalogue, SettingKey key, std::string_view value)
     const auto current = get_setting(catalogue, key);
     if (current && *current != code &&
         Query(connection(catalogue), "SELECT count(*) FROM fx_rate").run_integer() > 0) {
-      throw ValidationError(fmt::format(
-        "cannot change the base currency from {} to {}: the exchange rates are quoted in {}",
-        *current, code, *current));
+      throw ValidationError(
+        fmt::format("cannot change the base currency from {} to {}: the exchange rates are quoted in {}",
+                    *current, code, *current));
     }
   }
-  Query(connection(catalogue),
-        "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        column_key(key), code)
+  Query(
+    connection(catalogue),
+    "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    column_key(key), code)
     .run();
   if (key == SettingKey::home_country) {
     rederive_delivery_models(catalogue);

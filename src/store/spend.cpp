@@ -36,8 +36,12 @@ SpendLine add_spend(Catalogue& catalogue, const std::string& engagement, const s
   const auto id = writer.insert(row);
   writer.flush();
   audit_insert(catalogue, "spend", id);
-  return {id, target.ref, domain::Date::parse(row.date), {row.amount, ref_data.currency(row.currency).minor_units},
-          row.currency, row.reference};
+  return {id,
+          target.ref,
+          domain::Date::parse(row.date),
+          {row.amount, ref_data.currency(row.currency).minor_units},
+          row.currency,
+          row.reference};
 }
 
 void remove_spend(Catalogue& catalogue, std::int64_t id)
@@ -59,8 +63,9 @@ std::vector<SpendLine> list_spend(Catalogue& catalogue, const SpendFilter& filte
 void each_spend(Catalogue& catalogue, const SpendFilter& filter,
                 const std::function<void(const SpendLine&)>& visit, SpendOrder order)
 {
-  std::string sql = "SELECT s.id, e.ref, s.date, s.amount, c.minor_units, s.currency, s.reference FROM spend s "
-                    "JOIN engagement e ON e.id = s.engagement_id JOIN currency c ON c.code = s.currency WHERE TRUE";
+  std::string sql =
+    "SELECT s.id, e.ref, s.date, s.amount, c.minor_units, s.currency, s.reference FROM spend s "
+    "JOIN engagement e ON e.id = s.engagement_id JOIN currency c ON c.code = s.currency WHERE TRUE";
   std::vector<SqlValue> params;
   if (!filter.engagement.empty()) {
     sql += " AND s.engagement_id = ?";
@@ -81,7 +86,8 @@ void each_spend(Catalogue& catalogue, const SpendFilter& filter,
   if (!filter.from.empty() && !filter.to.empty()) {
     domain::check_range(domain::Date::parse(filter.from), domain::Date::parse(filter.to));
   }
-  Query query(connection(catalogue), sql + (order == SpendOrder::by_date ? " ORDER BY s.date, s.id" : " ORDER BY s.id"));
+  Query query(connection(catalogue),
+              sql + (order == SpendOrder::by_date ? " ORDER BY s.date, s.id" : " ORDER BY s.id"));
   query.bind_all(params);
   SpendLine line;
   while (query.next()) {
@@ -97,19 +103,20 @@ void each_spend(Catalogue& catalogue, const SpendFilter& filter,
 
 std::vector<std::string> check_spend_rollup(Catalogue& catalogue)
 {
-  Query query(connection(catalogue),
-              "WITH raw AS (SELECT engagement_id, substr(date, 1, 7) AS month, currency, sum(amount) AS amount, "
-              "count(*) AS lines FROM spend GROUP BY engagement_id, substr(date, 1, 7), currency) "
-              "SELECT r.engagement_id, r.month, r.currency, r.amount, r.lines, m.amount, m.lines FROM raw r "
-              "LEFT JOIN spend_monthly m USING (engagement_id, month, currency) "
-              "WHERE m.amount IS DISTINCT FROM r.amount OR m.lines IS DISTINCT FROM r.lines "
-              "UNION ALL SELECT m.engagement_id, m.month, m.currency, NULL, NULL, m.amount, m.lines "
-              "FROM spend_monthly m LEFT JOIN raw r USING (engagement_id, month, currency) WHERE r.lines IS NULL");
+  Query query(
+    connection(catalogue),
+    "WITH raw AS (SELECT engagement_id, substr(date, 1, 7) AS month, currency, sum(amount) AS amount, "
+    "count(*) AS lines FROM spend GROUP BY engagement_id, substr(date, 1, 7), currency) "
+    "SELECT r.engagement_id, r.month, r.currency, r.amount, r.lines, m.amount, m.lines FROM raw r "
+    "LEFT JOIN spend_monthly m USING (engagement_id, month, currency) "
+    "WHERE m.amount IS DISTINCT FROM r.amount OR m.lines IS DISTINCT FROM r.lines "
+    "UNION ALL SELECT m.engagement_id, m.month, m.currency, NULL, NULL, m.amount, m.lines "
+    "FROM spend_monthly m LEFT JOIN raw r USING (engagement_id, month, currency) WHERE r.lines IS NULL");
   std::vector<std::string> problems;
   while (query.next()) {
     problems.push_back(fmt::format("engagement {} {} {}: lines sum to {} in {} lines, roll-up says {} in {}",
-                                   query.integer(0), query.text(1), query.text(2), query.text(3), query.text(4),
-                                   query.text(5), query.text(6)));
+                                   query.integer(0), query.text(1), query.text(2), query.text(3),
+                                   query.text(4), query.text(5), query.text(6)));
   }
   return problems;
 }

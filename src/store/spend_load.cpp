@@ -39,7 +39,8 @@ public:
   void note(std::int64_t id, std::size_t line)
   {
     // Ids only grow, so the last point tells where ID's line would follow.
-    if (m_points.empty() || m_points.back().line + static_cast<std::size_t>(id - m_points.back().id) != line) {
+    if (m_points.empty() ||
+        m_points.back().line + static_cast<std::size_t>(id - m_points.back().id) != line) {
       m_points.push_back({id, line});
     }
   }
@@ -80,7 +81,8 @@ class SpendLoad::Impl
 public:
   Impl(Catalogue& catalogue, OnConflict on_conflict)
     : m_catalogue(catalogue), m_on_conflict(on_conflict), m_reference(Reference::of(catalogue)),
-      m_writer(catalogue, {on_conflict == OnConflict::error ? ReferenceCheck::by_size : ReferenceCheck::per_line})
+      m_writer(catalogue,
+               {on_conflict == OnConflict::error ? ReferenceCheck::by_size : ReferenceCheck::per_line})
   {
     Query query(connection(catalogue), "SELECT id, ref, currency FROM engagement");
     while (query.next()) {
@@ -129,8 +131,8 @@ public:
   {
     m_writer.flush();
     audit_import(m_catalogue, "spend",
-                 fmt::format(R"({{"created":{},"updated":{},"skipped":{}}})", summary.created, summary.updated,
-                             summary.skipped));
+                 fmt::format(R"({{"created":{},"updated":{},"skipped":{}}})", summary.created,
+                             summary.updated, summary.skipped));
   }
 
 private:
@@ -141,7 +143,8 @@ private:
     if (it == m_engagements.end()) {
       // Suggestions need a scan of every ref: only offered for a modest catalogue.
       const bool suggest = m_refs.size() <= max_refs_to_suggest;
-      throw NotFound(fmt::format("no engagement '{}'{}", text, suggest ? domain::did_you_mean(text, m_refs) : std::string()));
+      throw NotFound(fmt::format("no engagement '{}'{}", text,
+                                 suggest ? domain::did_you_mean(text, m_refs) : std::string()));
     }
     return it->second;
   }

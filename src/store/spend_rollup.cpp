@@ -82,12 +82,15 @@ void RollupDeltas::grow()
 
 void write_rollup(Connection& connection, const RollupDeltas& deltas)
 {
-  Query select(connection, "SELECT amount, lines FROM spend_monthly WHERE engagement_id = ? AND month = ? AND currency = ?");
+  Query select(
+    connection,
+    "SELECT amount, lines FROM spend_monthly WHERE engagement_id = ? AND month = ? AND currency = ?");
   Query insert(connection, "INSERT INTO spend_monthly (amount, lines, engagement_id, month, currency) "
                            "VALUES (?, ?, ?, ?, ?)");
   Query update(connection, "UPDATE spend_monthly SET amount = ?, lines = ? "
                            "WHERE engagement_id = ? AND month = ? AND currency = ?");
-  Query remove(connection, "DELETE FROM spend_monthly WHERE engagement_id = ? AND month = ? AND currency = ?");
+  Query remove(connection,
+               "DELETE FROM spend_monthly WHERE engagement_id = ? AND month = ? AND currency = ?");
   deltas.for_each([&](const RollupKey& key, const RollupDelta& delta) {
     if (delta.amount == 0 && delta.lines == 0) {
       return;

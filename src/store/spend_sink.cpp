@@ -25,8 +25,9 @@ StatementSink::StatementSink(Connection& connection)
   : m_connection(connection),
     m_insert(connection, "INSERT INTO spend (engagement_id, date, amount, currency, reference) "
                          "VALUES (?, ?, ?, ?, ?) RETURNING id"),
-    m_update(connection, "UPDATE spend SET engagement_id = ?, date = ?, amount = ?, currency = ?, reference = ? "
-                         "WHERE id = ?"),
+    m_update(connection,
+             "UPDATE spend SET engagement_id = ?, date = ?, amount = ?, currency = ?, reference = ? "
+             "WHERE id = ?"),
     m_select(connection, "SELECT engagement_id, date, amount, currency FROM spend WHERE id = ?"),
     m_delete(connection, "DELETE FROM spend WHERE id = ?"),
     m_find(connection, "SELECT id FROM spend WHERE engagement_id = ? AND reference = ?")

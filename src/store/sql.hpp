@@ -127,7 +127,7 @@ public:
   Query(Connection& connection, std::string_view sql) : m_statement(connection.prepare(sql)) {}
 
   // Prepares SQL and binds VALUES to its parameters 1, 2, ...
-  template <typename... Values>
+  template<typename... Values>
   Query(Connection& connection, std::string_view sql, const Values&... values) : Query(connection, sql)
   {
     int index = 0;

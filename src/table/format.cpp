@@ -27,8 +27,7 @@ Format parse_format(std::string_view text)
       return format;
     }
   }
-  throw UsageError(
-    fmt::format("unknown format '{}' (expected table, csv, json or jsonl)", text));
+  throw UsageError(fmt::format("unknown format '{}' (expected table, csv, json or jsonl)", text));
 }
 
 std::string_view to_string(Format format)

@@ -44,9 +44,8 @@ struct Table
   void add_row(std::vector<Value> row)
   {
     if (row.size() != columns.size()) {
-      throw std::invalid_argument("report row has " + std::to_string(row.size()) +
-                                  " cells, table has " + std::to_string(columns.size()) +
-                                  " columns");
+      throw std::invalid_argument("report row has " + std::to_string(row.size()) + " cells, table has " +
+                                  std::to_string(columns.size()) + " columns");
     }
     rows.push_back(std::move(row));
   }

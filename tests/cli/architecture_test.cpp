@@ -86,7 +86,8 @@ TEST(Architecture, SqliteStaysInItsBackend)
 
 TEST(Architecture, TheStoresOwnInterfacesStayInsideIt)
 {
-  const std::regex internal(R"re(#include "store/(sql|backend|spend_writer|spend_sink|sqlite/[a-z_]+)\.hpp")re");
+  const std::regex internal(
+    R"re(#include "store/(sql|backend|spend_writer|spend_sink|sqlite/[a-z_]+)\.hpp")re");
   for (const auto& [file, text] : sources()) {
     if (layer_of(file) != "store") {
       EXPECT_FALSE(std::regex_search(text, internal)) << file;

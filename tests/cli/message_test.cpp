@@ -19,7 +19,9 @@ TEST(PrintableMessage, ShortensLongQuotedValues)
 
 TEST(PrintableMessage, EscapesWhatCouldDriveTheTerminalAndStaysOneLine)
 {
-  EXPECT_EQ(printable_message("no provider 'a\x1b]0;pwned\x07" "b'\nsecond"), "no provider 'a\\x1b]0;pwned\\x07b'\\nsecond");
+  EXPECT_EQ(printable_message("no provider 'a\x1b]0;pwned\x07"
+                              "b'\nsecond"),
+            "no provider 'a\\x1b]0;pwned\\x07b'\\nsecond");
 }
 
 TEST(PrintableMessage, IsBoundedEvenWithoutQuotes)

@@ -1,5 +1,4 @@
 #include "domain/amount.hpp"
-
 #include "domain/errors.hpp"
 
 #include <gtest/gtest.h>
@@ -100,10 +99,14 @@ TEST(ParseAmount, RejectsExponents)
 
 TEST(ParseAmount, RejectsThousandsSeparators)
 {
-  EXPECT_EQ(parse_error("1,000", 2), "invalid amount '1,000': use a dot for decimals and no thousands separators");
-  EXPECT_EQ(parse_error("12,50", 2), "invalid amount '12,50': use a dot for decimals and no thousands separators");
-  EXPECT_EQ(parse_error("1'000", 2), "invalid amount '1'000': use a dot for decimals and no thousands separators");
-  EXPECT_EQ(parse_error("1_000", 2), "invalid amount '1_000': use a dot for decimals and no thousands separators");
+  EXPECT_EQ(parse_error("1,000", 2),
+            "invalid amount '1,000': use a dot for decimals and no thousands separators");
+  EXPECT_EQ(parse_error("12,50", 2),
+            "invalid amount '12,50': use a dot for decimals and no thousands separators");
+  EXPECT_EQ(parse_error("1'000", 2),
+            "invalid amount '1'000': use a dot for decimals and no thousands separators");
+  EXPECT_EQ(parse_error("1_000", 2),
+            "invalid amount '1_000': use a dot for decimals and no thousands separators");
 }
 
 TEST(ParseAmount, RejectsSpacesAnywhere)

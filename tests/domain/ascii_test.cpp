@@ -1,5 +1,4 @@
 #include "domain/ascii.hpp"
-
 #include "domain/errors.hpp"
 
 #include <gtest/gtest.h>

@@ -1,5 +1,4 @@
 #include "domain/classification.hpp"
-
 #include "domain/errors.hpp"
 
 #include <fmt/format.h>
@@ -14,7 +13,7 @@ using namespace vendorcat::domain;
 namespace {
 
 // The ValidationError message of CALL, or "no error".
-template <typename Call>
+template<typename Call>
 std::string error_of(Call call)
 {
   try {
@@ -51,7 +50,8 @@ TEST(ParseOutsourcingType, AcceptsNamesInAnyCase)
 
 TEST(ParseOutsourcingType, RejectsOtherNamesListingTheAllowedOnes)
 {
-  EXPECT_EQ(error_of([] { parse_outsourcing_type("ITO"); }), "invalid outsourcing type 'ITO': expected BPO or KPO");
+  EXPECT_EQ(error_of([] { parse_outsourcing_type("ITO"); }),
+            "invalid outsourcing type 'ITO': expected BPO or KPO");
   EXPECT_THROW(parse_outsourcing_type(""), ValidationError);
 }
 
@@ -63,8 +63,10 @@ TEST(ParseSource, AcceptsNamesInAnyCase)
 
 TEST(ParseSource, RejectsOtherNamesListingTheAllowedOnes)
 {
-  EXPECT_EQ(error_of([] { parse_source("explicit_"); }), "invalid source 'explicit_': expected derived or explicit");
-  EXPECT_EQ(error_of([] { parse_source("manual"); }), "invalid source 'manual': expected derived or explicit");
+  EXPECT_EQ(error_of([] { parse_source("explicit_"); }),
+            "invalid source 'explicit_': expected derived or explicit");
+  EXPECT_EQ(error_of([] { parse_source("manual"); }),
+            "invalid source 'manual': expected derived or explicit");
 }
 
 TEST(ClassificationToString, GivesTheCanonicalNames)
@@ -80,7 +82,8 @@ TEST(ClassificationToString, GivesTheCanonicalNames)
 
 TEST(ClassificationToString, RoundTripsThroughParse)
 {
-  for (const DeliveryModel model : {DeliveryModel::onshore, DeliveryModel::nearshore, DeliveryModel::offshore}) {
+  for (const DeliveryModel model :
+       {DeliveryModel::onshore, DeliveryModel::nearshore, DeliveryModel::offshore}) {
     EXPECT_EQ(parse_delivery_model(to_string(model)), model);
   }
   for (const OutsourcingType type : {OutsourcingType::bpo, OutsourcingType::kpo}) {
@@ -107,20 +110,20 @@ TEST(DeriveModel, FollowsCountryAndRegion)
     DeliveryModel expected;
   };
   const std::vector<Case> cases = {
-      {{"FI", "Europe"}, {"FI", "Europe"}, DeliveryModel::onshore},
-      {{"FI", "Europe"}, {"EE", "Europe"}, DeliveryModel::nearshore},
-      {{"FI", "Europe"}, {"DE", "Europe"}, DeliveryModel::nearshore},
-      {{"FI", "Europe"}, {"IN", "Asia"}, DeliveryModel::offshore},
-      {{"FI", "Europe"}, {"PH", "Asia"}, DeliveryModel::offshore},
-      {{"FI", "Europe"}, {"US", "Americas"}, DeliveryModel::offshore},
-      {{"US", "Americas"}, {"US", "Americas"}, DeliveryModel::onshore},
-      {{"US", "Americas"}, {"MX", "Americas"}, DeliveryModel::nearshore},
-      {{"US", "Americas"}, {"CA", "Americas"}, DeliveryModel::nearshore},
-      {{"US", "Americas"}, {"IN", "Asia"}, DeliveryModel::offshore},
+    {{"FI", "Europe"}, {"FI", "Europe"}, DeliveryModel::onshore},
+    {{"FI", "Europe"}, {"EE", "Europe"}, DeliveryModel::nearshore},
+    {{"FI", "Europe"}, {"DE", "Europe"}, DeliveryModel::nearshore},
+    {{"FI", "Europe"}, {"IN", "Asia"}, DeliveryModel::offshore},
+    {{"FI", "Europe"}, {"PH", "Asia"}, DeliveryModel::offshore},
+    {{"FI", "Europe"}, {"US", "Americas"}, DeliveryModel::offshore},
+    {{"US", "Americas"}, {"US", "Americas"}, DeliveryModel::onshore},
+    {{"US", "Americas"}, {"MX", "Americas"}, DeliveryModel::nearshore},
+    {{"US", "Americas"}, {"CA", "Americas"}, DeliveryModel::nearshore},
+    {{"US", "Americas"}, {"IN", "Asia"}, DeliveryModel::offshore},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(derive_model(c.home, c.delivery), c.expected)
-        << "home " << c.home.country << ", delivery " << c.delivery.country;
+      << "home " << c.home.country << ", delivery " << c.delivery.country;
   }
 }
 
@@ -133,15 +136,20 @@ TEST(DeriveModel, NeverCallsAnEmptyRegionNearshore)
 
 TEST(DeriveModel, RejectsMissingCountries)
 {
-  EXPECT_EQ(error_of([] { derive_model({"", "Europe"}, {"FI", "Europe"}); }),
+  EXPECT_EQ(error_of([] {
+              derive_model({"", "Europe"}, {"FI", "Europe"});
+            }),
             "cannot derive a delivery model: the home country is missing");
-  EXPECT_EQ(error_of([] { derive_model({"FI", "Europe"}, {"", ""}); }),
+  EXPECT_EQ(error_of([] {
+              derive_model({"FI", "Europe"}, {"", ""});
+            }),
             "cannot derive a delivery model: the delivery country is missing");
 }
 
 TEST(ExplainModel, ExplainsOnshore)
 {
-  EXPECT_EQ(explain_model({"FI", "Europe"}, {"FI", "Europe"}), "onshore: delivered from FI, the home country");
+  EXPECT_EQ(explain_model({"FI", "Europe"}, {"FI", "Europe"}),
+            "onshore: delivered from FI, the home country");
 }
 
 TEST(ExplainModel, ExplainsNearshore)

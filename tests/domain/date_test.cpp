@@ -1,5 +1,4 @@
 #include "domain/date.hpp"
-
 #include "domain/errors.hpp"
 
 #include <fmt/format.h>
@@ -14,7 +13,7 @@ using namespace vendorcat::domain;
 namespace {
 
 // The ValidationError message of CALL, or "no error".
-template <typename Call>
+template<typename Call>
 std::string error_of(Call call)
 {
   try {
@@ -83,7 +82,8 @@ TEST(Date, RejectsOtherForms)
   EXPECT_EQ(error_of([] { Date::parse("2026/01/01"); }), "invalid date '2026/01/01': expected YYYY-MM-DD");
   for (const char* text : {"", "2026-1-01", "2026-01-1", "26-01-01", "20260101", "2026-01-01 ", " 2026-01-01",
                            "2026-01-01T00:00", "12026-01-01", "2026-0a-01", "+026-01-01", "01.01.2026"}) {
-    EXPECT_EQ(error_of([text] { Date::parse(text); }), fmt::format("invalid date '{}': expected YYYY-MM-DD", text));
+    EXPECT_EQ(error_of([text] { Date::parse(text); }),
+              fmt::format("invalid date '{}': expected YYYY-MM-DD", text));
   }
 }
 
@@ -92,7 +92,8 @@ TEST(Date, ConstructorValidates)
   EXPECT_EQ(Date(2024, 2, 29).to_string(), "2024-02-29");
   EXPECT_EQ(error_of([] { Date(2025, 2, 29); }), "invalid date '2025-02-29': no such day");
   EXPECT_EQ(error_of([] { Date(2025, 13, 1); }), "invalid date '2025-13-01': no such month");
-  EXPECT_EQ(error_of([] { Date(10000, 1, 1); }), "invalid date '10000-01-01': year must be between 1900 and 9999");
+  EXPECT_EQ(error_of([] { Date(10000, 1, 1); }),
+            "invalid date '10000-01-01': year must be between 1900 and 9999");
 }
 
 TEST(Date, CountsDaysSinceTheEpoch)
@@ -180,8 +181,10 @@ TEST(Month, ParsesYearMonth)
 
 TEST(Month, RejectsOtherForms)
 {
-  for (const char* text : {"", "2026-3", "2026/03", "202603", "2026-03-01", " 2026-03", "2026-03 ", "2026-Q1"}) {
-    EXPECT_EQ(error_of([text] { Month::parse(text); }), fmt::format("invalid month '{}': expected YYYY-MM", text));
+  for (const char* text :
+       {"", "2026-3", "2026/03", "202603", "2026-03-01", " 2026-03", "2026-03 ", "2026-Q1"}) {
+    EXPECT_EQ(error_of([text] { Month::parse(text); }),
+              fmt::format("invalid month '{}': expected YYYY-MM", text));
   }
 }
 

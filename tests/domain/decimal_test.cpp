@@ -1,5 +1,4 @@
 #include "domain/decimal.hpp"
-
 #include "domain/errors.hpp"
 
 #include <gtest/gtest.h>
@@ -41,7 +40,8 @@ TEST(ScanDecimal, RefusesEveryOtherFormWithOneMessageEach)
   EXPECT_EQ(scan_error("+1", Sign::minus), "invalid value '+1': write it without a plus sign");
   EXPECT_EQ(scan_error("-1", Sign::none), "invalid value '-1': expected a positive decimal without a sign");
   EXPECT_EQ(scan_error("1 0", Sign::minus), "invalid value '1 0': spaces are not allowed");
-  EXPECT_EQ(scan_error("1,0", Sign::minus), "invalid value '1,0': use a dot for decimals and no thousands separators");
+  EXPECT_EQ(scan_error("1,0", Sign::minus),
+            "invalid value '1,0': use a dot for decimals and no thousands separators");
   EXPECT_EQ(scan_error("1e5", Sign::minus), "invalid value '1e5': exponents are not allowed");
   EXPECT_EQ(scan_error(".5", Sign::minus), "invalid value '.5': expected a digit before the decimal point");
   EXPECT_EQ(scan_error("", Sign::minus), "invalid value '': expected a decimal");

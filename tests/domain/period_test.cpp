@@ -1,6 +1,5 @@
-#include "domain/period.hpp"
-
 #include "domain/errors.hpp"
+#include "domain/period.hpp"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -13,7 +12,7 @@ using namespace vendorcat::domain;
 namespace {
 
 // The ValidationError message of CALL, or "no error".
-template <typename Call>
+template<typename Call>
 std::string error_of(Call call)
 {
   try {
@@ -110,8 +109,8 @@ TEST(Period, ParsesAllInAnyCase)
 
 TEST(Period, RejectsOtherForms)
 {
-  for (const char* text : {"", "26", "2026-", "2026-Q", "2026-Q12", "2026-3", "2026-03-01", "2026 ", " 2026", "Q1-2026",
-                           "20261", "everything", "2026/03", "2026-H1"}) {
+  for (const char* text : {"", "26", "2026-", "2026-Q", "2026-Q12", "2026-3", "2026-03-01", "2026 ", " 2026",
+                           "Q1-2026", "20261", "everything", "2026/03", "2026-H1"}) {
     EXPECT_EQ(error_of([text] { Period::parse(text); }),
               fmt::format("invalid period '{}': expected YYYY, YYYY-QN, YYYY-MM or all", text));
   }
@@ -123,7 +122,8 @@ TEST(Period, RejectsOutOfRangeParts)
   EXPECT_EQ(error_of([] { Period::parse("2026-Q0"); }), "invalid period '2026-Q0': quarter must be 1 to 4");
   EXPECT_EQ(error_of([] { Period::parse("2026-13"); }), "invalid period '2026-13': no such month");
   EXPECT_EQ(error_of([] { Period::parse("2026-00"); }), "invalid period '2026-00': no such month");
-  EXPECT_EQ(error_of([] { Period::parse("1800"); }), "invalid period '1800': year must be between 1900 and 9999");
+  EXPECT_EQ(error_of([] { Period::parse("1800"); }),
+            "invalid period '1800': year must be between 1900 and 9999");
   EXPECT_EQ(error_of([] { Period::parse("1899-Q4"); }),
             "invalid period '1899-Q4': year must be between 1900 and 9999");
 }

@@ -1,6 +1,5 @@
-#include "domain/rate.hpp"
-
 #include "domain/errors.hpp"
+#include "domain/rate.hpp"
 
 #include <gtest/gtest.h>
 
@@ -67,9 +66,11 @@ TEST(Rate, RejectsTooManyDecimals)
 
 TEST(Rate, RejectsTooLargeRates)
 {
-  EXPECT_EQ(parse_error("123456789"), "invalid rate '123456789': too large: at most 8 digits before the decimal point");
-  EXPECT_EQ(parse_error("99999999999999999999999999"),
-            "invalid rate '99999999999999999999999999': too large: at most 8 digits before the decimal point");
+  EXPECT_EQ(parse_error("123456789"),
+            "invalid rate '123456789': too large: at most 8 digits before the decimal point");
+  EXPECT_EQ(
+    parse_error("99999999999999999999999999"),
+    "invalid rate '99999999999999999999999999': too large: at most 8 digits before the decimal point");
 }
 
 TEST(Rate, RejectsExponentsSeparatorsAndSpaces)

@@ -1,7 +1,6 @@
-#include "domain/rounding.hpp"
-
 #include "domain/amount.hpp"
 #include "domain/errors.hpp"
+#include "domain/rounding.hpp"
 
 #include <gtest/gtest.h>
 

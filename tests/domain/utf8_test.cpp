@@ -8,17 +8,17 @@ TEST(TextProblem, AcceptsUtf8WithoutNul)
 {
   EXPECT_FALSE(text_problem(""));
   EXPECT_FALSE(text_problem("Baltic Research O\xC3\x9C"));      // OÜ
-  EXPECT_FALSE(text_problem("\xE6\xA0\xAA\xE5\xBC\x8F"));      // 株式
+  EXPECT_FALSE(text_problem("\xE6\xA0\xAA\xE5\xBC\x8F"));       // 株式
   EXPECT_FALSE(text_problem("\xF0\x9F\x98\x80 and a\x1b[31m")); // an emoji and ESC: escaped on display only
 }
 
 TEST(TextProblem, NamesTheFirstBadByte)
 {
   EXPECT_EQ(text_problem("Bad\xFFName"), "not valid UTF-8 (byte 0xFF at position 4)");
-  EXPECT_EQ(text_problem("\xC3"), "not valid UTF-8 (byte 0xC3 at position 1)");              // truncated
-  EXPECT_EQ(text_problem("\xC0\xAF"), "not valid UTF-8 (byte 0xC0 at position 1)");          // overlong '/'
-  EXPECT_EQ(text_problem("\xED\xA0\x80"), "not valid UTF-8 (byte 0xED at position 1)");      // a surrogate
-  EXPECT_EQ(text_problem("\xF4\x90\x80\x80"), "not valid UTF-8 (byte 0xF4 at position 1)");  // above U+10FFFF
+  EXPECT_EQ(text_problem("\xC3"), "not valid UTF-8 (byte 0xC3 at position 1)");             // truncated
+  EXPECT_EQ(text_problem("\xC0\xAF"), "not valid UTF-8 (byte 0xC0 at position 1)");         // overlong '/'
+  EXPECT_EQ(text_problem("\xED\xA0\x80"), "not valid UTF-8 (byte 0xED at position 1)");     // a surrogate
+  EXPECT_EQ(text_problem("\xF4\x90\x80\x80"), "not valid UTF-8 (byte 0xF4 at position 1)"); // above U+10FFFF
   EXPECT_EQ(text_problem(std::string_view("ab\0c", 4)), "contains a NUL byte (at position 3)");
 }
 

@@ -5,6 +5,7 @@
 #include "support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
+
 #include <sys/stat.h>
 
 using namespace vendorcat::test;
@@ -13,8 +14,7 @@ namespace {
 
 bool one_error_line(const Output& output)
 {
-  return output.err.rfind("vendorcat: error: ", 0) == 0 &&
-         output.err.find('\n') == output.err.size() - 1;
+  return output.err.rfind("vendorcat: error: ", 0) == 0 && output.err.find('\n') == output.err.size() - 1;
 }
 
 } // namespace
@@ -24,7 +24,9 @@ TEST(CatalogueE2E, InitCreatesAPrivateWalCatalogue)
   TempDir dir;
   Cli cli(dir / "nested" / "folder" / "c.db");
   cli.ok({"db", "init", "--home-country", "fi", "--base-currency", "eur"});
-  struct stat info{};
+  struct stat info
+  {
+  };
   ASSERT_EQ(stat(cli.db().c_str(), &info), 0);
   EXPECT_EQ(info.st_mode & 0777, 0600);
   EXPECT_EQ(cli.sql("PRAGMA journal_mode"), "wal");
@@ -39,12 +41,12 @@ TEST(CatalogueE2E, DefaultPathComesFromTheEnvironment)
 {
   TempDir dir;
   const auto path = (dir / "data").string();
-  auto output = run_program("/usr/bin/env", {"-u", "VENDORCAT_DB", "XDG_DATA_HOME=" + path,
-                                             VENDORCAT_BIN, "db", "init"});
+  auto output =
+    run_program("/usr/bin/env", {"-u", "VENDORCAT_DB", "XDG_DATA_HOME=" + path, VENDORCAT_BIN, "db", "init"});
   ASSERT_EQ(output.status, 0) << output.err;
   EXPECT_TRUE(std::filesystem::exists(dir / "data" / "vendorcat" / "catalogue.db"));
-  output = run_program("/usr/bin/env", {"VENDORCAT_DB=" + (dir / "env.db").string(),
-                                        VENDORCAT_BIN, "service", "list"});
+  output = run_program("/usr/bin/env",
+                       {"VENDORCAT_DB=" + (dir / "env.db").string(), VENDORCAT_BIN, "service", "list"});
   ASSERT_EQ(output.status, 0) << output.err;
   EXPECT_TRUE(std::filesystem::exists(dir / "env.db"));
 }
@@ -88,8 +90,8 @@ TEST(CatalogueE2E, ServiceAddValidatesAndAdds)
 {
   TempDir dir;
   Cli cli(dir / "c.db");
-  cli.ok({"service", "add", "claims-processing", "--name", "Claims processing", "--type", "bpo",
-          "--parent", "finance-accounting"});
+  cli.ok({"service", "add", "claims-processing", "--name", "Claims processing", "--type", "bpo", "--parent",
+          "finance-accounting"});
   const auto services = cli.json({"service", "list"});
   ASSERT_EQ(services.size(), 17u);
   EXPECT_EQ(services[16]["parent"], "finance-accounting");
@@ -104,10 +106,10 @@ TEST(CatalogueE2E, ServiceAddValidatesAndAdds)
     EXPECT_TRUE(one_error_line(output)) << output.err;
   }
   EXPECT_EQ(cli.count("service"), 17);
-  EXPECT_NE(cli.run({"service", "add", "x-ray", "--name", "X", "--type", "BPO", "--parent",
-                     "finance-acounting"})
-              .err.find("did you mean 'finance-accounting'"),
-            std::string::npos);
+  EXPECT_NE(
+    cli.run({"service", "add", "x-ray", "--name", "X", "--type", "BPO", "--parent", "finance-acounting"})
+      .err.find("did you mean 'finance-accounting'"),
+    std::string::npos);
 }
 
 TEST(CatalogueE2E, ConfigSetValidatesAgainstReferenceData)
@@ -209,9 +211,11 @@ TEST(CatalogueE2E, UsageErrorsExitTwo)
 {
   TempDir dir;
   Cli cli(dir / "c.db");
-  for (const auto& args : std::vector<std::vector<std::string>>{
-         {"no-such-noun"}, {"service", "list", "--type"}, {"service", "list", "--format", "xml"},
-         {"db"}, {}}) {
+  for (const auto& args : std::vector<std::vector<std::string>>{{"no-such-noun"},
+                                                                {"service", "list", "--type"},
+                                                                {"service", "list", "--format", "xml"},
+                                                                {"db"},
+                                                                {}}) {
     const auto output = cli.run(args);
     EXPECT_EQ(output.status, 2) << output.err;
     EXPECT_TRUE(one_error_line(output)) << output.err;
@@ -223,8 +227,8 @@ TEST(CatalogueE2E, UsageErrorsExitTwo)
 TEST(CatalogueE2E, GlobalFlagsWorkAfterTheVerb)
 {
   TempDir dir;
-  const auto output = run_program(VENDORCAT_BIN, {"service", "list", "--format", "json", "--db",
-                                                  (dir / "c.db").string()});
+  const auto output =
+    run_program(VENDORCAT_BIN, {"service", "list", "--format", "json", "--db", (dir / "c.db").string()});
   ASSERT_EQ(output.status, 0) << output.err;
   EXPECT_EQ(output.out.front(), '[');
 }

@@ -22,19 +22,16 @@ protected:
     cli.ok({"provider", "add", "Tallinn Ops", "--country", "EE"});
     cli.ok({"provider", "add", "Mumbai Insights", "--country", "IN"});
     cli.ok({"provider", "add", "Manila Voice", "--country", "PH"});
-    add({"E-ON", "--provider", "Helsinki Helpdesk Oy", "--service", "technical-support",
-         "--delivery-country", "FI", "--start", "2025-01-01", "--end", "2026-12-31", "--value",
-         "50000.00"});
-    add({"E-NEAR", "--provider", "Tallinn Ops", "--service", "payroll", "--delivery-country", "EE",
-         "--start", "2025-03-01", "--end", "2027-02-28", "--notice-days", "90", "--auto-renew"});
-    add({"E-OFF-KPO", "--provider", "Mumbai Insights", "--service", "market-research",
-         "--delivery-country", "IN", "--start", "2024-06-01", "--value", "1200000.00", "--currency",
-         "INR"});
-    add({"E-OFF-BPO", "--provider", "Manila Voice", "--service", "customer-service",
-         "--delivery-country", "PH", "--start", "2025-01-01", "--end", "2025-12-31", "--status",
-         "ended", "--currency", "USD"});
-    add({"E-EXPLICIT", "--provider", "Tallinn Ops", "--service", "data-analysis",
-         "--delivery-country", "EE", "--start", "2026-01-01", "--model", "onshore", "--type", "BPO"});
+    add({"E-ON", "--provider", "Helsinki Helpdesk Oy", "--service", "technical-support", "--delivery-country",
+         "FI", "--start", "2025-01-01", "--end", "2026-12-31", "--value", "50000.00"});
+    add({"E-NEAR", "--provider", "Tallinn Ops", "--service", "payroll", "--delivery-country", "EE", "--start",
+         "2025-03-01", "--end", "2027-02-28", "--notice-days", "90", "--auto-renew"});
+    add({"E-OFF-KPO", "--provider", "Mumbai Insights", "--service", "market-research", "--delivery-country",
+         "IN", "--start", "2024-06-01", "--value", "1200000.00", "--currency", "INR"});
+    add({"E-OFF-BPO", "--provider", "Manila Voice", "--service", "customer-service", "--delivery-country",
+         "PH", "--start", "2025-01-01", "--end", "2025-12-31", "--status", "ended", "--currency", "USD"});
+    add({"E-EXPLICIT", "--provider", "Tallinn Ops", "--service", "data-analysis", "--delivery-country", "EE",
+         "--start", "2026-01-01", "--model", "onshore", "--type", "BPO"});
   }
 
   void add(std::vector<std::string> args) const
@@ -55,8 +52,8 @@ protected:
 
   std::vector<long long> counts() const
   {
-    return {cli.count("engagement"), cli.count("spend"), cli.count("fx_rate"),
-            cli.count("spend_monthly"), cli.count("audit_log")};
+    return {cli.count("engagement"), cli.count("spend"), cli.count("fx_rate"), cli.count("spend_monthly"),
+            cli.count("audit_log")};
   }
 
   TempDir dir;
@@ -126,8 +123,7 @@ TEST_F(EngagementsE2E, ChangingTheHomeCountryRederivesOnlyDerivedModels)
   EXPECT_EQ(model["E-OFF-KPO"], "onshore");
   EXPECT_EQ(model["E-OFF-BPO"], "nearshore");
   EXPECT_EQ(model["E-EXPLICIT"], "onshore"); // explicit: kept
-  EXPECT_EQ(cli.sql("SELECT count(*) FROM audit_log WHERE entity = 'engagement' AND action = 'update'"),
-            "4");
+  EXPECT_EQ(cli.sql("SELECT count(*) FROM audit_log WHERE entity = 'engagement' AND action = 'update'"), "4");
 }
 
 TEST_F(EngagementsE2E, UpdateFollowsAndRevertsDerivation)
@@ -156,11 +152,9 @@ TEST_F(EngagementsE2E, SpendDefaultsToTheEngagementCurrencyAndRollsUp)
   EXPECT_EQ(lines[2]["amount"], "200.00");
   EXPECT_EQ(lines[2]["currency"], "EUR");
   EXPECT_EQ(cli.json({"spend", "list", "--from", "2025-02-15", "--to", "2025-03-01"}).size(), 2u);
-  EXPECT_EQ(cli.sql("SELECT amount || ':' || lines FROM spend_monthly WHERE month = '2025-02'"),
-            "100000:2");
+  EXPECT_EQ(cli.sql("SELECT amount || ':' || lines FROM spend_monthly WHERE month = '2025-02'"), "100000:2");
   cli.ok({"spend", "remove", lines[0]["id"].dump()});
-  EXPECT_EQ(cli.sql("SELECT amount || ':' || lines FROM spend_monthly WHERE month = '2025-02'"),
-            "-50050:1");
+  EXPECT_EQ(cli.sql("SELECT amount || ':' || lines FROM spend_monthly WHERE month = '2025-02'"), "-50050:1");
   EXPECT_EQ(cli.run({"db", "check"}).status, 0);
   // Removing an engagement with spend is refused.
   const auto refused = cli.run({"engagement", "remove", "E-OFF-BPO"});
@@ -190,30 +184,30 @@ TEST_F(EngagementsE2E, BadInputExitsTwoAndWritesNothing)
   cli.ok({"spend", "add", "E-ON", "--date", "2025-05-01", "--amount", "10.00", "--ref", "INV-9"});
   const auto before = counts();
   const std::vector<std::vector<std::string>> bad{
-    {"engagement", "add", "E-X", "--provider", "Tallinn Ops", "--service", "payroll",
-     "--delivery-country", "EE", "--start", "2025-05-01", "--end", "2025-04-30"},
-    {"engagement", "add", "E-X", "--provider", "Nobody", "--service", "payroll",
-     "--delivery-country", "EE", "--start", "2025-05-01"},
-    {"engagement", "add", "E-X", "--provider", "Tallinn Ops", "--service", "payrol",
-     "--delivery-country", "EE", "--start", "2025-05-01"},
-    {"engagement", "add", "E-X", "--provider", "Tallinn Ops", "--service", "payroll",
-     "--delivery-country", "XX", "--start", "2025-05-01"},
-    {"engagement", "add", "E-X", "--provider", "Tallinn Ops", "--service", "payroll",
-     "--delivery-country", "EE", "--start", "2025-05-01", "--currency", "EUX"},
-    {"engagement", "add", "E-X", "--provider", "Tallinn Ops", "--service", "payroll",
-     "--delivery-country", "EE", "--start", "2025-05-01", "--model", "inshore"},
-    {"engagement", "add", "E-X", "--provider", "Tallinn Ops", "--service", "payroll",
-     "--delivery-country", "EE", "--start", "2025-05-01", "--type", "XPO"},
-    {"engagement", "add", "E-X", "--provider", "Tallinn Ops", "--service", "payroll",
-     "--delivery-country", "EE", "--start", "2025-05-01", "--status", "paused"},
-    {"engagement", "add", "e-near", "--provider", "Tallinn Ops", "--service", "payroll",
-     "--delivery-country", "EE", "--start", "2025-05-01"},
-    {"engagement", "add", "E-X", "--provider", "Tallinn Ops", "--service", "payroll",
-     "--delivery-country", "EE", "--start", "2025-05-01", "--notice-days", "-5"},
-    {"engagement", "add", "E-X", "--provider", "Tallinn Ops", "--service", "payroll",
-     "--delivery-country", "EE", "--start", "2025-02-29"},
-    {"engagement", "add", "E-X", "--provider", "Tallinn Ops", "--service", "payroll",
-     "--delivery-country", "EE", "--start", "2025-05-01", "--value", "1,000.00"},
+    {"engagement", "add", "E-X", "--provider", "Tallinn Ops", "--service", "payroll", "--delivery-country",
+     "EE", "--start", "2025-05-01", "--end", "2025-04-30"},
+    {"engagement", "add", "E-X", "--provider", "Nobody", "--service", "payroll", "--delivery-country", "EE",
+     "--start", "2025-05-01"},
+    {"engagement", "add", "E-X", "--provider", "Tallinn Ops", "--service", "payrol", "--delivery-country",
+     "EE", "--start", "2025-05-01"},
+    {"engagement", "add", "E-X", "--provider", "Tallinn Ops", "--service", "payroll", "--delivery-country",
+     "XX", "--start", "2025-05-01"},
+    {"engagement", "add", "E-X", "--provider", "Tallinn Ops", "--service", "payroll", "--delivery-country",
+     "EE", "--start", "2025-05-01", "--currency", "EUX"},
+    {"engagement", "add", "E-X", "--provider", "Tallinn Ops", "--service", "payroll", "--delivery-country",
+     "EE", "--start", "2025-05-01", "--model", "inshore"},
+    {"engagement", "add", "E-X", "--provider", "Tallinn Ops", "--service", "payroll", "--delivery-country",
+     "EE", "--start", "2025-05-01", "--type", "XPO"},
+    {"engagement", "add", "E-X", "--provider", "Tallinn Ops", "--service", "payroll", "--delivery-country",
+     "EE", "--start", "2025-05-01", "--status", "paused"},
+    {"engagement", "add", "e-near", "--provider", "Tallinn Ops", "--service", "payroll", "--delivery-country",
+     "EE", "--start", "2025-05-01"},
+    {"engagement", "add", "E-X", "--provider", "Tallinn Ops", "--service", "payroll", "--delivery-country",
+     "EE", "--start", "2025-05-01", "--notice-days", "-5"},
+    {"engagement", "add", "E-X", "--provider", "Tallinn Ops", "--service", "payroll", "--delivery-country",
+     "EE", "--start", "2025-02-29"},
+    {"engagement", "add", "E-X", "--provider", "Tallinn Ops", "--service", "payroll", "--delivery-country",
+     "EE", "--start", "2025-05-01", "--value", "1,000.00"},
     {"engagement", "update", "E-NEAR", "--end", "2024-01-01"},
     {"engagement", "remove", "E-ON"},
     {"engagement", "show", "E-NOPE"},

@@ -14,14 +14,13 @@ TEST(GeneratedE2E, ImportsAndReportsAGeneratedCatalogue)
 {
   TempDir dir;
   const auto data = dir / "data";
-  const auto generated = run_program(VENDORCAT_GEN_BIN, {"--out", data.string(), "--seed", "3",
-                                                         "--providers", "40", "--engagements", "120",
-                                                         "--spend", "60000"});
+  const auto generated = run_program(VENDORCAT_GEN_BIN, {"--out", data.string(), "--seed", "3", "--providers",
+                                                         "40", "--engagements", "120", "--spend", "60000"});
   ASSERT_EQ(generated.status, 0) << generated.err;
   // The same seed writes the same files.
-  const auto again = run_program(VENDORCAT_GEN_BIN, {"--out", (dir / "again").string(), "--seed", "3",
-                                                     "--providers", "40", "--engagements", "120",
-                                                     "--spend", "60000"});
+  const auto again =
+    run_program(VENDORCAT_GEN_BIN, {"--out", (dir / "again").string(), "--seed", "3", "--providers", "40",
+                                    "--engagements", "120", "--spend", "60000"});
   ASSERT_EQ(again.status, 0) << again.err;
   EXPECT_EQ(read_file(data / "spend.csv"), read_file(dir / "again" / "spend.csv"));
 
@@ -35,11 +34,11 @@ TEST(GeneratedE2E, ImportsAndReportsAGeneratedCatalogue)
 
   // All spend in EUR, computed by sqlite3 from the raw lines: sum per
   // currency and month, converted with that month's rate, rounded once.
-  const auto expected = cli.sql(
-    "SELECT printf('%.2f', sum(CASE WHEN m.currency = 'EUR' THEN m.amount / 100.0 "
-    "ELSE m.amount * CAST(f.rate AS REAL) / 100.0 END)) FROM (SELECT currency, substr(date, 1, 7) AS "
-    "month, sum(amount) AS amount FROM spend GROUP BY 1, 2) m LEFT JOIN fx_rate f "
-    "ON f.currency = m.currency AND f.month = m.month");
+  const auto expected =
+    cli.sql("SELECT printf('%.2f', sum(CASE WHEN m.currency = 'EUR' THEN m.amount / 100.0 "
+            "ELSE m.amount * CAST(f.rate AS REAL) / 100.0 END)) FROM (SELECT currency, substr(date, 1, 7) AS "
+            "month, sum(amount) AS amount FROM spend GROUP BY 1, 2) m LEFT JOIN fx_rate f "
+            "ON f.currency = m.currency AND f.month = m.month");
   const auto report = cli.json({"report", "spend", "--by", "type", "--period", "all"});
   long long cents = 0;
   long long lines = 0;

@@ -187,4 +187,3 @@ TEST(HostileCorpus, EveryCaseReads)
     EXPECT_NO_THROW(read_case(path)) << path;
   }
 }
-

@@ -44,8 +44,8 @@ std::filesystem::path demo_page(const TempDir& dir)
 
 // Runs Chromium headless on PAGE with ARGS added, under a time limit when
 // timeout(1) is there.
-Output run_chromium(const TempDir& dir, const std::string& profile,
-                    const std::vector<std::string>& args, const std::filesystem::path& page)
+Output run_chromium(const TempDir& dir, const std::string& profile, const std::vector<std::string>& args,
+                    const std::filesystem::path& page)
 {
   std::vector<std::string> command{"--headless",
                                    "--no-sandbox",
@@ -67,8 +67,7 @@ Output run_chromium(const TempDir& dir, const std::string& profile,
 }
 
 // Takes a screenshot of PAGE and returns the PNG's bytes.
-std::string screenshot(const TempDir& dir, const std::string& name,
-                       const std::filesystem::path& page)
+std::string screenshot(const TempDir& dir, const std::string& name, const std::filesystem::path& page)
 {
   const auto png = dir / (name + ".png");
   const auto result = run_chromium(dir, name + "-profile", {"--screenshot=" + png.string()}, page);
@@ -90,8 +89,7 @@ std::uint32_t big_endian(const std::string& bytes, std::size_t offset)
 int rects_with(const std::string& dom, const std::string& fill)
 {
   int count = 0;
-  for (auto start = dom.find("<rect "); start != std::string::npos;
-       start = dom.find("<rect ", start + 1)) {
+  for (auto start = dom.find("<rect "); start != std::string::npos; start = dom.find("<rect ", start + 1)) {
     const auto tag = dom.substr(start, dom.find('>', start) - start);
     count += tag.find(fill) != std::string::npos ? 1 : 0;
   }
@@ -142,8 +140,7 @@ TEST(HtmlReportE2e, BrowserRendersTheCharts)
     if (browser_tests_required()) {
       FAIL() << "VENDORCAT_BROWSER_TESTS=1 but " << chromium << " is not installed";
     }
-    GTEST_SKIP()
-      << "chromium is not installed (set VENDORCAT_BROWSER_TESTS=1 with scripts/bootstrap)";
+    GTEST_SKIP() << "chromium is not installed (set VENDORCAT_BROWSER_TESTS=1 with scripts/bootstrap)";
   }
   const TempDir dir;
   const auto page = demo_page(dir);

@@ -20,16 +20,16 @@ protected:
     cli.ok({"db", "init", "--home-country", "FI", "--base-currency", "EUR"});
     cli.ok({"provider", "add", "Transcom", "--country", "SE", "--city", "Stockholm", "--notes",
             "call centres across the Nordics"});
-    cli.ok({"provider", "add", "Baltic Research OÜ", "--country", "EE", "--city", "Tallinn",
-            "--notes", "market studies and surveys"});
-    cli.ok({"provider", "add", "Infosys BPM", "--country", "IN", "--city", "Bengaluru", "--status",
-            "active", "--risk", "medium"});
-    cli.ok({"provider", "add", "Manila Voice", "--country", "PH", "--city", "Manila", "--status",
-            "onboarding"});
+    cli.ok({"provider", "add", "Baltic Research OÜ", "--country", "EE", "--city", "Tallinn", "--notes",
+            "market studies and surveys"});
+    cli.ok({"provider", "add", "Infosys BPM", "--country", "IN", "--city", "Bengaluru", "--status", "active",
+            "--risk", "medium"});
+    cli.ok(
+      {"provider", "add", "Manila Voice", "--country", "PH", "--city", "Manila", "--status", "onboarding"});
     cli.ok({"provider", "add", "Köln Data GmbH", "--country", "DE", "--city", "Köln", "--notes",
             "payroll and data analysis"});
-    cli.ok({"provider", "add", "Riga Payroll", "--country", "LV", "--city", "Riga", "--status",
-            "inactive", "--next-review", "2027-01-31"});
+    cli.ok({"provider", "add", "Riga Payroll", "--country", "LV", "--city", "Riga", "--status", "inactive",
+            "--next-review", "2027-01-31"});
     cli.ok({"provider", "add", "Cebu Analytics", "--country", "PH", "--city", "Cebu"});
     cli.ok({"location", "add", "Transcom", "--country", "LV", "--city", "Riga"});
     cli.ok({"location", "add", "Transcom", "--country", "PH", "--city", "Manila"});
@@ -55,8 +55,7 @@ protected:
   // Row counts of every table a failed command could have touched.
   std::vector<long long> counts() const
   {
-    return {cli.count("provider"), cli.count("location"), cli.count("offering"),
-            cli.count("audit_log")};
+    return {cli.count("provider"), cli.count("location"), cli.count("offering"), cli.count("audit_log")};
   }
 
   TempDir dir;
@@ -77,8 +76,8 @@ TEST_F(ProvidersE2E, ListIsSortedByNameWithTheContractKeys)
   for (const auto& [key, value] : rows[0].items()) {
     keys.push_back(key);
   }
-  EXPECT_EQ(keys, (Names{"id", "name", "hq_country", "legal_name", "hq_city", "website", "status",
-                         "risk", "next_review", "notes"}));
+  EXPECT_EQ(keys, (Names{"id", "name", "hq_country", "legal_name", "hq_city", "website", "status", "risk",
+                         "next_review", "notes"}));
   const auto csv = cli.ok({"provider", "list", "--format", "csv", "--country", "JP"});
   EXPECT_EQ(csv, "id,name,hq_country,legal_name,hq_city,website,status,risk,next_review,notes\n");
   EXPECT_EQ(cli.ok({"provider", "list", "--format", "json", "--country", "JP"}), "[]\n");
@@ -193,13 +192,14 @@ TEST_F(ProvidersE2E, AuditRecordsAddUpdateAndRemove)
   cli.ok({"provider", "update", "Audit Me AB", "--city", "Malmö", "--risk", "low"});
   cli.ok({"provider", "remove", "Audit Me AB"});
   const auto rows = cli.sql("SELECT action || '|' || coalesce(before, '') || '|' || coalesce(after, '') "
-                            "FROM audit_log WHERE entity = 'provider' AND entity_id = " + id +
-                            " ORDER BY id");
+                            "FROM audit_log WHERE entity = 'provider' AND entity_id = " +
+                            id + " ORDER BY id");
   const auto first = rows.substr(0, rows.find('\n'));
   EXPECT_EQ(first.rfind("insert||{", 0), 0u) << first;
   EXPECT_NE(first.find("\"hq_city\":\"Lund\""), std::string::npos);
-  EXPECT_NE(rows.find("\nupdate|{\"hq_city\":\"Lund\",\"risk\":null}|{\"hq_city\":\"Malmö\",\"risk\":\"low\"}\n"),
-            std::string::npos)
+  EXPECT_NE(
+    rows.find("\nupdate|{\"hq_city\":\"Lund\",\"risk\":null}|{\"hq_city\":\"Malmö\",\"risk\":\"low\"}\n"),
+    std::string::npos)
     << rows;
   EXPECT_NE(rows.find("\ndelete|{\"id\":" + id), std::string::npos) << rows;
 }

@@ -1,6 +1,5 @@
-#include "io/json_reader.hpp"
-
 #include "domain/errors.hpp"
+#include "io/json_reader.hpp"
 
 #include <gtest/gtest.h>
 
@@ -89,7 +88,8 @@ TEST(JsonReader, NumbersKeepTheirTextAndBooleansAreWords)
 
 TEST(JsonReader, StringsKeepUtf8AndEscapes)
 {
-  std::istringstream in("\xEF\xBB\xBF[{\"name\": \"株式会社テスト\", \"city\": \"Krak\\u00f3w\", \"note\": \"a\\nb\"}]");
+  std::istringstream in(
+    "\xEF\xBB\xBF[{\"name\": \"株式会社テスト\", \"city\": \"Krak\\u00f3w\", \"note\": \"a\\nb\"}]");
   JsonReader reader(in);
   const auto records = read_all(reader);
   ASSERT_EQ(records.size(), 1U);

@@ -1,13 +1,12 @@
-#include "io/output_file.hpp"
-
 #include "domain/errors.hpp"
+#include "io/output_file.hpp"
 #include "support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
-#include <sys/resource.h>
-#include <sys/stat.h>
 
 #include <csignal>
+#include <sys/resource.h>
+#include <sys/stat.h>
 
 using namespace vendorcat;
 using namespace vendorcat::io;
@@ -81,8 +80,8 @@ TEST(OutputFile, RefusesTheCatalogueThroughLinksAndOtherNames)
   std::filesystem::create_symlink(dir / "c.db", dir / "link.html");
   std::filesystem::create_hard_link(dir / "c.db", dir / "hard.html");
   const auto protected_files = catalogue_files(dir / "c.db");
-  for (const auto& target : {dir / "c.db", dir / "link.html", dir / "hard.html", dir / "c.db-wal",
-                             dir / "sub" / ".." / "c.db"}) {
+  for (const auto& target :
+       {dir / "c.db", dir / "link.html", dir / "hard.html", dir / "c.db-wal", dir / "sub" / ".." / "c.db"}) {
     EXPECT_THROW(OutputFile(target, protected_files, replace_any), UsageError) << target;
   }
   EXPECT_EQ(test::read_file(dir / "c.db"), "catalogue");
@@ -127,7 +126,9 @@ TEST(OutputFile, NewFilesFollowTheUmaskOrArePrivate)
     copy.commit();
   }
   ::umask(old_mask);
-  struct stat info{};
+  struct stat info
+  {
+  };
   ASSERT_EQ(::stat((dir / "report.html").c_str(), &info), 0);
   EXPECT_EQ(info.st_mode & 0777, 0644);
   ASSERT_EQ(::stat((dir / "copy.db").c_str(), &info), 0);

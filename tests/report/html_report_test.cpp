@@ -1,6 +1,5 @@
-#include "report/html_report.hpp"
-
 #include "domain/errors.hpp"
+#include "report/html_report.hpp"
 #include "report/svg_chart.hpp"
 #include "store/engagements.hpp"
 #include "store/fx.hpp"
@@ -89,8 +88,7 @@ report::HtmlReportOptions on_june_first()
   return options;
 }
 
-std::string rendered(store::Catalogue& catalogue,
-                     const report::HtmlReportOptions& options = on_june_first())
+std::string rendered(store::Catalogue& catalogue, const report::HtmlReportOptions& options = on_june_first())
 {
   std::ostringstream out;
   report::render_html_report(catalogue, options, out);
@@ -144,8 +142,9 @@ TEST(HtmlReport, TablesHaveTheirHeaders)
 {
   auto catalogue = sample_catalogue(Rates::set);
   const auto page = rendered(catalogue);
-  for (const char* header : {"<th>Quarter</th>", "<th>Delivery model</th>", "<th>Provider</th>", "<th>Ref</th>",
-                             "<th>Notice deadline</th>", "<th class=\"num\">Value</th>", "<th>Currency</th>"}) {
+  for (const char* header :
+       {"<th>Quarter</th>", "<th>Delivery model</th>", "<th>Provider</th>", "<th>Ref</th>",
+        "<th>Notice deadline</th>", "<th class=\"num\">Value</th>", "<th>Currency</th>"}) {
     EXPECT_TRUE(contains(page, header)) << header;
   }
 }
@@ -196,10 +195,9 @@ TEST(HtmlReport, ListsUpcomingRenewalsWithAutoRenewBadge)
   auto catalogue = sample_catalogue(Rates::set);
   const auto page = rendered(catalogue);
   // Ends 2025-06-30 with 30 days' notice: deadline 2025-05-31 has passed, so 29 days to the end.
-  EXPECT_TRUE(contains(page,
-                       "<td class=\"nowrap\">ENG-1</td><td>&lt;Acme &amp; &quot;Sons&quot;&gt;"
-                       "</td><td class=\"nowrap\">2025-06-30</td><td class=\"nowrap\">"
-                       "2025-05-31</td><td class=\"num soon\">29</td>"));
+  EXPECT_TRUE(contains(page, "<td class=\"nowrap\">ENG-1</td><td>&lt;Acme &amp; &quot;Sons&quot;&gt;"
+                             "</td><td class=\"nowrap\">2025-06-30</td><td class=\"nowrap\">"
+                             "2025-05-31</td><td class=\"num soon\">29</td>"));
   EXPECT_TRUE(contains(page, "<span class=\"badge auto\">auto-renews</span>"));
   EXPECT_TRUE(contains(page, "<td class=\"num\">12000.00</td><td>EUR</td>"));
   EXPECT_FALSE(contains(page, "ENG-2</td>")); // open-ended

@@ -25,11 +25,15 @@ std::string rendered_jsonl(const table::Table& table)
 
 table::Table sample()
 {
-  table::Table table{{{"name"}, {"amount", table::Align::right}, {"share", table::Align::right}, {"count"},
-               {"active"}, {"note"}},
-              {}};
-  table.add_row({std::string("株式会社テスト"), std::string("1050.00"), 0.7778, std::int64_t{3}, true,
-                 std::monostate{}});
+  table::Table table{{{"name"},
+                      {"amount", table::Align::right},
+                      {"share", table::Align::right},
+                      {"count"},
+                      {"active"},
+                      {"note"}},
+                     {}};
+  table.add_row(
+    {std::string("株式会社テスト"), std::string("1050.00"), 0.7778, std::int64_t{3}, true, std::monostate{}});
   table.add_row({std::string("Kraków \"Best\"\n"), std::string("80.00"), 0.75, std::int64_t{-1}, false,
                  std::string("x")});
   return table;
@@ -85,8 +89,10 @@ TEST(RenderJson, RoundsDoublesToFourDecimals)
 TEST(RenderJson, InvalidUtf8IsReplacedNotThrown)
 {
   table::Table table{{{"v"}}, {}};
-  table.add_row({std::string("a\xFF" "b")});
-  EXPECT_EQ(rendered_jsonl(table), "{\"v\":\"a\xEF\xBF\xBD" "b\"}\n");
+  table.add_row({std::string("a\xFF"
+                             "b")});
+  EXPECT_EQ(rendered_jsonl(table), "{\"v\":\"a\xEF\xBF\xBD"
+                                   "b\"}\n");
 }
 
 TEST(RenderJsonl, OneCompactObjectPerLine)

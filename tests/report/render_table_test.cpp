@@ -1,12 +1,10 @@
+#include "domain/errors.hpp"
 #include "report/render.hpp"
 #include "table/text.hpp"
-
-#include "domain/errors.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
-
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -88,8 +86,10 @@ TEST(RenderTable, EscapesOtherControlCharacters)
 {
   table::Table table{{{"v"}}, {}};
   table.add_row({std::string("a\x1b[31mb\x07")});
-  table.add_row({std::string("\xE2\x80\xAE" "evil")}); // U+202E, right-to-left override
-  table.add_row({std::string("bad\xFF" "byte")});
+  table.add_row({std::string("\xE2\x80\xAE"
+                             "evil")}); // U+202E, right-to-left override
+  table.add_row({std::string("bad\xFF"
+                             "byte")});
   EXPECT_EQ(rendered(table), "v\n"
                              "--------------\n"
                              "a\\x1b[31mb\\x07\n"

@@ -159,9 +159,11 @@ TEST(Renewals, CarriesAutoRenewValueAndCurrency)
 
 TEST(Renewals, TableHasOneColumnPerFieldAndNullsForAbsentOnes)
 {
-  report::Renewal with_notice{"E-1", "Acme Oy", domain::Date::parse("2025-12-31"), domain::Date::parse("2025-07-04"),
-                              33,    true,      domain::Amount{10000, 2},          "EUR"};
-  report::Renewal without{"E-2", "Beta", domain::Date::parse("2025-06-20"), std::nullopt, 19, false, std::nullopt, "USD"};
+  report::Renewal with_notice{
+    "E-1", "Acme Oy", domain::Date::parse("2025-12-31"), domain::Date::parse("2025-07-04"),
+    33,    true,      domain::Amount{10000, 2},          "EUR"};
+  report::Renewal without{"E-2",        "Beta", domain::Date::parse("2025-06-20"), std::nullopt, 19, false,
+                          std::nullopt, "USD"};
   const auto table = report::renewals_table({with_notice, without});
   std::vector<std::string> keys;
   for (const auto& column : table.columns) {

@@ -1,6 +1,5 @@
-#include "report/spend_report.hpp"
-
 #include "domain/errors.hpp"
+#include "report/spend_report.hpp"
 #include "support/catalogue_fixture.hpp"
 
 #include <gtest/gtest.h>

@@ -15,7 +15,8 @@ namespace {
 // The AFTER column of the audit entries of ACTION, oldest first, one a line.
 std::string audited(store::Catalogue& catalogue, const std::string& action)
 {
-  SQLite::Statement query(test::sqlite_db(catalogue), "SELECT after FROM audit_log WHERE action = ? ORDER BY id");
+  SQLite::Statement query(test::sqlite_db(catalogue),
+                          "SELECT after FROM audit_log WHERE action = ? ORDER BY id");
   query.bind(1, action);
   std::string text;
   while (query.executeStep()) {

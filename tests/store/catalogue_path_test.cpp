@@ -1,6 +1,5 @@
-#include "store/catalogue_path.hpp"
-
 #include "domain/errors.hpp"
+#include "store/catalogue_path.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
-#include "support/sqlite_handle.hpp"
 #include "domain/errors.hpp"
 #include "store/catalogue.hpp"
 #include "support/catalogue_fixture.hpp"
+#include "support/sqlite_handle.hpp"
 #include "support/temp_dir.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>

@@ -1,9 +1,9 @@
-#include "support/sqlite_handle.hpp"
 #include "domain/errors.hpp"
 #include "store/migrations.hpp"
 #include "store/settings.hpp"
 #include "store/spend.hpp"
 #include "support/catalogue_fixture.hpp"
+#include "support/sqlite_handle.hpp"
 #include "support/temp_dir.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -19,15 +19,18 @@ namespace {
 
 int table_count(Catalogue& catalogue)
 {
-  return test::sqlite_db(catalogue).execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").getInt();
+  return test::sqlite_db(catalogue)
+    .execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'table'")
+    .getInt();
 }
 
 // Every schema object's SQL, in a stable order; FTS5 shadow tables excluded
 // because the virtual table creates them.
 std::string schema_of(Catalogue& catalogue)
 {
-  SQLite::Statement query(test::sqlite_db(catalogue), "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL "
-                                          "AND name NOT LIKE 'sqlite_%' ORDER BY type, name");
+  SQLite::Statement query(test::sqlite_db(catalogue),
+                          "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL "
+                          "AND name NOT LIKE 'sqlite_%' ORDER BY type, name");
   std::string schema;
   while (query.executeStep()) {
     schema += query.getColumn(0).getString() + " " + query.getColumn(1).getString() + ": " +
@@ -63,7 +66,8 @@ std::string rows_of(Catalogue& catalogue, const std::string& query)
 
 int objects_named(Catalogue& catalogue, const std::string& type, const std::string& name)
 {
-  SQLite::Statement query(test::sqlite_db(catalogue), "SELECT count(*) FROM sqlite_schema WHERE type = ? AND name = ?");
+  SQLite::Statement query(test::sqlite_db(catalogue),
+                          "SELECT count(*) FROM sqlite_schema WHERE type = ? AND name = ?");
   query.bind(1, type);
   query.bind(2, name);
   query.executeStep();
@@ -220,10 +224,11 @@ TEST(Migrations, SpendReferenceIndexKeepsEveryLineAndTheRule)
   // The same reference on the same engagement is still refused, by the
   // database itself and through the store; other engagements and lines
   // without a reference are not affected.
-  EXPECT_THROW(test::sqlite_db(catalogue).exec("INSERT INTO spend (engagement_id, date, amount, currency, reference) "
-                                   "SELECT id, '2025-03-01', 100, 'EUR', 'INV-1' FROM engagement "
-                                   "WHERE ref = 'E-1'"),
-               SQLite::Exception);
+  EXPECT_THROW(
+    test::sqlite_db(catalogue).exec("INSERT INTO spend (engagement_id, date, amount, currency, reference) "
+                                    "SELECT id, '2025-03-01', 100, 'EUR', 'INV-1' FROM engagement "
+                                    "WHERE ref = 'E-1'"),
+    SQLite::Exception);
   EXPECT_THROW(store::add_spend(catalogue, "E-2", "2025-03-01", "1.00", std::nullopt, std::string("INV-2")),
                ValidationError);
   EXPECT_EQ(rows_of(catalogue, lines_query), lines);

@@ -1,9 +1,8 @@
-#include "support/sqlite_handle.hpp"
-#include "store/providers.hpp"
-
 #include "domain/errors.hpp"
 #include "store/locations.hpp"
 #include "store/migrations.hpp"
+#include "store/providers.hpp"
+#include "support/sqlite_handle.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
@@ -42,12 +41,21 @@ std::string plan_text(const std::vector<std::string>& plan)
 TEST(Providers, EveryFilterIsAnIndexSearch)
 {
   auto catalogue = migrated();
-  const std::vector<ProviderFilter> filters{
-    {.service = "payroll"},     {.country = "SE"},   {.region = "Europe"},
-    {.region = "Western Asia"}, {.city = "Riga"},    {.status = "active"},
-    {.model = "offshore"},      {.type = "KPO"},
-    {.service = "market-research", .country = "EE", .region = "Europe", .city = "Tallinn",
-     .status = "active", .model = "nearshore", .type = "KPO"}};
+  const std::vector<ProviderFilter> filters{{.service = "payroll"},
+                                            {.country = "SE"},
+                                            {.region = "Europe"},
+                                            {.region = "Western Asia"},
+                                            {.city = "Riga"},
+                                            {.status = "active"},
+                                            {.model = "offshore"},
+                                            {.type = "KPO"},
+                                            {.service = "market-research",
+                                             .country = "EE",
+                                             .region = "Europe",
+                                             .city = "Tallinn",
+                                             .status = "active",
+                                             .model = "nearshore",
+                                             .type = "KPO"}};
   for (const auto& filter : filters) {
     const auto plan = store::explain_list_providers(catalogue, filter);
     for (const auto& step : plan) {

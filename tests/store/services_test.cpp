@@ -1,7 +1,7 @@
-#include "support/sqlite_handle.hpp"
 #include "domain/errors.hpp"
 #include "store/services.hpp"
 #include "support/catalogue_fixture.hpp"
+#include "support/sqlite_handle.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
@@ -25,8 +25,9 @@ std::vector<std::string> codes(const std::vector<store::Service>& services)
 
 std::string audit(store::Catalogue& catalogue, const std::string& action)
 {
-  SQLite::Statement row(test::sqlite_db(catalogue), "SELECT coalesce(before, '') || ' -> ' || after FROM audit_log "
-                                        "WHERE entity = 'service' AND action = ? ORDER BY id DESC");
+  SQLite::Statement row(test::sqlite_db(catalogue),
+                        "SELECT coalesce(before, '') || ' -> ' || after FROM audit_log "
+                        "WHERE entity = 'service' AND action = ? ORDER BY id DESC");
   row.bind(1, action);
   return row.executeStep() ? row.getColumn(0).getString() : "";
 }

@@ -1,9 +1,9 @@
-#include "support/sqlite_handle.hpp"
 #include "domain/amount.hpp"
 #include "domain/errors.hpp"
 #include "store/spend.hpp"
 #include "store/spend_writer.hpp"
 #include "support/catalogue_fixture.hpp"
+#include "support/sqlite_handle.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
@@ -19,8 +19,9 @@ namespace {
 void expect_rollup_matches_lines(store::Catalogue& catalogue, const std::string& step)
 {
   EXPECT_TRUE(store::check_spend_rollup(catalogue).empty()) << step;
-  const auto raw =
-    test::sqlite_db(catalogue).execAndGet("SELECT coalesce(sum(amount), 0) || '/' || count(*) FROM spend").getString();
+  const auto raw = test::sqlite_db(catalogue)
+                     .execAndGet("SELECT coalesce(sum(amount), 0) || '/' || count(*) FROM spend")
+                     .getString();
   const auto rolled = test::sqlite_db(catalogue)
                         .execAndGet("SELECT coalesce(sum(amount), 0) || '/' || coalesce(sum(lines), 0) "
                                     "FROM spend_monthly")

@@ -285,5 +285,4 @@ inline std::string lower(std::string text)
   return text;
 }
 
-
 } // namespace vendorcat::test

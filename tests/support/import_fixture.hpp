@@ -66,5 +66,4 @@ protected:
   Cli cli{dir / "c.db"};
 };
 
-
 } // namespace vendorcat::test

@@ -65,7 +65,6 @@
 #include <string>
 #include <vector>
 
-
 namespace vendorcat::test {
 
 namespace fs = std::filesystem;
@@ -356,6 +355,5 @@ protected:
   inline static std::unique_ptr<TempDir> s_dir;
   inline static std::unique_ptr<Cli> s_cli;
 };
-
 
 } // namespace vendorcat::test

@@ -1,6 +1,5 @@
-#include "table/format.hpp"
-
 #include "domain/errors.hpp"
+#include "table/format.hpp"
 
 #include <gtest/gtest.h>
 

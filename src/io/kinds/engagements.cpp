@@ -17,7 +17,9 @@ using Fields = store::EngagementFields;
 
 const ConflictRules<Fields> rules{
   "ref",
-  [](store::Catalogue& catalogue, const Fields& fields) { return store::find_engagement_id(catalogue, *fields.ref); },
+  [](store::Catalogue& catalogue, const Fields& fields) {
+    return store::find_engagement_id(catalogue, *fields.ref);
+  },
   [](store::Catalogue& catalogue, const Fields&, std::int64_t id) {
     return fmt::format("engagement '{}'", store::find_engagement(catalogue, std::to_string(id)).ref);
   },
@@ -62,7 +64,9 @@ const EngagementKind& engagements_kind()
       {"delivery_model", false, Align::left,
        [](const Engagement& e) -> Value { return domain::to_string(e.delivery_model); },
        [](Fields& f, Cell v) { f.delivery_model = v.value_or(""); },
-       [](const Engagement& e) { return explicit_only(e.model_source, domain::to_string(e.delivery_model)); }},
+       [](const Engagement& e) {
+         return explicit_only(e.model_source, domain::to_string(e.delivery_model));
+       }},
       {"type", false, Align::left, [](const Engagement& e) -> Value { return domain::to_string(e.type); },
        [](Fields& f, Cell v) { f.type = v.value_or(""); },
        [](const Engagement& e) { return explicit_only(e.type_source, domain::to_string(e.type)); }},

@@ -16,7 +16,7 @@ const ConflictRules<Fields> rules{
   "month",
   [](store::Catalogue& catalogue, const Fields& fields) -> std::optional<std::int64_t> {
     return store::find_fx_rate(catalogue, *fields.currency, *fields.month) ? std::optional<std::int64_t>(0)
-                                                                            : std::nullopt;
+                                                                           : std::nullopt;
   },
   [](store::Catalogue& catalogue, const Fields& fields, std::int64_t) {
     const auto existing = store::find_fx_rate(catalogue, *fields.currency, *fields.month);

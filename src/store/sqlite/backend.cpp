@@ -84,8 +84,9 @@ std::unique_ptr<SqliteBackend> open_file(const std::filesystem::path& path, bool
 {
   const auto state = inspect_catalogue_file(path);
   if (state == FileState::empty && !empty_allowed) {
-    throw UsageError(fmt::format("'{}' is an empty file, not a catalogue: 'vendorcat --db {} db init' makes it one",
-                                 path.string(), path.string()));
+    throw UsageError(
+      fmt::format("'{}' is an empty file, not a catalogue: 'vendorcat --db {} db init' makes it one",
+                  path.string(), path.string()));
   }
   writable = true;
   if (state == FileState::missing) {
@@ -93,8 +94,8 @@ std::unique_ptr<SqliteBackend> open_file(const std::filesystem::path& path, bool
   } else {
     writable = can_write_catalogue(path);
     if (!writable && !read_only_allowed) {
-      throw DatabaseError(fmt::format("cannot write catalogue '{}': the file or its folder is read-only here",
-                                      path.string()));
+      throw DatabaseError(
+        fmt::format("cannot write catalogue '{}': the file or its folder is read-only here", path.string()));
     }
     if (state == FileState::empty) {
       make_private(path);
@@ -108,8 +109,9 @@ std::unique_ptr<SqliteBackend> open_file(const std::filesystem::path& path, bool
     } else {
       // Without a writable folder SQLite cannot make the WAL index; when no
       // log holds changes, the file alone is the whole catalogue.
-      db = std::make_unique<SQLite::Database>(read_only_uri(path, !has_write_ahead_log(path)),
-                                              SQLite::OPEN_READONLY | SQLite::OPEN_URI | SQLite::OPEN_NOMUTEX);
+      db =
+        std::make_unique<SQLite::Database>(read_only_uri(path, !has_write_ahead_log(path)),
+                                           SQLite::OPEN_READONLY | SQLite::OPEN_URI | SQLite::OPEN_NOMUTEX);
     }
     apply_policy(*db, writable);
     return std::make_unique<SqliteBackend>(std::move(db));
@@ -143,10 +145,11 @@ void SqliteBackend::set_schema_version(int version)
 
 std::vector<std::int64_t> SqliteBackend::search_providers(const std::vector<std::string>& words)
 {
-  Query query(*this,
-              "SELECT f.rowid FROM provider_fts f JOIN provider p ON p.id = f.rowid WHERE provider_fts MATCH ? "
-              "ORDER BY bm25(provider_fts, 10.0, 5.0, 2.0, 1.0), p.name_key",
-              match_expression(words));
+  Query query(
+    *this,
+    "SELECT f.rowid FROM provider_fts f JOIN provider p ON p.id = f.rowid WHERE provider_fts MATCH ? "
+    "ORDER BY bm25(provider_fts, 10.0, 5.0, 2.0, 1.0), p.name_key",
+    match_expression(words));
   std::vector<std::int64_t> ids;
   while (query.next()) {
     ids.push_back(query.integer(0));
@@ -166,8 +169,9 @@ std::vector<Problem> SqliteBackend::check_integrity()
     }
     Query foreign_keys(*this, "PRAGMA foreign_key_check");
     while (foreign_keys.next()) {
-      problems.push_back({"foreign keys", fmt::format("{} row {} refers to a missing {}", foreign_keys.text(0),
-                                                      foreign_keys.text(1), foreign_keys.text(2))});
+      problems.push_back(
+        {"foreign keys", fmt::format("{} row {} refers to a missing {}", foreign_keys.text(0),
+                                     foreign_keys.text(1), foreign_keys.text(2))});
     }
   } catch (const SqlError& error) {
     problems.push_back({"integrity", error.what()});

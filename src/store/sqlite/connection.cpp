@@ -21,8 +21,8 @@ class SqliteStatement : public Statement
 public:
   SqliteStatement(SQLite::Database& database, std::string_view sql) : m_database(database)
   {
-    const int result = sqlite3_prepare_v2(database.getHandle(), sql.data(), static_cast<int>(sql.size()),
-                                          &m_handle, nullptr);
+    const int result =
+      sqlite3_prepare_v2(database.getHandle(), sql.data(), static_cast<int>(sql.size()), &m_handle, nullptr);
     if (result != SQLITE_OK) {
       fail(result);
     }
@@ -44,7 +44,8 @@ public:
   void bind_text(int index, std::string_view value) override
   {
     ready_to_bind();
-    check_bind(sqlite3_bind_text(m_handle, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT));
+    check_bind(
+      sqlite3_bind_text(m_handle, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT));
   }
 
   bool step() override
@@ -112,7 +113,6 @@ private:
     throw_sql_error(m_database, SQLite::Exception(m_database.getHandle(), result));
   }
 
-
   SQLite::Database& m_database;
   sqlite3_stmt* m_handle = nullptr;
   std::int64_t m_changes = 0;
@@ -120,9 +120,7 @@ private:
 
 } // namespace
 
-SqliteBackend::SqliteBackend(std::unique_ptr<SQLite::Database> database) : m_database(std::move(database))
-{
-}
+SqliteBackend::SqliteBackend(std::unique_ptr<SQLite::Database> database) : m_database(std::move(database)) {}
 
 SqliteBackend::~SqliteBackend() = default;
 

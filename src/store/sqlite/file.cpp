@@ -8,11 +8,11 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <sys/stat.h>
 #include <vector>
 
 namespace vendorcat::store::sqlite {
@@ -33,23 +33,26 @@ std::string system_error()
 
 FileState inspect_catalogue_file(const std::filesystem::path& path)
 {
-  struct stat info{};
+  struct stat info
+  {
+  };
   if (::stat(path.c_str(), &info) != 0) {
     if (errno == ENOENT) {
       return FileState::missing;
     }
     if (errno == ENOTDIR) {
-      throw UsageError(fmt::format("catalogue '{}': a part of that path is a file, not a folder", path.string()));
+      throw UsageError(
+        fmt::format("catalogue '{}': a part of that path is a file, not a folder", path.string()));
     }
     throw IoError(fmt::format("cannot look at catalogue '{}': {}", path.string(), system_error()));
   }
   if (S_ISDIR(info.st_mode)) {
-    throw UsageError(fmt::format("catalogue '{}' is a folder: give a file inside it, e.g. '{}'", path.string(),
-                                 (path / "catalogue.db").string()));
+    throw UsageError(fmt::format("catalogue '{}' is a folder: give a file inside it, e.g. '{}'",
+                                 path.string(), (path / "catalogue.db").string()));
   }
   if (!S_ISREG(info.st_mode)) {
-    throw UsageError(fmt::format("catalogue '{}' is not a regular file (a device, FIFO or socket): give a file",
-                                 path.string()));
+    throw UsageError(fmt::format(
+      "catalogue '{}' is not a regular file (a device, FIFO or socket): give a file", path.string()));
   }
   return info.st_size == 0 ? FileState::empty : FileState::file;
 }
@@ -99,7 +102,9 @@ bool can_write_catalogue(const std::filesystem::path& path)
 
 bool has_write_ahead_log(const std::filesystem::path& path)
 {
-  struct stat info{};
+  struct stat info
+  {
+  };
   return ::stat((path.string() + "-wal").c_str(), &info) == 0 && info.st_size > 0;
 }
 

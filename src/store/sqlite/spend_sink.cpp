@@ -22,7 +22,8 @@ constexpr int bulk_cache_kib = 24 * 1024;
 constexpr int sort_cache_kib = 8 * 1024;
 
 // The definition in migrations/0005_spend_reference_index.sql.
-constexpr const char* create_reference_index = "CREATE UNIQUE INDEX spend_reference ON spend (engagement_id, reference)";
+constexpr const char* create_reference_index =
+  "CREATE UNIQUE INDEX spend_reference ON spend (engagement_id, reference)";
 
 // A smaller page cache for the life of the object.
 class SortCache
@@ -51,7 +52,8 @@ void check(SqliteBackend& backend, int result)
 
 void bind_text(SqliteBackend& backend, sqlite3_stmt* statement, int index, std::string_view text)
 {
-  check(backend, sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC));
+  check(backend,
+        sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC));
 }
 
 } // namespace
@@ -110,7 +112,8 @@ std::int64_t BatchSink::insert(const SpendRow& row)
 
 void BatchSink::write_batch()
 {
-  constexpr std::string_view insert = "INSERT INTO spend (id, engagement_id, date, amount, currency, reference) VALUES ";
+  constexpr std::string_view insert =
+    "INSERT INTO spend (id, engagement_id, date, amount, currency, reference) VALUES ";
   constexpr std::string_view values = "(?, ?, ?, ?, ?, ?)";
   constexpr int columns = 6;
   if (m_batch.empty()) {
@@ -133,7 +136,8 @@ void BatchSink::write_batch()
       sql += i == 0 ? "" : ", ";
       sql += values;
     }
-    check(m_backend, sqlite3_prepare_v2(m_backend.database().getHandle(), sql.c_str(), -1, &m_insert_batch, nullptr));
+    check(m_backend,
+          sqlite3_prepare_v2(m_backend.database().getHandle(), sql.c_str(), -1, &m_insert_batch, nullptr));
   }
   int first = 1;
   for (const auto& [id, row] : m_batch) {

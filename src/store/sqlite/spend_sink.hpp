@@ -10,10 +10,9 @@
 
 #include "store/spend_sink.hpp"
 
-#include <sqlite3.h>
-
 #include <cstddef>
 #include <cstdint>
+#include <sqlite3.h>
 #include <utility>
 #include <vector>
 

@@ -1,11 +1,11 @@
-#include "store/sqlite/file.hpp"
-
 #include "domain/errors.hpp"
+#include "store/sqlite/file.hpp"
 #include "support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
-#include <sys/stat.h>
 #include <unistd.h>
+
+#include <sys/stat.h>
 
 using namespace vendorcat;
 using namespace vendorcat::store::sqlite;
@@ -14,7 +14,9 @@ namespace {
 
 mode_t mode_of(const std::filesystem::path& path)
 {
-  struct stat info{};
+  struct stat info
+  {
+  };
   EXPECT_EQ(::stat(path.c_str(), &info), 0) << path;
   return info.st_mode & 0777;
 }
