@@ -78,40 +78,65 @@ void setup_options(CLI::App& app, Options& options)
   app.add_option("--seed", options.seed, "Seed; the same seed and options give the same files")
     ->check(not_negative)
     ->capture_default_str();
-  app.add_option("--providers", options.providers, "Number of providers")
-    ->check(not_negative)
-    ->check(CLI::Range(std::uint64_t{1}, max_records))
+  app
+    .add_option("--profile", options.profile,
+                "concentrated (default: Pareto engagements, 24 months), spread (20,000 engagements, "
+                "8 years, lines at random) or monthly (one line per engagement and month)")
+    ->check(CLI::IsMember({"concentrated", "spread", "monthly"}))
     ->capture_default_str();
-  app.add_option("--engagements", options.engagements, "Number of engagements")
+  app
+    .add_option_function<std::uint64_t>(
+      "--providers", [&options](std::uint64_t value) { options.providers = value; },
+      "Number of providers (default: 200, 2,000 for spread and monthly)")
     ->check(not_negative)
-    ->check(CLI::Range(std::uint64_t{0}, max_records))
-    ->capture_default_str();
+    ->check(CLI::Range(std::uint64_t{1}, max_records));
+  app
+    .add_option_function<std::uint64_t>(
+      "--engagements", [&options](std::uint64_t value) { options.engagements = value; },
+      "Number of engagements (default: 1,000; 20,000 for spread; for monthly, enough for one line "
+      "per engagement and month)")
+    ->check(not_negative)
+    ->check(CLI::Range(std::uint64_t{0}, max_records));
   app.add_option("--spend", options.spend, "Number of spend lines (streamed, any size)")
     ->check(not_negative)
     ->capture_default_str();
-  app.add_option("--months", options.months, "Months of spend, ending 2026-10")
-    ->check(CLI::Range(1, max_months))
-    ->capture_default_str();
   app
-    .add_option("--currencies", options.currencies,
-                "Comma-separated currencies of engagements and spend (2 minor digits each)")
-    ->capture_default_str();
+    .add_option_function<int>(
+      "--months", [&options](int value) { options.months = value; },
+      "Months of spend, ending 2026-10 (default: 24, 96 for spread and monthly)")
+    ->check(CLI::Range(1, max_months));
+  app.add_option_function<std::string>(
+    "--currencies", [&options](const std::string& value) { options.currencies = value; },
+    "Comma-separated currencies of engagements and spend, 2 minor digits each (default: "
+    "EUR,USD,GBP,SEK,INR,PHP; EUR,USD,GBP,SEK,INR for spread and monthly)");
 }
 
 Settings resolve(const Options& options)
 {
-  if (options.spend > 0 && options.engagements == 0) {
-    throw UsageError("--spend needs at least one engagement (--engagements 0 was given)");
-  }
   Settings settings;
+  settings.profile = options.profile == "spread"    ? Profile::spread
+                     : options.profile == "monthly" ? Profile::monthly
+                                                    : Profile::concentrated;
+  const bool wide = settings.profile != Profile::concentrated;
   settings.out = options.out;
   settings.seed = options.seed;
-  settings.providers = options.providers;
-  settings.engagements = options.engagements;
   settings.spend = options.spend;
-  settings.months = options.months;
-  settings.first_month = domain::Month::from_index(last_month_index - (options.months - 1));
-  settings.currencies = parse_currencies(options.currencies);
+  settings.providers = options.providers.value_or(wide ? 2000 : 200);
+  settings.months = options.months.value_or(wide ? 96 : 24);
+  // Monthly: every engagement invoices each month of its term, about half the
+  // window on average, so this many leave no engagement invoicing twice.
+  const auto monthly_engagements = std::max<std::uint64_t>(
+    1000, options.spend / static_cast<std::uint64_t>(std::max(1, settings.months / 2)) + 1);
+  settings.engagements =
+    options.engagements.value_or(settings.profile == Profile::spread    ? 20000
+                                 : settings.profile == Profile::monthly ? monthly_engagements
+                                                                        : 1000);
+  if (settings.spend > 0 && settings.engagements == 0) {
+    throw UsageError("--spend needs at least one engagement (--engagements 0 was given)");
+  }
+  settings.first_month = domain::Month::from_index(last_month_index - (settings.months - 1));
+  settings.currencies =
+    parse_currencies(options.currencies.value_or(wide ? "EUR,USD,GBP,SEK,INR" : "EUR,USD,GBP,SEK,INR,PHP"));
   return settings;
 }
 

@@ -7,20 +7,37 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace vendorcat::gen {
 
+// How spend lines fall on engagements and months.
+enum class Profile
+{
+  // A few engagements collect most lines (Pareto weights), 24 months: the
+  // roll-up holds few cells for many lines.
+  concentrated,
+  // Thousands of engagements, eight years, each line on a random engagement
+  // and a random month of its term: a few lines per engagement and month.
+  spread,
+  // Each engagement invoices once every month of its term: one line per
+  // roll-up cell, the roll-up's worst case.
+  monthly,
+};
+
+// The options; those left unset take the profile's defaults.
 struct Options
 {
   std::string out;
   std::uint64_t seed = 1;
-  std::uint64_t providers = 200;
-  std::uint64_t engagements = 1000;
+  std::string profile = "concentrated";
+  std::optional<std::uint64_t> providers;
+  std::optional<std::uint64_t> engagements;
   std::uint64_t spend = 100000;
-  int months = 24;
-  std::string currencies = "EUR,USD,GBP,SEK,INR,PHP";
+  std::optional<int> months;
+  std::optional<std::string> currencies;
 };
 
 // The validated settings the generators work from.
@@ -28,6 +45,7 @@ struct Settings
 {
   std::string out;
   std::uint64_t seed = 1;
+  Profile profile = Profile::concentrated;
   std::uint64_t providers = 0;
   std::uint64_t engagements = 0;
   std::uint64_t spend = 0;

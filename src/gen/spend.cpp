@@ -1,9 +1,13 @@
-// spend.csv, streamed. Each engagement gets a Pareto weight (alpha 4/3, so a
-// few engagements collect most lines); a line picks its engagement from an
-// alias table in constant time, a month in the engagement's live stretch
-// and a day 1-28, so every date is valid and within the engagement's dates.
-// About 2% of lines are credit notes and 3% are billed in another currency.
-// Memory is the alias table (16 bytes per engagement), never the lines.
+// spend.csv, streamed. Where each line falls depends on the profile: for
+// concentrated, each engagement gets a Pareto weight (alpha 4/3, so a few
+// engagements collect most lines) and a line picks its engagement from an
+// alias table in constant time; for spread, any engagement alike; for
+// monthly, the engagements in turn, each once for every month of its term.
+// A line then takes a month in the engagement's live stretch (the next one
+// for monthly) and a day 1-28, so every date is valid and within the
+// engagement's dates. About 2% of lines are credit notes and 3% are billed
+// in another currency. Memory is the alias table (16 bytes per engagement),
+// never the lines.
 
 #include "gen/csv_file.hpp"
 #include "gen/ledger.hpp"
@@ -14,6 +18,8 @@
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
+#include <span>
+#include <utility>
 #include <vector>
 
 namespace vendorcat::gen {
@@ -85,6 +91,45 @@ std::int64_t line_amount(Random& rng, std::int64_t invoice)
   return std::max<std::int64_t>(1, invoice * rng.between(6'000, 14'000) / 10'000);
 }
 
+// Picks each line's engagement and month, as the profile says.
+class Placement
+{
+public:
+  Placement(const Settings& settings, Random& rng, std::span<const EngagementModel> engagements)
+    : m_profile(settings.profile), m_rng(rng), m_engagements(engagements),
+      m_table(rng, settings.profile == Profile::concentrated ? engagements.size() : 0)
+  {
+  }
+
+  // The next line's engagement and its month as an offset into the window.
+  std::pair<std::size_t, int> next()
+  {
+    if (m_profile == Profile::monthly) {
+      const auto index = m_engagement;
+      const auto& engagement = m_engagements[index];
+      const int month = engagement.first + m_month;
+      if (++m_month > engagement.last - engagement.first) {
+        m_month = 0;
+        m_engagement = (m_engagement + 1) % m_engagements.size();
+      }
+      return {index, month};
+    }
+    const auto index = m_profile == Profile::concentrated
+                         ? m_table.draw(m_rng)
+                         : static_cast<std::size_t>(m_rng.below(m_engagements.size()));
+    const auto& engagement = m_engagements[index];
+    return {index, static_cast<int>(m_rng.between(engagement.first, engagement.last))};
+  }
+
+private:
+  Profile m_profile;
+  Random& m_rng;
+  std::span<const EngagementModel> m_engagements;
+  AliasTable m_table;
+  std::size_t m_engagement = 0;
+  int m_month = 0;
+};
+
 } // namespace
 
 void write_spend(const Settings& settings, std::span<const EngagementModel> engagements, Counts& counts)
@@ -92,13 +137,13 @@ void write_spend(const Settings& settings, std::span<const EngagementModel> enga
   CsvFile out((std::filesystem::path(settings.out) / "spend.csv").string(),
               {"engagement", "date", "amount", "currency", "reference"});
   Random rng(settings.seed, Stream::spend);
-  const AliasTable table(rng, engagements.size());
+  Placement placement(settings, rng, engagements);
   const auto currencies = currency_table();
   const auto window = settings.first_month.index();
   for (std::uint64_t line = 1; line <= settings.spend; ++line) {
-    const auto index = table.draw(rng);
+    const auto [index, offset] = placement.next();
     const auto& engagement = engagements[index];
-    const auto month = window + static_cast<int>(rng.between(engagement.first, engagement.last));
+    const auto month = window + offset;
     const auto day = 1 + static_cast<int>(rng.below(28));
     auto amount = line_amount(rng, engagement.invoice);
     auto currency = static_cast<std::size_t>(engagement.currency);

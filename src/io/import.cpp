@@ -81,10 +81,11 @@ private:
 // "column: " for the first column whose value the message quotes, for
 // errors that do not name their field (e.g. "unknown country code 'QQ'").
 std::string column_prefix(std::string_view message, const std::vector<std::string>& names,
-                          const std::vector<std::optional<std::string>>& cells)
+                          const std::vector<const std::optional<std::string>*>& cells)
 {
   for (std::size_t i = 0; i < names.size(); ++i) {
-    if (cells[i] && !cells[i]->empty() && message.find("'" + *cells[i] + "'") != std::string_view::npos) {
+    const auto& cell = *cells[i];
+    if (cell && !cell->empty() && message.find("'" + *cell + "'") != std::string_view::npos) {
       return names[i] + ": ";
     }
   }
@@ -153,7 +154,13 @@ ImportSummary import_kind(store::Catalogue& catalogue, const KindT& kind, Record
 
   auto loader = kind.loader(catalogue, on_conflict);
   ImportSummary summary;
-  std::vector<std::optional<std::string>> cells(names.size());
+  // The fields are kept from row to row: each cell is swapped into its field,
+  // so the reader reuses the field's old text buffer for its next record.
+  Fields fields;
+  std::vector<const std::optional<std::string>*> cells;
+  for (const auto* column : columns) {
+    cells.push_back(&(fields.*(column->field)));
+  }
   std::size_t rows = 0;
   while (true) {
     try {
@@ -173,32 +180,26 @@ ImportSummary import_kind(store::Catalogue& catalogue, const KindT& kind, Record
       break;
     }
     bool valid = true;
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      if (!cells[i]) {
-        cells[i].emplace();
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      auto& cell = fields.*(columns[i]->field);
+      if (!cell) {
+        cell.emplace();
       }
-      if (!index[i] || !record.take(*index[i], *cells[i])) {
-        cells[i].reset();
+      if (!index[i] || !record.take(*index[i], *cell)) {
+        cell.reset();
       }
-      const auto problem = cells[i] ? domain::text_problem(*cells[i]) : std::nullopt;
+      const auto problem = cell ? domain::text_problem(*cell) : std::nullopt;
       if (problem) {
         errors.add(record.line, fmt::format("{}: {}: {}", reader.location(record.line), names[i], *problem));
         valid = false;
-      } else if (columns[i]->required && (!cells[i] || cells[i]->empty())) {
+      } else if (columns[i]->required && (!cell || cell->empty())) {
         errors.add(record.line,
                    fmt::format("{}: {}: a value is required", reader.location(record.line), names[i]));
         valid = false;
       }
+      columns[i]->settle(fields);
     }
     if (valid) {
-      Fields fields;
-      for (std::size_t i = 0; i < cells.size(); ++i) {
-        std::optional<std::string> cell;
-        if (cells[i]) {
-          cell.emplace(*cells[i]); // the buffer stays for the reader to reuse
-        }
-        columns[i]->set(fields, std::move(cell));
-      }
       try {
         summary.count(loader->add(fields, record.line));
       } catch (const FieldError& error) {

@@ -42,23 +42,45 @@ std::string_view to_string(Kind kind);
 // Every kind, in the order a catalogue is restored from its exports.
 const std::vector<Kind>& all_kinds();
 
+// What a file's cell means for its field.
+enum class Cell
+{
+  as_given, // the text as it is: an empty cell is an empty value (clears it)
+  nonempty, // an empty cell is no value
+  derive,   // an empty or absent cell is "" (derive the value again)
+};
+
 // One column of a kind whose stored records are RECORD and whose new or
-// changed ones are given as FIELDS.
+// changed ones are given as FIELDS (a struct of optional texts).
 template<typename Record, typename Fields>
 struct ColumnOf
 {
+  using Field = std::optional<std::string> Fields::*;
+
   std::string_view name;
   bool required = false;
   table::Align align = table::Align::left;
   // The stored value, as the list and show tables and the export show it.
   table::Value (*read)(const Record&) = nullptr;
-  // Takes a file's cell (nullopt: no such column, or JSON null); nullptr for
-  // a column that is listed but not read from files.
-  void (*set)(Fields&, std::optional<std::string>&&) = nullptr;
+  // The field a file's cell sets (nullopt: no such column, or JSON null),
+  // and how; nullptr for a column that is listed but not read from files.
+  Field field = nullptr;
+  Cell cell = Cell::nonempty;
   // What the export writes, when it is not what read() gives.
   table::Value (*exported)(const Record&) = nullptr;
 
-  bool in_files() const { return set != nullptr; }
+  bool in_files() const { return field != nullptr; }
+
+  // Applies the cell rule to this column's field of FIELDS, once set.
+  void settle(Fields& fields) const
+  {
+    auto& value = fields.*field;
+    if (cell == Cell::nonempty && value && value->empty()) {
+      value.reset();
+    } else if (cell == Cell::derive && !value) {
+      value.emplace();
+    }
+  }
 };
 
 // Writes rows of a kind as a bulk load (SpendLoad, or ConflictLoad for the
@@ -198,10 +220,6 @@ table::Table table_of(const KindOf<Record, Fields>& kind, const std::vector<Reco
 }
 
 // Helpers for the descriptions. An empty cell is no value.
-inline std::optional<std::string> nonempty(std::optional<std::string>&& cell)
-{
-  return cell && !cell->empty() ? std::move(cell) : std::nullopt;
-}
 inline table::Value text_cell(const std::optional<std::string>& value)
 {
   return value ? table::Value(*value) : table::Value();

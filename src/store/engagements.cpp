@@ -148,10 +148,10 @@ Engagement add_engagement(Catalogue& catalogue, const EngagementRules& rules, co
     "INSERT INTO engagement (ref, provider_id, service_id, title, client_unit, delivery_country, "
     "delivery_model, model_source, type, type_source, start_date, end_date, notice_days, auto_renew, "
     "value, currency, status, owner, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?20, ?20) RETURNING id");
+    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?20, ?20)");
   bind_row(insert, row);
   insert.bind(20, utc_timestamp());
-  const auto id = insert.run_integer();
+  const auto id = insert.run_insert();
   audit_insert(catalogue, "engagement", id);
   return find_engagement(catalogue, std::to_string(id));
 }

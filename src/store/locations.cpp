@@ -29,11 +29,10 @@ Location add_location(Catalogue& catalogue, std::int64_t provider_id, const std:
                       const std::optional<std::string>& city, const std::optional<std::string>& name)
 {
   const auto code = Reference::of(catalogue).country(country).code;
-  const auto id =
-    Query(connection(catalogue),
-          "INSERT INTO location (provider_id, country, city, name) VALUES (?, ?, ?, ?) RETURNING id",
-          provider_id, code, city, name)
-      .run_integer();
+  const auto id = Query(connection(catalogue),
+                        "INSERT INTO location (provider_id, country, city, name) VALUES (?, ?, ?, ?)",
+                        provider_id, code, city, name)
+                    .run_insert();
   audit_insert(catalogue, "location", id);
   Query provider(connection(catalogue), "SELECT name FROM provider WHERE id = ?", provider_id);
   provider.next();
@@ -84,10 +83,9 @@ Offering add_offering(Catalogue& catalogue, std::int64_t provider_id, std::int64
   if (exists.next()) {
     throw ValidationError("the provider already offers that service");
   }
-  const auto id =
-    Query(connection(catalogue), "INSERT INTO offering (provider_id, service_id) VALUES (?, ?) RETURNING id",
-          provider_id, service_id)
-      .run_integer();
+  const auto id = Query(connection(catalogue), "INSERT INTO offering (provider_id, service_id) VALUES (?, ?)",
+                        provider_id, service_id)
+                    .run_insert();
   audit_insert(catalogue, "offering", id);
   return list_offerings(catalogue, provider_id, service_id).front();
 }

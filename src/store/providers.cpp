@@ -189,14 +189,13 @@ Provider add_provider(Catalogue& catalogue, const ProviderFields& input)
   refuse_duplicate_name(catalogue, *fields.name, 0);
   const auto now = utc_timestamp();
   const auto id =
-    Query(
-      connection(catalogue),
-      "INSERT INTO provider (name, name_key, hq_country, legal_name, hq_city, website, status, risk, "
-      "next_review, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      *fields.name, domain::fold_case(*fields.name), *fields.hq_country, fields.legal_name, fields.hq_city,
-      fields.website, fields.status.value_or("active"), fields.risk, fields.next_review, fields.notes, now,
-      now)
-      .run_integer();
+    Query(connection(catalogue),
+          "INSERT INTO provider (name, name_key, hq_country, legal_name, hq_city, website, status, risk, "
+          "next_review, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          *fields.name, domain::fold_case(*fields.name), *fields.hq_country, fields.legal_name,
+          fields.hq_city, fields.website, fields.status.value_or("active"), fields.risk, fields.next_review,
+          fields.notes, now, now)
+      .run_insert();
   audit_insert(catalogue, "provider", id);
   return find_provider(catalogue, std::to_string(id));
 }

@@ -191,12 +191,11 @@ Service add_service(Catalogue& catalogue, std::string_view code, std::string_vie
     throw ValidationError(fmt::format("service '{}' already exists", lowered));
   }
   const auto parent_service = parent_of(catalogue, parent);
-  const auto id =
-    Query(connection(catalogue),
-          "INSERT INTO service (code, name, default_type, parent_id) VALUES (?, ?, ?, ?) RETURNING id",
-          lowered, name, domain::to_string(type),
-          parent_service ? std::optional<std::int64_t>(parent_service->id) : std::nullopt)
-      .run_integer();
+  const auto id = Query(connection(catalogue),
+                        "INSERT INTO service (code, name, default_type, parent_id) VALUES (?, ?, ?, ?)",
+                        lowered, name, domain::to_string(type),
+                        parent_service ? std::optional<std::int64_t>(parent_service->id) : std::nullopt)
+                    .run_insert();
   audit_insert(catalogue, "service", id);
   return service_by_id(catalogue, id);
 }

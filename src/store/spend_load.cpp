@@ -92,20 +92,20 @@ public:
     }
   }
 
-  Outcome add(const SpendFields& fields, std::size_t file_line)
+  Outcome add(SpendFields& fields, std::size_t file_line)
   {
     SpendRow line;
     const auto& engagement = resolve_engagement(fields.engagement);
     line.engagement_id = engagement.id;
     const auto& date = required(fields.date, "date");
     domain::Date::parse(date); // accepts only YYYY-MM-DD: a valid date is already as stored
-    line.date = date;
+    line.date = std::move(*fields.date);
     const auto& currency =
       currency_named(fields.currency && !fields.currency->empty() ? *fields.currency : engagement.currency);
     line.currency = currency.code;
     line.amount = domain::parse_amount(required(fields.amount, "amount"), currency.minor_units);
     if (fields.reference && !fields.reference->empty()) {
-      line.reference = fields.reference;
+      line.reference = std::move(fields.reference);
     }
     if (line.reference && m_on_conflict != OnConflict::error) {
       if (const auto existing = m_writer.find(line.engagement_id, *line.reference)) {
@@ -178,7 +178,7 @@ SpendLoad::SpendLoad(Catalogue& catalogue, OnConflict on_conflict)
 
 SpendLoad::~SpendLoad() = default;
 
-Outcome SpendLoad::add(const SpendFields& fields, std::size_t line)
+Outcome SpendLoad::add(SpendFields& fields, std::size_t line)
 {
   return m_impl->add(fields, line);
 }

@@ -41,9 +41,11 @@ public:
   SpendLoad& operator=(const SpendLoad&) = delete;
   ~SpendLoad();
 
-  // Writes the line FIELDS, read from file line LINE. Throws FieldError
-  // naming the column, or NotFound (an unknown engagement), when it is bad.
-  Outcome add(const SpendFields& fields, std::size_t line);
+  // Writes the line FIELDS (whose text it may take), read from file line
+  // LINE. Throws FieldError naming the column, or NotFound (an unknown
+  // engagement), when it is bad.
+  Outcome add(SpendFields& fields, std::size_t line);
+  Outcome add(SpendFields&& fields, std::size_t line) { return add(fields, line); }
 
   // Runs the checks that need every line (a repeated invoice reference, when
   // the backend checks them at the end), reporting each problem to LATE.

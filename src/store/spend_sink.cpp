@@ -9,14 +9,15 @@ namespace vendorcat::store {
 
 namespace {
 
-// Binds ROW's five values from parameter FIRST on.
+// Binds ROW's five values from parameter FIRST on; ROW must outlive the
+// statement's run (its text is not copied).
 void bind_row(Query& statement, const SpendRow& row, int first = 1)
 {
   statement.bind(first, row.engagement_id);
-  statement.bind(first + 1, row.date);
+  statement.bind_view(first + 1, row.date);
   statement.bind(first + 2, row.amount);
-  statement.bind(first + 3, row.currency);
-  statement.bind(first + 4, row.reference);
+  statement.bind_view(first + 3, row.currency);
+  statement.bind_view(first + 4, row.reference);
 }
 
 } // namespace
@@ -24,7 +25,7 @@ void bind_row(Query& statement, const SpendRow& row, int first = 1)
 StatementSink::StatementSink(Connection& connection)
   : m_connection(connection),
     m_insert(connection, "INSERT INTO spend (engagement_id, date, amount, currency, reference) "
-                         "VALUES (?, ?, ?, ?, ?) RETURNING id"),
+                         "VALUES (?, ?, ?, ?, ?)"),
     m_update(connection,
              "UPDATE spend SET engagement_id = ?, date = ?, amount = ?, currency = ?, reference = ? "
              "WHERE id = ?"),
@@ -37,7 +38,7 @@ StatementSink::StatementSink(Connection& connection)
 std::int64_t StatementSink::insert(const SpendRow& row)
 {
   bind_row(m_insert, row);
-  return m_insert.run_integer();
+  return m_insert.run_insert();
 }
 
 void StatementSink::update(std::int64_t id, const SpendRow& row)

@@ -18,8 +18,8 @@ void SpendWriter::add_delta(const SpendRow& row, int sign)
 {
   auto& delta = m_deltas[RollupKey::of(row.engagement_id, row.date, row.currency)];
   if (__builtin_add_overflow(delta.amount, sign * row.amount, &delta.amount)) {
-    throw ValidationError(fmt::format("amount out of range: the {} total of {} would not fit in 64 bits",
-                                      row.currency, row.date.substr(0, 7)));
+    throw FieldError("amount", fmt::format("amount out of range: the {} total of {} would not fit in 64 bits",
+                                           row.currency, row.date.substr(0, 7)));
   }
   delta.lines += sign;
 }
@@ -31,7 +31,7 @@ std::int64_t SpendWriter::insert(const SpendRow& row)
     return m_sink->insert(row);
   } catch (const UniqueViolation&) {
     add_delta(row, -1);
-    throw ValidationError(repeated_reference_message(row.reference.value_or("")));
+    throw FieldError("reference", repeated_reference_message(row.reference.value_or("")));
   }
 }
 
@@ -44,7 +44,7 @@ void SpendWriter::update(std::int64_t id, const SpendRow& row)
   try {
     m_sink->update(id, row);
   } catch (const UniqueViolation&) {
-    throw ValidationError(repeated_reference_message(row.reference.value_or("")));
+    throw FieldError("reference", repeated_reference_message(row.reference.value_or("")));
   }
   add_delta(*old, -1);
   add_delta(row, +1);

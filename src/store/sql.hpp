@@ -68,6 +68,8 @@ public:
   virtual void bind_integer(int index, std::int64_t value) = 0;
   // VALUE is copied.
   virtual void bind_text(int index, std::string_view value) = 0;
+  // VALUE is not copied: it must live, unchanged, until the statement has run.
+  virtual void bind_text_view(int index, std::string_view value) { bind_text(index, value); }
 
   // Runs the statement or moves to its next row: true while a row is ready.
   // After false it may be run again (with new bindings). Throws SqlError.
@@ -107,6 +109,9 @@ public:
   // Runs SQL, one or more statements without parameters or results.
   virtual void execute(std::string_view sql) = 0;
 
+  // The id the last INSERT on this connection gave its row.
+  virtual std::int64_t last_insert_id() = 0;
+
   virtual void begin(TransactionKind kind) = 0;
   virtual void commit() = 0;
   virtual void rollback() noexcept = 0;
@@ -124,7 +129,10 @@ using SqlValue = std::variant<std::string, std::int64_t>;
 class Query
 {
 public:
-  Query(Connection& connection, std::string_view sql) : m_statement(connection.prepare(sql)) {}
+  Query(Connection& connection, std::string_view sql)
+    : m_connection(connection), m_statement(connection.prepare(sql))
+  {
+  }
 
   // Prepares SQL and binds VALUES to its parameters 1, 2, ...
   template<typename... Values>
@@ -148,6 +156,22 @@ public:
   }
   Query& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
   Query& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+  // VALUE must live, unchanged, until the statement has run: for rows bound
+  // and run at once, where a copy per value would show.
+  Query& bind_view(int index, std::string_view value)
+  {
+    m_statement->bind_text_view(index, value);
+    return *this;
+  }
+  Query& bind_view(int index, const std::string& value) { return bind_view(index, std::string_view(value)); }
+  Query& bind_view(int index, const std::optional<std::string>& value)
+  {
+    if (value && !value->empty()) {
+      return bind_view(index, std::string_view(*value));
+    }
+    m_statement->bind_null(index, ColumnType::text);
+    return *this;
+  }
   Query& bind(int index, const std::optional<std::int64_t>& value)
   {
     if (value) {
@@ -185,8 +209,15 @@ public:
     }
   }
 
-  // Runs a statement that returns one integer (`INSERT ... RETURNING id`,
-  // `SELECT count(*) ...`) and returns it.
+  // Runs an INSERT and returns the id it gave its row.
+  std::int64_t run_insert()
+  {
+    run();
+    return m_connection.last_insert_id();
+  }
+
+  // Runs a statement that returns one integer (`SELECT count(*) ...`) and
+  // returns it.
   std::int64_t run_integer()
   {
     if (!m_statement->step()) {
@@ -216,6 +247,7 @@ public:
   Statement& statement() { return *m_statement; }
 
 private:
+  Connection& m_connection;
   std::unique_ptr<Statement> m_statement;
 };
 

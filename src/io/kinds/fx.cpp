@@ -36,16 +36,15 @@ const FxKind& fx_kind()
 {
   using table::Align;
   using table::Value;
-  using Cell = std::optional<std::string>&&;
   static const FxKind kind{
     Kind::fx,
     {
-      {"currency", true, Align::left, [](const Rate& r) -> Value { return r.currency; },
-       [](Fields& f, Cell v) { f.currency = nonempty(std::move(v)); }},
-      {"month", true, Align::left, [](const Rate& r) -> Value { return r.month.to_string(); },
-       [](Fields& f, Cell v) { f.month = nonempty(std::move(v)); }},
-      {"rate", true, Align::right, [](const Rate& r) -> Value { return r.rate.to_string(); },
-       [](Fields& f, Cell v) { f.rate = nonempty(std::move(v)); }},
+      {"currency", true, Align::left, [](const Rate& r) -> Value { return r.currency; }, &Fields::currency,
+       Cell::nonempty},
+      {"month", true, Align::left, [](const Rate& r) -> Value { return r.month.to_string(); }, &Fields::month,
+       Cell::nonempty},
+      {"rate", true, Align::right, [](const Rate& r) -> Value { return r.rate.to_string(); }, &Fields::rate,
+       Cell::nonempty},
     },
     nullptr,
     [](store::Catalogue& catalogue, const std::function<void(const Rate&)>& visit) {

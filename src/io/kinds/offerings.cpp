@@ -39,9 +39,9 @@ const OfferingKind& offerings_kind()
     Kind::offerings,
     {
       {"provider", true, table::Align::left, [](const Offering& o) -> table::Value { return o.provider; },
-       [](Fields& f, std::optional<std::string>&& v) { f.provider = nonempty(std::move(v)); }},
+       &Fields::provider, Cell::nonempty},
       {"service", true, table::Align::left, [](const Offering& o) -> table::Value { return o.service; },
-       [](Fields& f, std::optional<std::string>&& v) { f.service = nonempty(std::move(v)); }},
+       &Fields::service, Cell::nonempty},
     },
     [](const Offering& o) { return o.id; },
     [](store::Catalogue& catalogue, const std::function<void(const Offering&)>& visit) {

@@ -31,20 +31,19 @@ const SpendKind& spend_kind()
 {
   using table::Align;
   using table::Value;
-  using Cell = std::optional<std::string>&&;
   static const SpendKind kind{
     Kind::spend,
     {
       {"engagement", true, Align::left, [](const Line& l) -> Value { return l.engagement; },
-       [](Fields& f, Cell v) { f.engagement = std::move(v); }},
-      {"date", true, Align::left, [](const Line& l) -> Value { return l.date.to_string(); },
-       [](Fields& f, Cell v) { f.date = std::move(v); }},
+       &Fields::engagement, Cell::as_given},
+      {"date", true, Align::left, [](const Line& l) -> Value { return l.date.to_string(); }, &Fields::date,
+       Cell::as_given},
       {"amount", true, Align::right, [](const Line& l) -> Value { return l.amount.to_string(); },
-       [](Fields& f, Cell v) { f.amount = std::move(v); }},
-      {"currency", false, Align::left, [](const Line& l) -> Value { return l.currency; },
-       [](Fields& f, Cell v) { f.currency = std::move(v); }},
+       &Fields::amount, Cell::as_given},
+      {"currency", false, Align::left, [](const Line& l) -> Value { return l.currency; }, &Fields::currency,
+       Cell::as_given},
       {"reference", false, Align::left, [](const Line& l) { return text_cell(l.reference); },
-       [](Fields& f, Cell v) { f.reference = std::move(v); }},
+       &Fields::reference, Cell::as_given},
     },
     [](const Line& l) { return l.id; },
     [](store::Catalogue& catalogue, const std::function<void(const Line&)>& visit) {

@@ -26,6 +26,7 @@ public:
 
   std::unique_ptr<Statement> prepare(std::string_view sql) override;
   void execute(std::string_view sql) override;
+  std::int64_t last_insert_id() override;
   void begin(TransactionKind kind) override;
   void commit() override;
   void rollback() noexcept override;

@@ -47,6 +47,12 @@ public:
     check_bind(
       sqlite3_bind_text(m_handle, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT));
   }
+  void bind_text_view(int index, std::string_view value) override
+  {
+    ready_to_bind();
+    check_bind(
+      sqlite3_bind_text(m_handle, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC));
+  }
 
   bool step() override
   {
@@ -136,6 +142,11 @@ void SqliteBackend::execute(std::string_view sql)
   } catch (const SQLite::Exception& error) {
     throw_sql_error(*m_database, error);
   }
+}
+
+std::int64_t SqliteBackend::last_insert_id()
+{
+  return m_database->getLastInsertRowid();
 }
 
 void SqliteBackend::begin(TransactionKind kind)
