@@ -147,17 +147,6 @@ CREATE TRIGGER provider_fts_update AFTER UPDATE OF name, legal_name, hq_city, no
     VALUES (new.id, new.name, new.legal_name, new.hq_city, new.notes);
 END;
 
-CREATE TABLE spend_monthly (
-  engagement_id INTEGER NOT NULL REFERENCES engagement (id) ON DELETE RESTRICT,
-  month         TEXT NOT NULL CHECK (length(month) = 7),
-  currency      TEXT NOT NULL REFERENCES currency (code),
-  amount        INTEGER NOT NULL,
-  lines         INTEGER NOT NULL CHECK (lines > 0),
-  PRIMARY KEY (engagement_id, month, currency)
-) STRICT, WITHOUT ROWID;
-
-CREATE INDEX spend_monthly_month ON spend_monthly (month);
-
 CREATE TABLE "spend" (
   id            INTEGER PRIMARY KEY,
   engagement_id INTEGER NOT NULL REFERENCES engagement (id) ON DELETE RESTRICT,
@@ -174,4 +163,25 @@ CREATE INDEX provider_hq_city ON provider (lower(hq_city));
 CREATE INDEX location_city ON location (lower(city), provider_id);
 
 CREATE INDEX engagement_ref ON engagement (lower(ref));
+
+CREATE TABLE "spend_monthly" (
+  engagement_id INTEGER NOT NULL REFERENCES engagement (id) ON DELETE RESTRICT,
+  month         INTEGER NOT NULL CHECK (month BETWEEN 1900 * 12 AND 9999 * 12 + 11),
+  currency      TEXT NOT NULL REFERENCES currency (code),
+  amount        INTEGER NOT NULL,
+  lines         INTEGER NOT NULL CHECK (lines > 0),
+  PRIMARY KEY (engagement_id, month, currency)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX spend_monthly_month ON spend_monthly (month);
+
+CREATE TABLE spend_by_class (
+  month          INTEGER NOT NULL CHECK (month BETWEEN 1900 * 12 AND 9999 * 12 + 11),
+  currency       TEXT NOT NULL REFERENCES currency (code),
+  type           TEXT NOT NULL CHECK (type IN ('BPO', 'KPO')),
+  delivery_model TEXT NOT NULL CHECK (delivery_model IN ('onshore', 'nearshore', 'offshore')),
+  amount         INTEGER NOT NULL,
+  lines          INTEGER NOT NULL CHECK (lines > 0),
+  PRIMARY KEY (month, currency, type, delivery_model)
+) STRICT, WITHOUT ROWID;
 

@@ -97,6 +97,12 @@ void setup_options(CLI::App& app, Options& options)
       "per engagement and month)")
     ->check(not_negative)
     ->check(CLI::Range(std::uint64_t{0}, max_records));
+  app
+    .add_option_function<std::uint64_t>(
+      "--locations", [&options](std::uint64_t value) { options.locations = value; },
+      "Mean delivery locations per provider (default: about one, 0 to 3)")
+    ->check(not_negative)
+    ->check(CLI::Range(std::uint64_t{0}, std::uint64_t{50}));
   app.add_option("--spend", options.spend, "Number of spend lines (streamed, any size)")
     ->check(not_negative)
     ->capture_default_str();
@@ -121,6 +127,7 @@ Settings resolve(const Options& options)
   settings.out = options.out;
   settings.seed = options.seed;
   settings.spend = options.spend;
+  settings.locations = options.locations.value_or(0);
   settings.providers = options.providers.value_or(wide ? 2000 : 200);
   settings.months = options.months.value_or(wide ? 96 : 24);
   // Monthly: every engagement invoices each month of its term, about half the

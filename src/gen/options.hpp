@@ -35,6 +35,7 @@ struct Options
   std::string profile = "concentrated";
   std::optional<std::uint64_t> providers;
   std::optional<std::uint64_t> engagements;
+  std::optional<std::uint64_t> locations; // mean delivery locations per provider
   std::uint64_t spend = 100000;
   std::optional<int> months;
   std::optional<std::string> currencies;
@@ -48,6 +49,7 @@ struct Settings
   Profile profile = Profile::concentrated;
   std::uint64_t providers = 0;
   std::uint64_t engagements = 0;
+  std::uint64_t locations = 0; // mean per provider; 0: about one (0 to 3, weighted)
   std::uint64_t spend = 0;
   domain::Month first_month;           // the window's first month
   int months = 0;                      // the window's length, ending 2026-10

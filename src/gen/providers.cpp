@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -41,30 +42,27 @@ std::string next_review(const Settings& settings, Random& rng)
   return domain::Date(month.year(), month.month(), static_cast<int>(1 + rng.below(28))).to_string();
 }
 
-// Writes 0-3 locations of PROVIDER, skipping any that repeat its HQ city or an
-// earlier location, and records their countries in MODEL.
-void write_locations(Random& rng, std::size_t hq_city, std::string_view provider, ProviderModel& model,
-                     CsvFile& out)
+// Writes the locations of PROVIDER (0-3 weighted, or about MEAN when it is
+// not 0), skipping any that repeat its HQ city or an earlier location, and
+// records the countries of the first three in MODEL.
+void write_locations(Random& rng, std::uint64_t mean, std::size_t hq_city, std::string_view provider,
+                     ProviderModel& model, CsvFile& out)
 {
   const auto countries = country_table();
-  const auto wanted = rng.weighted(location_count_weights);
-  std::array<std::size_t, 4> site_countries = {model.hq};
-  std::array<std::size_t, 4> site_cities = {hq_city};
-  std::size_t sites = 1;
+  const auto wanted = mean == 0
+                        ? rng.weighted(location_count_weights)
+                        : static_cast<std::size_t>(rng.between(0, static_cast<std::int64_t>(2 * mean)));
+  std::vector<std::pair<std::size_t, std::size_t>> sites{{model.hq, hq_city}}; // country, city
   for (std::size_t i = 0; i < wanted; ++i) {
     const auto country = rng.chance(250) ? model.hq : rng.weighted(country_weights());
     const auto city_index = rng.below(city_count(countries[country]));
-    bool duplicate = false;
-    for (std::size_t k = 0; k < sites; ++k) {
-      duplicate = duplicate || (site_countries[k] == country && site_cities[k] == city_index);
-    }
-    if (duplicate) {
+    if (std::find(sites.begin(), sites.end(), std::pair{country, city_index}) != sites.end()) {
       continue;
     }
-    site_countries[sites] = country;
-    site_cities[sites] = city_index;
-    ++sites;
-    model.locations[model.location_count++] = static_cast<std::uint8_t>(country);
+    sites.emplace_back(country, city_index);
+    if (model.location_count < model.locations.size()) {
+      model.locations[model.location_count++] = static_cast<std::uint8_t>(country);
+    }
     const auto city_name = city(countries[country], city_index);
     out.field(provider).field(countries[country].code).field(city_name);
     out.field(rng.chance(400) ? std::string() : fmt::format("{} delivery centre", city_name));
@@ -112,7 +110,7 @@ std::vector<ProviderModel> write_providers(const Settings& settings, Counts& cou
     providers.field(statuses[status]).field(risks[rng.weighted(risk_weights)]);
     providers.field(rng.chance(200) ? std::string() : next_review(settings, rng));
     providers.field(pick_note(rng, 550)).end_row();
-    write_locations(rng, hq_city, name.name, model, locations);
+    write_locations(rng, settings.locations, hq_city, name.name, model, locations);
     write_offerings(rng, name.name, model, offerings);
   }
   counts.providers = providers.close();

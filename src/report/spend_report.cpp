@@ -20,8 +20,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
+#include <unordered_map>
 
 namespace vendorcat::report {
 
@@ -29,11 +32,39 @@ namespace {
 
 using RateKey = std::pair<std::string, domain::Month>; // currency, month
 
+// The first month (as an index) of the period of GRANULARITY holding MONTH.
+int period_key(const domain::Month& month, domain::Granularity granularity)
+{
+  const int index = month.index();
+  switch (granularity) {
+  case domain::Granularity::month:
+    return index;
+  case domain::Granularity::quarter:
+    return index - index % 3;
+  case domain::Granularity::year:
+    return index - index % 12;
+  case domain::Granularity::all:
+    break;
+  }
+  return domain::Month(domain::Date::min_year, 1).index(); // one period for all time
+}
+
+// One output cell: a period and dimension values, with its exact sum.
 struct Cell
 {
-  domain::ExactSum direct;                        // already in the report currency
-  std::map<domain::Month, domain::ExactSum> base; // per month, in the base currency
+  int period = 0;
+  std::vector<std::string> dimensions;
+  domain::ExactSum direct; // in the report currency
+  std::map<domain::Month, domain::ExactSum>
+    base; // per month in the base currency, when the report is not in it
   std::int64_t lines = 0;
+};
+
+// Transparent hashing, so that a cell is found by a reused key buffer.
+struct KeyHash
+{
+  using is_transparent = void;
+  std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
 };
 
 std::string missing_rates_message(const std::set<RateKey>& missing)
@@ -67,6 +98,7 @@ SpendReport compute_spend_report(store::Catalogue& catalogue, const SpendReportO
     throw ValidationError("no report currency: pass --currency or set base-currency");
   }
   report.digits = reference.currency(report.currency).minor_units;
+  const bool in_base = base && report.currency == *base;
 
   store::SpendQuery query;
   query.by = options.by;
@@ -86,59 +118,93 @@ SpendReport compute_spend_report(store::Catalogue& catalogue, const SpendReportO
     query.service_id = store::find_service(catalogue, options.service).id;
   }
 
-  std::map<RateKey, domain::Rate> rates;
+  // Rates by currency, then month: found by a view of the row's currency.
+  std::map<std::string, std::map<domain::Month, domain::Rate>, std::less<>> rates;
   for (const auto& rate : store::list_fx_rates(catalogue, "")) {
-    rates.emplace(RateKey{rate.currency, rate.month}, rate.rate);
+    rates[rate.currency].emplace(rate.month, rate.rate);
   }
+  const auto rate_of = [&](std::string_view currency, const domain::Month& month) -> const domain::Rate* {
+    const auto by_currency = rates.find(currency);
+    if (by_currency == rates.end()) {
+      return nullptr;
+    }
+    const auto found = by_currency->second.find(month);
+    return found == by_currency->second.end() ? nullptr : &found->second;
+  };
+  std::map<std::string, int, std::less<>> digits; // of each currency met, found by a view
+  const auto digits_of = [&](std::string_view currency) {
+    auto found = digits.find(currency);
+    if (found == digits.end()) {
+      found = digits.emplace(std::string(currency), reference.currency(currency).minor_units).first;
+    }
+    return found->second;
+  };
   std::set<RateKey> missing;
-  std::map<std::pair<std::string, std::vector<std::string>>, Cell> cells;
+  std::vector<Cell> cells;
+  std::unordered_map<std::string, std::size_t, KeyHash, std::equal_to<>> cell_of;
+  std::string key;
   store::each_monthly_spend(catalogue, query, [&](const store::MonthlySpend& row) {
-    const auto period = domain::period_label(row.month, options.period);
-    auto& cell = cells[{period, row.dimensions}];
+    const int period = period_key(row.month, options.period);
+    key.assign(reinterpret_cast<const char*>(&period), sizeof period);
+    for (const auto dimension : row.dimensions) {
+      key += dimension;
+      key += '\x1f';
+    }
+    auto found = cell_of.find(std::string_view(key));
+    if (found == cell_of.end()) {
+      Cell cell;
+      cell.period = period;
+      cell.dimensions.assign(row.dimensions.begin(), row.dimensions.end());
+      cells.push_back(std::move(cell));
+      found = cell_of.emplace(key, cells.size() - 1).first;
+    }
+    auto& cell = cells[found->second];
     cell.lines += row.lines;
-    const int digits = reference.currency(row.currency).minor_units;
+    const int row_digits = digits_of(row.currency);
     if (row.currency == report.currency) {
-      cell.direct.add_exact(row.amount, digits);
+      cell.direct.add_exact(row.amount, row_digits);
       return;
     }
-    auto& month_sum = cell.base[row.month];
+    auto& sum = in_base ? cell.direct : cell.base[row.month];
     if (base && row.currency == *base) {
-      month_sum.add_exact(row.amount, digits);
+      sum.add_exact(row.amount, row_digits);
       return;
     }
-    const auto rate = rates.find({row.currency, row.month});
-    if (rate == rates.end() || !base) {
-      missing.insert({row.currency, row.month});
+    const auto* rate = base ? rate_of(row.currency, row.month) : nullptr;
+    if (rate == nullptr) {
+      missing.insert({std::string(row.currency), row.month});
       return;
     }
-    month_sum.add(row.amount, digits, rate->second);
+    sum.add(row.amount, row_digits, *rate);
   });
 
-  // Into the report currency; needs its own rate when it is not the base.
-  std::map<std::string, domain::ExactSum> period_sums;
-  for (auto& [key, cell] : cells) {
+  // Into the report currency, with its own rate of each month.
+  for (auto& cell : cells) {
     for (const auto& [month, sum] : cell.base) {
-      if (report.currency == base.value_or("")) {
-        cell.direct.add(sum);
-        continue;
-      }
-      const auto rate = rates.find({report.currency, month});
-      if (rate == rates.end()) {
+      const auto* rate = rate_of(report.currency, month);
+      if (rate == nullptr) {
         missing.insert({report.currency, month});
         continue;
       }
-      cell.direct.add(sum.divided_by(rate->second));
+      cell.direct.add(sum.divided_by(*rate));
     }
   }
   if (!missing.empty()) {
     throw ValidationError(missing_rates_message(missing));
   }
-  for (const auto& [key, cell] : cells) {
-    report.rows.push_back({key.first, key.second, cell.direct.result(report.digits), cell.lines, 0});
-    period_sums[key.first].add(cell.direct);
+  std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
+    return std::tie(a.period, a.dimensions) < std::tie(b.period, b.dimensions);
+  });
+  std::map<int, domain::ExactSum> period_sums;
+  for (auto& cell : cells) {
+    const auto label = domain::period_label(domain::Month::from_index(cell.period), options.period);
+    report.rows.push_back(
+      {label, std::move(cell.dimensions), cell.direct.result(report.digits), cell.lines, 0});
+    period_sums[cell.period].add(cell.direct);
   }
   for (const auto& [period, sum] : period_sums) {
-    report.period_totals[period] = sum.result(report.digits);
+    report.period_totals[domain::period_label(domain::Month::from_index(period), options.period)] =
+      sum.result(report.digits);
   }
   for (auto& row : report.rows) {
     const auto total = report.period_totals[row.period];

@@ -16,6 +16,7 @@
 #include "store/reference.hpp"
 #include "store/services.hpp"
 #include "store/settings.hpp"
+#include "store/spend_rollup.hpp"
 #include "store/sql.hpp"
 #include "store/timestamp.hpp"
 
@@ -88,6 +89,17 @@ void bind_row(Query& statement, const EngagementRow& row)
   statement.bind(19, row.notes);
 }
 
+// What engagement ID's spend is grouped under in spend_by_class.
+EngagementClass stored_class(Catalogue& catalogue, std::int64_t id)
+{
+  Query query(connection(catalogue), "SELECT type, delivery_model FROM engagement WHERE id = ?", id);
+  if (!query.next()) {
+    throw NotFound(fmt::format("no engagement with id {}", id));
+  }
+  return {domain::parse_outsourcing_type(query.text_view(0)),
+          domain::parse_delivery_model(query.text_view(1))};
+}
+
 // Classifies again each engagement whose id IDS yields and writes COLUMN
 // where VALUE, taken from the new classification, differs from it, audited;
 // returns how many changed.
@@ -102,13 +114,16 @@ int rederive(Catalogue& catalogue, Query& ids, const char* column, std::string (
   Query update(
     connection(catalogue),
     fmt::format("UPDATE engagement SET {0} = ?1, updated_at = ?3 WHERE id = ?2 AND {0} <> ?1", column));
+  RollupWriter rollup(connection(catalogue));
   for (const auto id : found) {
     const auto before = row_snapshot(catalogue, "engagement", id);
+    const auto old_class = stored_class(catalogue, id);
     update.bind(1, value(rules.resolve(id, {})));
     update.bind(2, id);
     update.bind(3, utc_timestamp());
     update.run();
     if (update.changes() > 0) {
+      rollup.move(id, old_class, stored_class(catalogue, id));
       audit_update(catalogue, "engagement", id, before);
       ++changed;
     }
@@ -166,6 +181,7 @@ Engagement update_engagement(Catalogue& catalogue, const EngagementRules& rules,
 {
   const auto row = rules.resolve(id, fields);
   const auto before = row_snapshot(catalogue, "engagement", id);
+  const auto old_class = stored_class(catalogue, id);
   Query update(connection(catalogue),
                "UPDATE engagement SET ref = ?, provider_id = ?, service_id = ?, title = ?, client_unit = ?, "
                "delivery_country = ?, delivery_model = ?, model_source = ?, type = ?, type_source = ?, "
@@ -175,6 +191,7 @@ Engagement update_engagement(Catalogue& catalogue, const EngagementRules& rules,
   update.bind(20, utc_timestamp());
   update.bind(21, id);
   update.run();
+  RollupWriter(connection(catalogue)).move(id, old_class, {row.type, row.delivery_model});
   audit_update(catalogue, "engagement", id, before);
   return find_engagement(catalogue, std::to_string(id));
 }

@@ -103,20 +103,43 @@ void each_spend(Catalogue& catalogue, const SpendFilter& filter,
 
 std::vector<std::string> check_spend_rollup(Catalogue& catalogue)
 {
-  Query query(
-    connection(catalogue),
-    "WITH raw AS (SELECT engagement_id, substr(date, 1, 7) AS month, currency, sum(amount) AS amount, "
-    "count(*) AS lines FROM spend GROUP BY engagement_id, substr(date, 1, 7), currency) "
-    "SELECT r.engagement_id, r.month, r.currency, r.amount, r.lines, m.amount, m.lines FROM raw r "
-    "LEFT JOIN spend_monthly m USING (engagement_id, month, currency) "
-    "WHERE m.amount IS DISTINCT FROM r.amount OR m.lines IS DISTINCT FROM r.lines "
-    "UNION ALL SELECT m.engagement_id, m.month, m.currency, NULL, NULL, m.amount, m.lines "
-    "FROM spend_monthly m LEFT JOIN raw r USING (engagement_id, month, currency) WHERE r.lines IS NULL");
+  constexpr std::string_view month_of_date =
+    "CAST(substr(date, 1, 4) AS INTEGER) * 12 + CAST(substr(date, 6, 2) AS INTEGER) - 1";
   std::vector<std::string> problems;
-  while (query.next()) {
-    problems.push_back(fmt::format("engagement {} {} {}: lines sum to {} in {} lines, roll-up says {} in {}",
-                                   query.integer(0), query.text(1), query.text(2), query.text(3),
-                                   query.text(4), query.text(5), query.text(6)));
+  Query monthly(
+    connection(catalogue),
+    fmt::format("WITH raw AS (SELECT engagement_id, {0} AS month, currency, sum(amount) AS amount, "
+                "count(*) AS lines FROM spend GROUP BY engagement_id, {0}, currency) "
+                "SELECT r.engagement_id, r.month, r.currency, r.amount, r.lines, m.amount, m.lines "
+                "FROM raw r LEFT JOIN spend_monthly m USING (engagement_id, month, currency) "
+                "WHERE m.amount IS DISTINCT FROM r.amount OR m.lines IS DISTINCT FROM r.lines "
+                "UNION ALL SELECT m.engagement_id, m.month, m.currency, NULL, NULL, m.amount, m.lines "
+                "FROM spend_monthly m LEFT JOIN raw r USING (engagement_id, month, currency) "
+                "WHERE r.lines IS NULL",
+                month_of_date));
+  while (monthly.next()) {
+    problems.push_back(
+      fmt::format("engagement {} {} {}: lines sum to {} in {} lines, roll-up says {} in {}",
+                  monthly.integer(0), domain::Month::from_index(static_cast<int>(monthly.integer(1))),
+                  monthly.text(2), monthly.text(3), monthly.text(4), monthly.text(5), monthly.text(6)));
+  }
+  Query classes(
+    connection(catalogue),
+    "WITH expected AS (SELECT m.month, m.currency, e.type, e.delivery_model, sum(m.amount) AS amount, "
+    "sum(m.lines) AS lines FROM spend_monthly m JOIN engagement e ON e.id = m.engagement_id "
+    "GROUP BY m.month, m.currency, e.type, e.delivery_model) "
+    "SELECT x.month, x.currency, x.type, x.delivery_model, x.amount, x.lines, c.amount, c.lines "
+    "FROM expected x LEFT JOIN spend_by_class c USING (month, currency, type, delivery_model) "
+    "WHERE c.amount IS DISTINCT FROM x.amount OR c.lines IS DISTINCT FROM x.lines "
+    "UNION ALL SELECT c.month, c.currency, c.type, c.delivery_model, NULL, NULL, c.amount, c.lines "
+    "FROM spend_by_class c LEFT JOIN expected x USING (month, currency, type, delivery_model) "
+    "WHERE x.lines IS NULL");
+  while (classes.next()) {
+    problems.push_back(fmt::format(
+      "{} {} {} {}: the monthly roll-up sums to {} in {} lines, the class roll-up "
+      "says {} in {}",
+      domain::Month::from_index(static_cast<int>(classes.integer(0))), classes.text(1), classes.text(2),
+      classes.text(3), classes.text(4), classes.text(5), classes.text(6), classes.text(7)));
   }
   return problems;
 }

@@ -1,12 +1,21 @@
 #pragma once
 
-// The roll-up changes a batch of spend writes causes, keyed by engagement,
-// month and currency, held in memory until SpendWriter::flush() writes them
-// with write_rollup().
+// The roll-up and the changes a batch of spend writes causes to it. The
+// roll-up has two levels: spend_monthly (engagement x month x currency: sum
+// and line count) and spend_by_class (month x currency x type x delivery
+// model), the dimensions every report uses. Changes are keyed by engagement,
+// month and currency and held in memory until SpendWriter writes them with a
+// RollupWriter, which carries them to both levels.
+
+#include "domain/classification.hpp"
+#include "store/sql.hpp"
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <unordered_map>
 #include <vector>
 
 namespace vendorcat::store {
@@ -20,7 +29,7 @@ struct RollupKey
 
   // DATE is YYYY-MM-DD and CURRENCY three capital letters (both checked).
   static RollupKey of(std::int64_t engagement_id, std::string_view date, std::string_view currency);
-  std::string month() const;    // YYYY-MM
+  int month() const;            // as domain::Month::index(): year * 12 + month - 1
   std::string currency() const; // e.g. EUR
   bool operator==(const RollupKey&) const = default;
 };
@@ -53,6 +62,9 @@ public:
 
   void clear();
 
+  // How many keys there are.
+  std::size_t size() const { return m_used; }
+
 private:
   struct Slot
   {
@@ -67,12 +79,46 @@ private:
   std::size_t m_used = 0;
 };
 
-class Connection;
+// What spend_by_class groups an engagement's spend under.
+struct EngagementClass
+{
+  domain::OutsourcingType type = domain::OutsourcingType::bpo;
+  domain::DeliveryModel model = domain::DeliveryModel::onshore;
 
-// Applies DELTAS to the roll-up table (spend_monthly) in the caller's
-// transaction: each row is read, then inserted, updated or deleted when no
-// line is left (the table never holds a row of 0 lines). Throws
+  bool operator==(const EngagementClass&) const = default;
+};
+
+// Writes roll-up changes in the caller's transaction, with statements
+// prepared once. A row is read, then inserted, updated, or deleted when no
+// line is left (the tables never hold a row of 0 lines). Throws
 // ValidationError when a total would not fit in 64 bits.
-void write_rollup(Connection& connection, const RollupDeltas& deltas);
+class RollupWriter
+{
+public:
+  explicit RollupWriter(Connection& connection);
+
+  // Applies DELTAS to spend_monthly, and to spend_by_class through each
+  // engagement's current type and delivery model.
+  void write(const RollupDeltas& deltas);
+
+  // Moves the spend of ENGAGEMENT_ID from FROM to TO in spend_by_class,
+  // after a change of its type or delivery model.
+  void move(std::int64_t engagement_id, const EngagementClass& from, const EngagementClass& to);
+
+private:
+  using ClassKey = std::tuple<int, std::string, domain::OutsourcingType, domain::DeliveryModel>;
+  using ClassDeltas = std::map<ClassKey, RollupDelta>;
+
+  const EngagementClass& class_of(std::int64_t engagement_id);
+  void write(const ClassDeltas& deltas);
+
+  Connection& m_connection;
+  Query m_monthly_select;
+  Query m_monthly_insert;
+  Query m_monthly_update;
+  Query m_monthly_delete;
+  Query m_class_of;
+  std::unordered_map<std::int64_t, EngagementClass> m_classes;
+};
 
 } // namespace vendorcat::store

@@ -40,12 +40,13 @@ struct SpendQuery
   std::optional<std::int64_t> service_id;
 };
 
+// One visited row; its texts are valid only during the visit.
 struct MonthlySpend
 {
   domain::Month month;
-  std::string currency;
-  std::vector<std::string> dimensions; // one value per SpendQuery::by; "(none)" when empty
-  std::int64_t amount = 0;             // minor units of currency
+  std::string_view currency;
+  std::vector<std::string_view> dimensions; // one value per SpendQuery::by; "(none)" when empty
+  std::int64_t amount = 0;                  // minor units of currency
   std::int64_t lines = 0;
 };
 

@@ -8,7 +8,7 @@
 namespace vendorcat::store {
 
 SpendWriter::SpendWriter(Catalogue& catalogue, const SinkPlan& plan)
-  : m_catalogue(catalogue), m_sink(backend(catalogue).spend_sink(plan))
+  : m_catalogue(catalogue), m_sink(backend(catalogue).spend_sink(plan)), m_rollup(connection(catalogue))
 {
 }
 
@@ -22,6 +22,10 @@ void SpendWriter::add_delta(const SpendRow& row, int sign)
                                            row.currency, row.date.substr(0, 7)));
   }
   delta.lines += sign;
+  if (m_deltas.size() >= max_pending_keys) {
+    m_rollup.write(m_deltas);
+    m_deltas.clear();
+  }
 }
 
 std::int64_t SpendWriter::insert(const SpendRow& row)
@@ -75,7 +79,7 @@ void SpendWriter::flush()
   check([](std::int64_t, const std::string& reference) {
     throw ValidationError(repeated_reference_message(reference));
   });
-  write_rollup(connection(m_catalogue), m_deltas);
+  m_rollup.write(m_deltas);
   m_deltas.clear();
 }
 

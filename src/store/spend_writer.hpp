@@ -52,10 +52,15 @@ public:
   bool reference_check_deferred() const;
 
 private:
+  // Roll-up changes are written once this many keys are held, so that memory
+  // stays flat however many (engagement, month, currency) a load touches.
+  static constexpr std::size_t max_pending_keys = 1 << 18;
+
   void add_delta(const SpendRow& row, int sign);
 
   Catalogue& m_catalogue;
   std::unique_ptr<SpendSink> m_sink;
+  RollupWriter m_rollup;
   RollupDeltas m_deltas;
 };
 
