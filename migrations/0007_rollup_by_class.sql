@@ -21,9 +21,10 @@ INSERT INTO spend_monthly_by_index (engagement_id, month, currency, amount, line
          currency, amount, lines
     FROM spend_monthly;
 
+-- No index on the month: a report reads the whole level it needs, and the
+-- index cost a bulk load as much as the table (its inserts come in no order).
 DROP TABLE spend_monthly;
 ALTER TABLE spend_monthly_by_index RENAME TO spend_monthly;
-CREATE INDEX spend_monthly_month ON spend_monthly (month);
 
 CREATE TABLE spend_by_class (
   month          INTEGER NOT NULL CHECK (month BETWEEN 1900 * 12 AND 9999 * 12 + 11),

@@ -173,8 +173,6 @@ CREATE TABLE "spend_monthly" (
   PRIMARY KEY (engagement_id, month, currency)
 ) STRICT, WITHOUT ROWID;
 
-CREATE INDEX spend_monthly_month ON spend_monthly (month);
-
 CREATE TABLE spend_by_class (
   month          INTEGER NOT NULL CHECK (month BETWEEN 1900 * 12 AND 9999 * 12 + 11),
   currency       TEXT NOT NULL REFERENCES currency (code),

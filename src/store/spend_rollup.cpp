@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace vendorcat::store {
 
 namespace {
@@ -16,34 +18,31 @@ constexpr std::size_t initial_slots = 1024; // a power of two
 
 RollupKey RollupKey::of(std::int64_t engagement_id, std::string_view date, std::string_view currency)
 {
+  if (engagement_id <= 0 || engagement_id >= (std::int64_t{1} << 32)) {
+    throw Error(fmt::format("engagement id {} is beyond what the roll-up can key", engagement_id));
+  }
   const auto digit = [&](std::size_t i) { return static_cast<std::uint64_t>(date[i] - '0'); };
-  const auto letter = [&](std::size_t i) {
-    return static_cast<std::uint64_t>(static_cast<unsigned char>(currency[i]));
-  };
-  const std::uint64_t yyyymm =
-    digit(0) * 100'000 + digit(1) * 10'000 + digit(2) * 1000 + digit(3) * 100 + digit(5) * 10 + digit(6);
-  return {engagement_id, yyyymm << 24 | letter(0) << 16 | letter(1) << 8 | letter(2)};
-}
-
-int RollupKey::month() const
-{
-  const auto yyyymm = static_cast<int>(month_currency >> 24);
-  return yyyymm / 100 * 12 + yyyymm % 100 - 1;
+  const auto letter = [&](std::size_t i) { return static_cast<std::uint64_t>(currency[i] - 'A'); };
+  const std::uint64_t year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const std::uint64_t month = year * 12 + digit(5) * 10 + digit(6) - 1;
+  const std::uint64_t letters = (letter(0) * 26 + letter(1)) * 26 + letter(2);
+  return {static_cast<std::uint64_t>(engagement_id) << 32 | month << 15 | letters};
 }
 
 std::string RollupKey::currency() const
 {
-  return {static_cast<char>(month_currency >> 16 & 0xff), static_cast<char>(month_currency >> 8 & 0xff),
-          static_cast<char>(month_currency & 0xff)};
+  const auto letters = packed & 0x7fff;
+  return {static_cast<char>('A' + letters / 676), static_cast<char>('A' + letters / 26 % 26),
+          static_cast<char>('A' + letters % 26)};
 }
 
 RollupDelta& RollupDeltas::operator[](const RollupKey& key)
 {
-  if (2 * (m_used + 1) > m_slots.size()) {
+  if (4 * (m_used + 1) > 3 * m_slots.size()) { // at most three quarters full
     grow();
   }
   auto& slot = m_slots[slot_of(key)];
-  if (slot.key.month_currency == 0) {
+  if (slot.key.packed == 0) {
     slot.key = key;
     ++m_used;
   }
@@ -59,12 +58,11 @@ void RollupDeltas::clear()
 // The slot holding KEY, or the empty slot where it belongs.
 std::size_t RollupDeltas::slot_of(const RollupKey& key) const
 {
-  std::uint64_t hash = static_cast<std::uint64_t>(key.engagement_id) * 0x9E3779B97F4A7C15ULL ^
-                       key.month_currency * 0xC2B2AE3D27D4EB4FULL;
-  hash ^= hash >> 32;
+  std::uint64_t hash = key.packed * 0x9E3779B97F4A7C15ULL;
+  hash ^= hash >> 29;
   const std::size_t mask = m_slots.size() - 1;
   for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
-    if (m_slots[i].key.month_currency == 0 || m_slots[i].key == key) {
+    if (m_slots[i].key.packed == 0 || m_slots[i].key == key) {
       return i;
     }
   }
@@ -75,7 +73,7 @@ void RollupDeltas::grow()
   std::vector<Slot> old(m_slots.empty() ? initial_slots : 2 * m_slots.size());
   old.swap(m_slots);
   for (const auto& slot : old) {
-    if (slot.key.month_currency != 0) {
+    if (slot.key.packed != 0) {
       m_slots[slot_of(slot.key)] = slot;
     }
   }
@@ -100,6 +98,21 @@ RollupDelta next_state(const RollupDelta& current, const RollupDelta& delta, std
   return next;
 }
 
+// Runs STATEMENT, an upsert that adds to a total; a total beyond 64 bits is
+// the database's integer overflow, reported as the amount it is.
+void run_adding(Query& statement, std::string_view currency, int month)
+{
+  try {
+    statement.run();
+  } catch (const SqlError& error) {
+    if (std::string_view(error.what()).find("overflow") != std::string_view::npos ||
+        std::string_view(error.what()).find("out of range") != std::string_view::npos) {
+      throw_total_out_of_range(currency, month);
+    }
+    throw;
+  }
+}
+
 } // namespace
 
 RollupWriter::RollupWriter(Connection& connection)
@@ -113,6 +126,10 @@ RollupWriter::RollupWriter(Connection& connection)
                                  "WHERE engagement_id = ? AND month = ? AND currency = ?"),
     m_monthly_delete(connection,
                      "DELETE FROM spend_monthly WHERE engagement_id = ? AND month = ? AND currency = ?"),
+    m_monthly_upsert(connection,
+                     "INSERT INTO spend_monthly (amount, lines, engagement_id, month, currency) "
+                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT (engagement_id, month, currency) "
+                     "DO UPDATE SET amount = amount + excluded.amount, lines = lines + excluded.lines"),
     m_class_of(connection, "SELECT type, delivery_model FROM engagement WHERE id = ?")
 {
 }
@@ -135,46 +152,99 @@ const EngagementClass& RollupWriter::class_of(std::int64_t engagement_id)
 
 void RollupWriter::write(const RollupDeltas& deltas)
 {
-  ClassDeltas classes;
+  // In key order, so that the table's pages are visited once each and in
+  // turn; a delta that only adds lines is one upsert, one that removes some
+  // is read first (its row may go).
+  std::vector<std::pair<RollupKey, RollupDelta>> ordered;
+  ordered.reserve(deltas.size());
   deltas.for_each([&](const RollupKey& key, const RollupDelta& delta) {
-    if (delta.amount == 0 && delta.lines == 0) {
-      return;
+    if (delta.amount != 0 || delta.lines != 0) {
+      ordered.emplace_back(key, delta);
     }
+  });
+  std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  ClassDeltas classes;
+  std::string currency;
+  std::vector<std::pair<RollupKey, RollupDelta>> adding; // the next upsert's rows
+  adding.reserve(upsert_rows);
+  for (const auto& entry : ordered) { // not a structured binding: a lambda captures it
+    const RollupKey& key = entry.first;
+    const RollupDelta& delta = entry.second;
     const int month = key.month();
-    const std::string currency = key.currency();
+    currency = key.currency();
     auto bind_key = [&](Query& statement, int first) {
-      statement.bind(first, key.engagement_id);
+      statement.bind(first, key.engagement_id());
       statement.bind(first + 1, month);
-      statement.bind(first + 2, currency);
+      statement.bind_view(first + 2, currency);
     };
-    bind_key(m_monthly_select, 1);
-    RollupDelta current;
-    const bool exists = m_monthly_select.next();
-    if (exists) {
-      current = {m_monthly_select.integer(0), m_monthly_select.integer(1)};
-    }
-    m_monthly_select.reset();
-    const auto next = next_state(current, delta, currency, month);
-    if (next.lines <= 0) {
-      if (exists) {
-        bind_key(m_monthly_delete, 1);
-        m_monthly_delete.run();
+    if (delta.lines > 0) {
+      adding.emplace_back(key, delta);
+      if (adding.size() == upsert_rows) {
+        add_all(adding);
       }
     } else {
-      auto& statement = exists ? m_monthly_update : m_monthly_insert;
-      statement.bind(1, next.amount);
-      statement.bind(2, next.lines);
-      bind_key(statement, 3);
-      statement.run();
+      bind_key(m_monthly_select, 1);
+      RollupDelta current;
+      const bool exists = m_monthly_select.next();
+      if (exists) {
+        current = {m_monthly_select.integer(0), m_monthly_select.integer(1)};
+      }
+      m_monthly_select.reset();
+      const auto next = next_state(current, delta, currency, month);
+      if (next.lines <= 0) {
+        if (exists) {
+          bind_key(m_monthly_delete, 1);
+          m_monthly_delete.run();
+        }
+      } else {
+        auto& statement = exists ? m_monthly_update : m_monthly_insert;
+        statement.bind(1, next.amount);
+        statement.bind(2, next.lines);
+        bind_key(statement, 3);
+        statement.run();
+      }
     }
-    const auto& engagement = class_of(key.engagement_id);
+    const auto& engagement = class_of(key.engagement_id());
     auto& total = classes[{month, currency, engagement.type, engagement.model}];
     if (__builtin_add_overflow(total.amount, delta.amount, &total.amount)) {
       throw_total_out_of_range(currency, month);
     }
     total.lines += delta.lines;
-  });
+  }
+  add_all(adding);
   write(classes);
+}
+
+void RollupWriter::add_all(std::vector<std::pair<RollupKey, RollupDelta>>& rows)
+{
+  const bool full = rows.size() == upsert_rows;
+  if (full && !m_monthly_upsert_batch) {
+    std::string sql = "INSERT INTO spend_monthly (amount, lines, engagement_id, month, currency) VALUES ";
+    for (std::size_t i = 0; i < upsert_rows; ++i) {
+      sql += i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)";
+    }
+    sql += " ON CONFLICT (engagement_id, month, currency) "
+           "DO UPDATE SET amount = amount + excluded.amount, lines = lines + excluded.lines";
+    m_monthly_upsert_batch.emplace(m_connection, sql);
+  }
+  auto& statement = full ? *m_monthly_upsert_batch : m_monthly_upsert;
+  int first = 1;
+  for (const auto& [key, delta] : rows) {
+    statement.bind(first, delta.amount);
+    statement.bind(first + 1, delta.lines);
+    statement.bind(first + 2, key.engagement_id());
+    statement.bind(first + 3, key.month());
+    statement.bind(first + 4, key.currency());
+    if (!full) {
+      run_adding(statement, key.currency(), key.month());
+    } else {
+      first += 5;
+    }
+  }
+  if (full) {
+    run_adding(statement, rows.front().first.currency(), rows.front().first.month());
+  }
+  rows.clear();
 }
 
 void RollupWriter::move(std::int64_t engagement_id, const EngagementClass& from, const EngagementClass& to)
@@ -215,16 +285,18 @@ void RollupWriter::write(const ClassDeltas& deltas)
                              "WHERE month = ? AND currency = ? AND type = ? AND delivery_model = ?");
   Query remove(m_connection, "DELETE FROM spend_by_class "
                              "WHERE month = ? AND currency = ? AND type = ? AND delivery_model = ?");
-  for (const auto& [key, delta] : deltas) {
+  for (const auto& entry : deltas) { // not a structured binding: a lambda captures it
+    const ClassKey& key = entry.first;
+    const RollupDelta& delta = entry.second;
     if (delta.amount == 0 && delta.lines == 0) {
       continue;
     }
     const auto& [month, currency, type, model] = key;
-    auto bind_key = [&](Query& statement, int first) {
-      statement.bind(first, month);
-      statement.bind(first + 1, currency);
-      statement.bind(first + 2, domain::to_string(type));
-      statement.bind(first + 3, domain::to_string(model));
+    auto bind_key = [&key](Query& statement, int first) {
+      statement.bind(first, std::get<0>(key));
+      statement.bind(first + 1, std::get<1>(key));
+      statement.bind(first + 2, domain::to_string(std::get<2>(key)));
+      statement.bind(first + 3, domain::to_string(std::get<3>(key)));
     };
     bind_key(select, 1);
     RollupDelta current;

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -20,18 +21,21 @@
 
 namespace vendorcat::store {
 
-// A roll-up row's key, packed into two words so that the lookup per imported
-// line stays cheap.
+// A roll-up row's key packed into one word, so that the lookup per imported
+// line stays cheap and keys sort as the table does: the engagement id (below
+// 2^32) in the high half, then the month index (17 bits) and the currency's
+// three letters as a base-26 number (15 bits). 0 is no key.
 struct RollupKey
 {
-  std::int64_t engagement_id = 0;
-  std::uint64_t month_currency = 0; // YYYYMM << 24 | the currency's three letters
+  std::uint64_t packed = 0;
 
-  // DATE is YYYY-MM-DD and CURRENCY three capital letters (both checked).
+  // DATE is YYYY-MM-DD and CURRENCY three capital letters (both checked);
+  // throws Error for an engagement id of 2^32 or more.
   static RollupKey of(std::int64_t engagement_id, std::string_view date, std::string_view currency);
-  int month() const;            // as domain::Month::index(): year * 12 + month - 1
-  std::string currency() const; // e.g. EUR
-  bool operator==(const RollupKey&) const = default;
+  std::int64_t engagement_id() const { return static_cast<std::int64_t>(packed >> 32); }
+  int month() const { return static_cast<int>(packed >> 15 & 0x1ffff); } // as domain::Month::index()
+  std::string currency() const;                                          // e.g. EUR
+  auto operator<=>(const RollupKey&) const = default;
 };
 
 struct RollupDelta
@@ -54,7 +58,7 @@ public:
   void for_each(Visit visit) const
   {
     for (const auto& slot : m_slots) {
-      if (slot.key.month_currency != 0) {
+      if (slot.key.packed != 0) {
         visit(slot.key, slot.delta);
       }
     }
@@ -68,7 +72,7 @@ public:
 private:
   struct Slot
   {
-    RollupKey key; // month_currency 0: empty (no month packs to 0)
+    RollupKey key; // 0: empty
     RollupDelta delta;
   };
 
@@ -109,7 +113,12 @@ private:
   using ClassKey = std::tuple<int, std::string, domain::OutsourcingType, domain::DeliveryModel>;
   using ClassDeltas = std::map<ClassKey, RollupDelta>;
 
+  // Rows upserted by one statement (fewer statement runs for a large load).
+  static constexpr std::size_t upsert_rows = 64;
+
   const EngagementClass& class_of(std::int64_t engagement_id);
+  // Adds ROWS (each only adds lines) to spend_monthly, and empties ROWS.
+  void add_all(std::vector<std::pair<RollupKey, RollupDelta>>& rows);
   void write(const ClassDeltas& deltas);
 
   Connection& m_connection;
@@ -117,6 +126,8 @@ private:
   Query m_monthly_insert;
   Query m_monthly_update;
   Query m_monthly_delete;
+  Query m_monthly_upsert;
+  std::optional<Query> m_monthly_upsert_batch;
   Query m_class_of;
   std::unordered_map<std::int64_t, EngagementClass> m_classes;
 };

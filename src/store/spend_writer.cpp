@@ -8,7 +8,7 @@
 namespace vendorcat::store {
 
 SpendWriter::SpendWriter(Catalogue& catalogue, const SinkPlan& plan)
-  : m_catalogue(catalogue), m_sink(backend(catalogue).spend_sink(plan)), m_rollup(connection(catalogue))
+  : m_sink(backend(catalogue).spend_sink(plan)), m_rollup(connection(catalogue))
 {
 }
 
