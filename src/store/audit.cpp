@@ -47,7 +47,10 @@ bool is_timestamp(const std::string& key)
 
 } // namespace
 
-std::string row_snapshot(Catalogue& catalogue, const std::string& table, std::int64_t id)
+namespace {
+
+// Row ID of TABLE, every column by its name.
+Json row_json(Catalogue& catalogue, const std::string& table, std::int64_t id)
 {
   Query query(connection(catalogue), fmt::format("SELECT * FROM \"{}\" WHERE id = ?", table), id);
   if (!query.next()) {
@@ -56,31 +59,39 @@ std::string row_snapshot(Catalogue& catalogue, const std::string& table, std::in
   auto& statement = query.statement();
   Json row = Json::object();
   for (int i = 0; i < statement.column_count(); ++i) {
-    const std::string name = statement.column_name(i);
+    auto& value = row[statement.column_name(i)];
     switch (statement.column_type(i)) {
     case ColumnType::null:
-      row[name] = nullptr;
+      value = nullptr;
       break;
     case ColumnType::integer:
-      row[name] = statement.integer(i);
+      value = statement.integer(i);
       break;
     case ColumnType::text:
-      row[name] = query.text(i);
+      value = query.text(i);
       break;
     }
   }
   query.reset();
-  return json_text(row);
+  return row;
+}
+
+} // namespace
+
+std::string row_snapshot(Catalogue& catalogue, const std::string& table, std::int64_t id)
+{
+  return json_text(row_json(catalogue, table, id));
 }
 
 void audit_insert(Catalogue& catalogue, const std::string& table, std::int64_t id)
 {
-  write_entry(catalogue, table, id, "insert", nullptr, Json::parse(row_snapshot(catalogue, table, id)));
+  write_entry(catalogue, table, id, "insert", nullptr, row_json(catalogue, table, id));
 }
 
 void audit_update(Catalogue& catalogue, const std::string& table, std::int64_t id, const std::string& before)
 {
   const auto old_row = Json::parse(before);
+  // Through text as BEFORE was, so that both show bytes that are not UTF-8 alike.
   const auto new_row = Json::parse(row_snapshot(catalogue, table, id));
   Json old_fields = Json::object();
   Json new_fields = Json::object();

@@ -58,6 +58,12 @@ public:
   virtual bool suspend_foreign_keys() = 0;
   virtual void enforce_foreign_keys() noexcept = 0;
 
+  // Readies the open write transaction for a bulk load: the backend may
+  // put off what it does per row (a search index's upkeep) until
+  // finish_bulk_load(), which the transaction runs before its commit. A
+  // rollback undoes both.
+  virtual void begin_bulk_load() = 0;
+  virtual void finish_bulk_load() = 0;
   // Where spend lines go for writes of PLAN's kind.
   virtual std::unique_ptr<SpendSink> spend_sink(const SinkPlan& plan) = 0;
 

@@ -56,6 +56,10 @@ WriteTransaction::WriteTransaction(Catalogue& catalogue, Workload workload) : m_
     }
     database.begin(TransactionKind::write);
     m_open = true;
+    if (workload == Workload::bulk_load) {
+      database.begin_bulk_load();
+      m_bulk_load = true;
+    }
   } catch (const SqlError& error) {
     end();
     throw_database_error(catalogue, "starting a write", error);
@@ -70,6 +74,9 @@ WriteTransaction::~WriteTransaction()
 void WriteTransaction::commit()
 {
   try {
+    if (m_bulk_load) {
+      backend(m_catalogue).finish_bulk_load();
+    }
     backend(m_catalogue).commit();
     m_open = false;
   } catch (const SqlError& error) {

@@ -109,6 +109,7 @@ private:
   Catalogue& m_catalogue;
   bool m_open = false;
   bool m_foreign_keys_suspended = false;
+  bool m_bulk_load = false;
 };
 
 // Runs COMMAND; a database failure that no repository turned into one of the

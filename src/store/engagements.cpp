@@ -168,7 +168,7 @@ Engagement add_engagement(Catalogue& catalogue, const EngagementRules& rules, co
   insert.bind(20, utc_timestamp());
   const auto id = insert.run_insert();
   audit_insert(catalogue, "engagement", id);
-  return find_engagement(catalogue, std::to_string(id));
+  return engagement_by_id(catalogue, id);
 }
 
 Engagement update_engagement(Catalogue& catalogue, std::int64_t id, const EngagementFields& fields)
@@ -193,12 +193,12 @@ Engagement update_engagement(Catalogue& catalogue, const EngagementRules& rules,
   update.run();
   RollupWriter(connection(catalogue)).move(id, old_class, {row.type, row.delivery_model});
   audit_update(catalogue, "engagement", id, before);
-  return find_engagement(catalogue, std::to_string(id));
+  return engagement_by_id(catalogue, id);
 }
 
 void remove_engagement(Catalogue& catalogue, std::int64_t id)
 {
-  const auto engagement = find_engagement(catalogue, std::to_string(id));
+  const auto engagement = engagement_by_id(catalogue, id);
   if (const auto count =
         Query(connection(catalogue), "SELECT count(*) FROM spend WHERE engagement_id = ?", id).run_integer();
       count > 0) {
@@ -217,13 +217,17 @@ Engagement find_engagement(Catalogue& catalogue, std::string_view text)
   const std::string key(text);
   const bool numeric =
     !key.empty() && key.size() < 18 && key.find_first_not_of("0123456789") == std::string::npos;
-  // A ref wins over an id: an engagement may be called "42".
-  Query query(connection(catalogue),
-              std::string(select_engagement) +
-                "WHERE lower(e.ref) = lower(?1) OR e.id = ?2 ORDER BY lower(e.ref) = lower(?1) DESC LIMIT 1",
-              key, numeric ? std::int64_t{std::stoll(key)} : std::int64_t{-1});
-  if (query.next()) {
-    return read_engagement(query);
+  // A ref wins over an id: an engagement may be called "42". Two look-ups,
+  // each through its index (one OR of both would sort for every call).
+  if (const auto id = find_engagement_id(catalogue, key)) {
+    return engagement_by_id(catalogue, *id);
+  }
+  if (numeric) {
+    Query query(connection(catalogue), std::string(select_engagement) + "WHERE e.id = ?",
+                std::int64_t{std::stoll(key)});
+    if (query.next()) {
+      return read_engagement(query);
+    }
   }
   std::vector<std::string> refs;
   Query all(connection(catalogue), "SELECT ref FROM engagement");
@@ -231,6 +235,15 @@ Engagement find_engagement(Catalogue& catalogue, std::string_view text)
     refs.push_back(all.text(0));
   }
   throw NotFound(fmt::format("no engagement '{}'{}", text, domain::did_you_mean(text, refs)));
+}
+
+Engagement engagement_by_id(Catalogue& catalogue, std::int64_t id)
+{
+  Query query(connection(catalogue), std::string(select_engagement) + "WHERE e.id = ?", id);
+  if (!query.next()) {
+    throw NotFound(fmt::format("no engagement with id {}", id));
+  }
+  return read_engagement(query);
 }
 
 std::optional<std::int64_t> find_engagement_id(Catalogue& catalogue, std::string_view ref)

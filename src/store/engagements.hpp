@@ -91,6 +91,9 @@ void remove_engagement(Catalogue& catalogue, std::int64_t id);
 // The engagement with id or ref TEXT (any letter case); NotFound otherwise.
 Engagement find_engagement(Catalogue& catalogue, std::string_view text);
 
+// The engagement with id ID; throws NotFound when there is none.
+Engagement engagement_by_id(Catalogue& catalogue, std::int64_t id);
+
 // The id of the engagement with ref REF (any letter case), if there is one.
 std::optional<std::int64_t> find_engagement_id(Catalogue& catalogue, std::string_view ref);
 

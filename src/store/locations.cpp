@@ -78,25 +78,35 @@ std::vector<Location> list_locations(Catalogue& catalogue, std::optional<std::in
 
 Offering add_offering(Catalogue& catalogue, std::int64_t provider_id, std::int64_t service_id)
 {
-  Query exists(connection(catalogue), "SELECT 1 FROM offering WHERE provider_id = ? AND service_id = ?",
-               provider_id, service_id);
-  if (exists.next()) {
+  if (find_offering(catalogue, provider_id, service_id)) {
     throw ValidationError("the provider already offers that service");
   }
   const auto id = Query(connection(catalogue), "INSERT INTO offering (provider_id, service_id) VALUES (?, ?)",
                         provider_id, service_id)
                     .run_insert();
   audit_insert(catalogue, "offering", id);
-  return list_offerings(catalogue, provider_id, service_id).front();
+  return *find_offering(catalogue, provider_id, service_id);
+}
+
+std::optional<Offering> find_offering(Catalogue& catalogue, std::int64_t provider_id, std::int64_t service_id)
+{
+  Query query(connection(catalogue),
+              "SELECT o.id, p.name, s.code FROM offering o JOIN provider p ON p.id = o.provider_id "
+              "JOIN service s ON s.id = o.service_id WHERE o.provider_id = ? AND o.service_id = ?",
+              provider_id, service_id);
+  if (!query.next()) {
+    return std::nullopt;
+  }
+  return Offering{query.integer(0), query.text(1), query.text(2)};
 }
 
 void remove_offering(Catalogue& catalogue, std::int64_t provider_id, std::int64_t service_id)
 {
-  const auto offerings = list_offerings(catalogue, provider_id, service_id);
-  if (offerings.empty()) {
+  const auto offering = find_offering(catalogue, provider_id, service_id);
+  if (!offering) {
     throw NotFound("the provider does not offer that service");
   }
-  const auto id = offerings.front().id;
+  const auto id = offering->id;
   const auto before = row_snapshot(catalogue, "offering", id);
   Query(connection(catalogue), "DELETE FROM offering WHERE id = ?", id).run();
   audit_delete(catalogue, "offering", id, before);

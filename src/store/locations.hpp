@@ -48,6 +48,11 @@ std::vector<Location> list_locations(Catalogue& catalogue, std::optional<std::in
 // when it already does.
 Offering add_offering(Catalogue& catalogue, std::int64_t provider_id, std::int64_t service_id);
 
+// The offering of SERVICE_ID by PROVIDER_ID, if there is one (through the
+// pair's unique index: an import asks this once a row).
+std::optional<Offering> find_offering(Catalogue& catalogue, std::int64_t provider_id,
+                                      std::int64_t service_id);
+
 // Removes that offering; throws NotFound when the provider does not offer it.
 void remove_offering(Catalogue& catalogue, std::int64_t provider_id, std::int64_t service_id);
 

@@ -197,7 +197,7 @@ Provider add_provider(Catalogue& catalogue, const ProviderFields& input)
           fields.notes, now, now)
       .run_insert();
   audit_insert(catalogue, "provider", id);
-  return find_provider(catalogue, std::to_string(id));
+  return provider_by_id(catalogue, id);
 }
 
 Provider update_provider(Catalogue& catalogue, std::int64_t id, const ProviderFields& input)
@@ -240,12 +240,12 @@ Provider update_provider(Catalogue& catalogue, std::int64_t id, const ProviderFi
     update.run();
     audit_update(catalogue, "provider", id, before);
   }
-  return find_provider(catalogue, std::to_string(id));
+  return provider_by_id(catalogue, id);
 }
 
 void remove_provider(Catalogue& catalogue, std::int64_t id)
 {
-  const auto provider = find_provider(catalogue, std::to_string(id));
+  const auto provider = provider_by_id(catalogue, id);
   if (const auto count =
         Query(connection(catalogue), "SELECT count(*) FROM engagement WHERE provider_id = ?", id)
           .run_integer();
@@ -273,21 +273,31 @@ void remove_provider(Catalogue& catalogue, std::int64_t id)
 Provider find_provider(Catalogue& catalogue, std::string_view text)
 {
   const auto key = domain::trim(text);
-  const bool numeric =
-    !key.empty() && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
   // A name wins over an id: a provider may be called "42".
-  Query query(connection(catalogue),
-              fmt::format("SELECT {} FROM provider p WHERE p.name_key = ? OR p.id = ? "
-                          "ORDER BY p.name_key = ? DESC LIMIT 1",
-                          provider_columns),
-              domain::fold_case(key),
-              numeric && key.size() < 18 ? std::int64_t{std::stoll(key)} : std::int64_t{-1},
-              domain::fold_case(key));
-  if (query.next()) {
-    return read_provider(query);
+  if (auto by_name = find_provider_by_name(catalogue, key)) {
+    return std::move(*by_name);
+  }
+  const bool numeric = !key.empty() && key.size() < 18 &&
+                       std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (numeric) {
+    try {
+      return provider_by_id(catalogue, std::stoll(std::string(key)));
+    } catch (const NotFound&) {
+      // named below, with the closest name
+    }
   }
   throw NotFound(
     fmt::format("no provider '{}'{}", text, domain::did_you_mean(text, provider_names(catalogue))));
+}
+
+Provider provider_by_id(Catalogue& catalogue, std::int64_t id)
+{
+  Query query(connection(catalogue),
+              fmt::format("SELECT {} FROM provider p WHERE p.id = ?", provider_columns), id);
+  if (!query.next()) {
+    throw NotFound(fmt::format("no provider with id {}", id));
+  }
+  return read_provider(query);
 }
 
 std::optional<Provider> find_provider_by_name(Catalogue& catalogue, std::string_view name)

@@ -71,6 +71,9 @@ void remove_provider(Catalogue& catalogue, std::int64_t id);
 // closest name as a suggestion.
 Provider find_provider(Catalogue& catalogue, std::string_view text);
 
+// The provider with id ID; throws NotFound when there is none.
+Provider provider_by_id(Catalogue& catalogue, std::int64_t id);
+
 // The provider named NAME (any letter case), if there is one.
 std::optional<Provider> find_provider_by_name(Catalogue& catalogue, std::string_view name);
 

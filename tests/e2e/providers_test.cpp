@@ -219,3 +219,21 @@ TEST_F(ProvidersE2E, LocationAndOfferingListsFilter)
   cli.ok({"location", "remove", std::to_string(id)});
   EXPECT_EQ(cli.json({"location", "list", "--provider", "Transcom"}).size(), 1u);
 }
+
+TEST(ProviderIdsE2E, AProviderNamedLikeAnIdIsNotMistakenForANewOne)
+{
+  TempDir dir;
+  Cli cli(dir / "c.db");
+  cli.ok({"db", "init", "--home-country", "FI", "--base-currency", "EUR"});
+  cli.ok({"provider", "add", "2", "--country", "FI"}); // id 1
+  const auto added = cli.run({"provider", "add", "Second Oy", "--country", "FI"});
+  EXPECT_NE(added.err.find("added provider 'Second Oy' (id 2)"), std::string::npos) << added.err;
+  cli.ok({"provider", "add", "Third Oy", "--country", "SE"});
+  const auto updated = cli.run({"provider", "update", "Second Oy", "--city", "Oulu"});
+  EXPECT_NE(updated.err.find("updated provider 'Second Oy'"), std::string::npos) << updated.err;
+  cli.ok({"engagement", "add", "2", "--provider", "2", "--service", "payroll", "--delivery-country", "FI",
+          "--start", "2025-01-01"});
+  const auto engagement = cli.run({"engagement", "add", "E-2", "--provider", "Third Oy", "--service",
+                                   "payroll", "--delivery-country", "SE", "--start", "2025-01-01"});
+  EXPECT_NE(engagement.err.find("added engagement E-2 "), std::string::npos) << engagement.err;
+}

@@ -21,7 +21,7 @@ const ConflictRules<Fields> rules{
     return store::find_engagement_id(catalogue, *fields.ref);
   },
   [](store::Catalogue& catalogue, const Fields&, std::int64_t id) {
-    return fmt::format("engagement '{}'", store::find_engagement(catalogue, std::to_string(id)).ref);
+    return fmt::format("engagement '{}'", store::engagement_by_id(catalogue, id).ref);
   },
   [](store::Catalogue& catalogue, const Fields& fields) { store::add_engagement(catalogue, fields); },
   [](store::Catalogue& catalogue, std::int64_t id, const Fields& fields) {

@@ -17,8 +17,8 @@ const ConflictRules<Fields> rules{
   [](store::Catalogue& catalogue, const Fields& fields) -> std::optional<std::int64_t> {
     const auto provider = store::find_provider(catalogue, *fields.provider);
     const auto service = store::find_service(catalogue, *fields.service);
-    const auto offerings = store::list_offerings(catalogue, provider.id, service.id);
-    return offerings.empty() ? std::nullopt : std::optional<std::int64_t>(offerings.front().id);
+    const auto offering = store::find_offering(catalogue, provider.id, service.id);
+    return offering ? std::optional<std::int64_t>(offering->id) : std::nullopt;
   },
   [](store::Catalogue& catalogue, const Fields& fields, std::int64_t) {
     return fmt::format("offering of {} by '{}'", store::find_service(catalogue, *fields.service).code,

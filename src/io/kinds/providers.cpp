@@ -19,7 +19,7 @@ const ConflictRules<Fields> rules{
     return existing ? std::optional<std::int64_t>(existing->id) : std::nullopt;
   },
   [](store::Catalogue& catalogue, const Fields&, std::int64_t id) {
-    return fmt::format("provider '{}'", store::find_provider(catalogue, std::to_string(id)).name);
+    return fmt::format("provider '{}'", store::provider_by_id(catalogue, id).name);
   },
   [](store::Catalogue& catalogue, const Fields& fields) { store::add_provider(catalogue, fields); },
   [](store::Catalogue& catalogue, std::int64_t id, const Fields& fields) {

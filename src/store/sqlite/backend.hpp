@@ -10,6 +10,10 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <unordered_map>
+#include <vector>
+
+struct sqlite3_stmt;
 
 namespace SQLite {
 class Database;
@@ -17,6 +21,37 @@ class Exception;
 } // namespace SQLite
 
 namespace vendorcat::store::sqlite {
+
+// Prepared statements kept by their SQL once a Query is done with them, so
+// that a statement run once a row (an import's look-ups, inserts and audit
+// entries) is parsed once: SQLite's parser cost more than the writes.
+class StatementCache
+{
+public:
+  StatementCache() = default;
+  StatementCache(const StatementCache&) = delete;
+  StatementCache& operator=(const StatementCache&) = delete;
+  ~StatementCache() { clear(); }
+
+  // A reset statement for SQL, or nullptr when none is kept.
+  sqlite3_stmt* take(std::string_view sql);
+  // Keeps HANDLE, reset and without bindings, for SQL; finalizes it when
+  // the cache is full.
+  void give_back(std::string_view sql, sqlite3_stmt* handle) noexcept;
+  // Finalizes every kept statement.
+  void clear() noexcept;
+
+private:
+  static constexpr std::size_t capacity = 256;
+
+  struct Hash
+  {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view sql) const noexcept { return std::hash<std::string_view>{}(sql); }
+  };
+  std::unordered_map<std::string, std::vector<sqlite3_stmt*>, Hash, std::equal_to<>> m_kept;
+  std::size_t m_count = 0;
+};
 
 class SqliteBackend final : public Backend
 {
@@ -40,6 +75,8 @@ public:
   void back_up(const std::filesystem::path& destination) override;
   bool suspend_foreign_keys() override;
   void enforce_foreign_keys() noexcept override;
+  void begin_bulk_load() override;
+  void finish_bulk_load() override;
   std::unique_ptr<SpendSink> spend_sink(const SinkPlan& plan) override;
   std::vector<std::string> explain(std::string_view sql, const std::function<void(Query&)>& bind) override;
 
@@ -47,6 +84,9 @@ public:
 
 private:
   std::unique_ptr<SQLite::Database> m_database;
+  std::vector<std::string> m_deferred_triggers; // recreated by finish_bulk_load()
+  std::int64_t m_providers_before = 0;          // the highest provider id when the load began
+  StatementCache m_statements;                  // destroyed first: its statements need the database
 };
 
 // Opens the catalogue file at PATH (see Catalogue::open): the file policy,

@@ -19,17 +19,23 @@ namespace {
 class SqliteStatement : public Statement
 {
 public:
-  SqliteStatement(SQLite::Database& database, std::string_view sql) : m_database(database)
+  SqliteStatement(SQLite::Database& database, StatementCache& cache, std::string_view sql)
+    : m_database(database), m_cache(cache), m_sql(sql), m_handle(cache.take(sql))
   {
+    if (m_handle != nullptr) {
+      return;
+    }
     const int result =
       sqlite3_prepare_v2(database.getHandle(), sql.data(), static_cast<int>(sql.size()), &m_handle, nullptr);
     if (result != SQLITE_OK) {
+      sqlite3_finalize(m_handle);
+      m_handle = nullptr;
       fail(result);
     }
   }
   SqliteStatement(const SqliteStatement&) = delete;
   SqliteStatement& operator=(const SqliteStatement&) = delete;
-  ~SqliteStatement() override { sqlite3_finalize(m_handle); }
+  ~SqliteStatement() override { m_cache.give_back(m_sql, m_handle); }
 
   void bind_null(int index, ColumnType) override
   {
@@ -120,11 +126,59 @@ private:
   }
 
   SQLite::Database& m_database;
+  StatementCache& m_cache;
+  std::string m_sql;
   sqlite3_stmt* m_handle = nullptr;
   std::int64_t m_changes = 0;
 };
 
 } // namespace
+
+sqlite3_stmt* StatementCache::take(std::string_view sql)
+{
+  const auto found = m_kept.find(sql);
+  if (found == m_kept.end() || found->second.empty()) {
+    return nullptr;
+  }
+  sqlite3_stmt* handle = found->second.back();
+  found->second.pop_back();
+  --m_count;
+  return handle;
+}
+
+void StatementCache::give_back(std::string_view sql, sqlite3_stmt* handle) noexcept
+{
+  if (handle == nullptr) {
+    return;
+  }
+  sqlite3_reset(handle);
+  sqlite3_clear_bindings(handle); // a view bound to a row gone would dangle
+  if (m_count >= capacity) {
+    sqlite3_finalize(handle);
+    return;
+  }
+  try {
+    auto found = m_kept.find(sql);
+    if (found == m_kept.end()) {
+      found = m_kept.emplace(std::string(sql), std::vector<sqlite3_stmt*>()).first;
+    }
+    found->second.push_back(handle);
+    ++m_count;
+  } catch (...) { // out of memory: not kept
+    sqlite3_finalize(handle);
+  }
+}
+
+void StatementCache::clear() noexcept
+{
+  for (auto& [sql, handles] : m_kept) {
+    for (auto* handle : handles) {
+      sqlite3_finalize(handle);
+    }
+  }
+  m_kept.clear();
+  m_count = 0;
+}
 
 SqliteBackend::SqliteBackend(std::unique_ptr<SQLite::Database> database) : m_database(std::move(database)) {}
 
@@ -132,7 +186,7 @@ SqliteBackend::~SqliteBackend() = default;
 
 std::unique_ptr<Statement> SqliteBackend::prepare(std::string_view sql)
 {
-  return std::make_unique<SqliteStatement>(*m_database, sql);
+  return std::make_unique<SqliteStatement>(*m_database, m_statements, sql);
 }
 
 void SqliteBackend::execute(std::string_view sql)

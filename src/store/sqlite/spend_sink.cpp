@@ -18,7 +18,6 @@ namespace vendorcat::store::sqlite {
 
 namespace {
 
-constexpr int bulk_cache_kib = 24 * 1024;
 constexpr int sort_cache_kib = 8 * 1024;
 
 // The definition in migrations/0005_spend_reference_index.sql.
@@ -69,9 +68,7 @@ BatchSink::BatchSink(SqliteBackend& backend, const SinkPlan& plan)
   if (m_check == ReferenceCheck::per_line) {
     return;
   }
-  // A larger page cache keeps index pages in memory instead of re-reading
-  // them from the file.
-  backend.execute(fmt::format("PRAGMA cache_size = -{}", bulk_cache_kib));
+  // (The bulk load has given the connection a larger page cache.)
   m_existing = largest_id(); // about the number of lines, without a count
   if (m_check == ReferenceCheck::deferred) {
     defer();
