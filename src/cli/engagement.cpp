@@ -86,7 +86,8 @@ void run_list(Session& session, const ListOptions& options)
   if (options.expiring_within >= 0) {
     filter.expiring_within = options.expiring_within;
   }
-  session.print(engagement_table(store::list_engagements(session.catalogue(), filter)));
+  stream_records(session, io::engagements_kind(),
+                 [&](const auto& visit) { store::each_engagement(session.catalogue(), filter, visit); });
 }
 
 void run_show(Session& session, const RefOptions& options)

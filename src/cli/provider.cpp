@@ -56,7 +56,8 @@ void run_add(Session& session, const AddOptions& options)
 
 void run_list(Session& session, const store::ProviderFilter& filter)
 {
-  session.print(provider_table(store::list_providers(session.catalogue(), filter)));
+  stream_records(session, io::providers_kind(),
+                 [&](const auto& visit) { store::each_provider(session.catalogue(), filter, visit); });
 }
 
 void run_search(Session& session, const NameOptions& options)

@@ -3,6 +3,7 @@
 // Records as tables, with the keys of the contract (CLI.md): `id`, then the
 // kind's columns as its one description (io/kinds.hpp) gives them.
 
+#include "cli/session.hpp"
 #include "io/kinds.hpp"
 #include "report/record.hpp"
 #include "table/table.hpp"
@@ -10,6 +11,20 @@
 #include <vector>
 
 namespace vendorcat::cli {
+
+// Writes each record EACH visits as a row of KIND's listing to SESSION's
+// output, one at a time: EACH takes a visitor of one record.
+template<typename Kind, typename Each>
+void stream_records(Session& session, const Kind& kind, Each&& each)
+{
+  auto stream = session.rows(io::list_columns(kind));
+  std::vector<table::Value> row;
+  each([&](const auto& record) {
+    io::list_row(kind, record, row);
+    stream.add(row);
+  });
+  stream.finish();
+}
 
 // The first row of TABLE as a record's fields, keyed by the column keys.
 report::Record record_of_row(const table::Table& table);

@@ -55,6 +55,11 @@ void Session::print(const table::Table& table)
   report::render(table, format(), m_out);
 }
 
+report::RowStream Session::rows(std::vector<table::Column> columns)
+{
+  return report::RowStream(std::move(columns), format(), m_out);
+}
+
 void Session::note(const std::string& message)
 {
   if (!m_options.quiet) {

@@ -3,6 +3,7 @@
 // What every command gets: the global options, the catalogue (opened and
 // migrated by the dispatcher as the command declared), and the streams.
 
+#include "report/row_stream.hpp"
 #include "store/catalogue.hpp"
 #include "table/format.hpp"
 #include "table/table.hpp"
@@ -97,6 +98,10 @@ public:
 
   // Prints TABLE to stdout in the chosen format.
   void print(const table::Table& table);
+
+  // A stream of rows to stdout in the chosen format, for listings that write
+  // each record as they read it (report/row_stream.hpp); call finish().
+  report::RowStream rows(std::vector<table::Column> columns);
 
   // A message for people on stderr (`vendorcat: ...`), unless --quiet.
   void note(const std::string& message);

@@ -50,7 +50,8 @@ void run_spend_add(Session& session, const SpendAddOptions& options)
 
 void run_spend_list(Session& session, const store::SpendFilter& filter)
 {
-  session.print(spend_table(store::list_spend(session.catalogue(), filter)));
+  stream_records(session, io::spend_kind(),
+                 [&](const auto& visit) { store::each_spend(session.catalogue(), filter, visit); });
 }
 
 void run_spend_remove(Session& session, const IdOptions& options)

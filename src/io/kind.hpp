@@ -194,26 +194,44 @@ std::size_t KindOf<Record, Fields>::required_columns() const
   return count;
 }
 
-// The list table of RECORDS: the id (when the kind has one), then every column.
+// The columns of KIND's listings: the id (when the kind has one), then every
+// column.
+template<typename Record, typename Fields>
+std::vector<table::Column> list_columns(const KindOf<Record, Fields>& kind)
+{
+  std::vector<table::Column> columns;
+  if (kind.id) {
+    columns.push_back({"id", table::Align::right});
+  }
+  for (const auto& column : kind.columns) {
+    columns.push_back({std::string(column.name), column.align});
+  }
+  return columns;
+}
+
+// RECORD as a row of list_columns(KIND), into ROW (kept from row to row).
+template<typename Record, typename Fields>
+void list_row(const KindOf<Record, Fields>& kind, const Record& record, std::vector<table::Value>& row)
+{
+  row.clear();
+  if (kind.id) {
+    row.emplace_back(kind.id(record));
+  }
+  for (const auto& column : kind.columns) {
+    row.push_back(column.read(record));
+  }
+}
+
+// The list table of RECORDS.
 template<typename Record, typename Fields>
 table::Table table_of(const KindOf<Record, Fields>& kind, const std::vector<Record>& records)
 {
   table::Table table;
-  if (kind.id) {
-    table.columns.push_back({"id", table::Align::right});
-  }
-  for (const auto& column : kind.columns) {
-    table.columns.push_back({std::string(column.name), column.align});
-  }
+  table.columns = list_columns(kind);
   for (const auto& record : records) {
     std::vector<table::Value> row;
     row.reserve(table.columns.size());
-    if (kind.id) {
-      row.emplace_back(kind.id(record));
-    }
-    for (const auto& column : kind.columns) {
-      row.push_back(column.read(record));
-    }
+    list_row(kind, record, row);
     table.rows.push_back(std::move(row));
   }
   return table;

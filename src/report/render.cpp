@@ -1,11 +1,37 @@
-// The format dispatch and the rounding shared by the renderers; each renderer
-// lives in its own render_<format>.cpp.
+// The format dispatch and the rounding shared by the renderers: the table
+// format in render_table.cpp, csv, json and jsonl through row_stream.cpp.
 
 #include "report/render.hpp"
+
+#include "report/row_stream.hpp"
 
 #include <cmath>
 
 namespace vendorcat::report {
+
+void render_stream(const table::Table& table, table::Format format, std::ostream& out)
+{
+  RowStream stream(table.columns, format, out);
+  for (const auto& row : table.rows) {
+    stream.add(row);
+  }
+  stream.finish();
+}
+
+void render_csv(const table::Table& table, std::ostream& out)
+{
+  render_stream(table, table::Format::csv, out);
+}
+
+void render_json(const table::Table& table, std::ostream& out)
+{
+  render_stream(table, table::Format::json, out);
+}
+
+void render_jsonl(const table::Table& table, std::ostream& out)
+{
+  render_stream(table, table::Format::jsonl, out);
+}
 
 void render(const table::Table& table, table::Format format, std::ostream& out)
 {

@@ -29,6 +29,9 @@ namespace vendorcat::report {
 // not have one cell per column, and IoError when OUT fails.
 void render(const table::Table& table, table::Format format, std::ostream& out);
 
+// Writes TABLE through a RowStream (row_stream.hpp) in FORMAT.
+void render_stream(const table::Table& table, table::Format format, std::ostream& out);
+
 // Writes TABLE for people: a header of keys, a line of dashes under each
 // column, then one line per row. Cells are padded to the column's display
 // width (see display_width), two spaces apart, right-aligned columns padded on

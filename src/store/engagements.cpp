@@ -257,6 +257,15 @@ std::optional<std::int64_t> find_engagement_id(Catalogue& catalogue, std::string
 
 std::vector<Engagement> list_engagements(Catalogue& catalogue, const EngagementFilter& filter)
 {
+  std::vector<Engagement> engagements;
+  each_engagement(catalogue, filter,
+                  [&](const Engagement& engagement) { engagements.push_back(engagement); });
+  return engagements;
+}
+
+void each_engagement(Catalogue& catalogue, const EngagementFilter& filter,
+                     const std::function<void(const Engagement&)>& visit)
+{
   std::string sql = std::string(select_engagement) + "WHERE TRUE";
   std::vector<SqlValue> params;
   std::optional<domain::Date> expiring_from;
@@ -305,14 +314,12 @@ std::vector<Engagement> list_engagements(Catalogue& catalogue, const EngagementF
   }
   Query query(connection(catalogue), sql + " ORDER BY e.ref");
   query.bind_all(params);
-  std::vector<Engagement> engagements;
   while (query.next()) {
-    auto engagement = read_engagement(query);
+    const auto engagement = read_engagement(query);
     if (!expiring_from || expires_within(engagement, *expiring_from, *expiring_until)) {
-      engagements.push_back(std::move(engagement));
+      visit(engagement);
     }
   }
-  return engagements;
 }
 
 std::vector<std::string> explain_engagement(Catalogue& catalogue, const Engagement& engagement)

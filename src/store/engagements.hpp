@@ -9,6 +9,7 @@
 #include "store/catalogue.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -99,6 +100,11 @@ std::optional<std::int64_t> find_engagement_id(Catalogue& catalogue, std::string
 
 // Engagements matching FILTER, by ref.
 std::vector<Engagement> list_engagements(Catalogue& catalogue, const EngagementFilter& filter);
+
+// Calls VISIT for each engagement list_engagements would return, in its
+// order, one at a time (listings and exports stream).
+void each_engagement(Catalogue& catalogue, const EngagementFilter& filter,
+                     const std::function<void(const Engagement&)>& visit);
 
 // One line per derived value saying why it is what it is, e.g.
 // "nearshore: delivered from EE, home country FI, both in Europe".

@@ -313,14 +313,20 @@ std::optional<Provider> find_provider_by_name(Catalogue& catalogue, std::string_
 
 std::vector<Provider> list_providers(Catalogue& catalogue, const ProviderFilter& filter)
 {
+  std::vector<Provider> providers;
+  each_provider(catalogue, filter, [&](const Provider& provider) { providers.push_back(provider); });
+  return providers;
+}
+
+void each_provider(Catalogue& catalogue, const ProviderFilter& filter,
+                   const std::function<void(const Provider&)>& visit)
+{
   const auto query = filter_query(catalogue, filter);
   Query statement(connection(catalogue), list_sql(query));
   statement.bind_all(query.params);
-  std::vector<Provider> providers;
   while (statement.next()) {
-    providers.push_back(read_provider(statement));
+    visit(read_provider(statement));
   }
-  return providers;
 }
 
 std::vector<std::string> explain_list_providers(Catalogue& catalogue, const ProviderFilter& filter)

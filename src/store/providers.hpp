@@ -7,6 +7,7 @@
 #include "store/catalogue.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -80,6 +81,11 @@ std::optional<Provider> find_provider_by_name(Catalogue& catalogue, std::string_
 // Providers matching FILTER, by name. Throws ValidationError for a bad filter
 // value (unknown country, region, service, model, type or status).
 std::vector<Provider> list_providers(Catalogue& catalogue, const ProviderFilter& filter);
+
+// Calls VISIT for each provider list_providers would return, in its order,
+// one at a time (listings and exports stream).
+void each_provider(Catalogue& catalogue, const ProviderFilter& filter,
+                   const std::function<void(const Provider&)>& visit);
 
 // SQLite's query plan for list_providers with FILTER, one line per step.
 std::vector<std::string> explain_list_providers(Catalogue& catalogue, const ProviderFilter& filter);

@@ -237,3 +237,23 @@ TEST(ProviderIdsE2E, AProviderNamedLikeAnIdIsNotMistakenForANewOne)
                                    "payroll", "--delivery-country", "SE", "--start", "2025-01-01"});
   EXPECT_NE(engagement.err.find("added engagement E-2 "), std::string::npos) << engagement.err;
 }
+
+TEST(ProviderIdsE2E, AListingWhoseFilterIsRefusedWritesNothing)
+{
+  TempDir dir;
+  Cli cli(dir / "c.db");
+  cli.ok({"db", "init", "--home-country", "FI", "--base-currency", "EUR"});
+  cli.ok({"provider", "add", "Seed Oy", "--country", "FI"});
+  for (const auto* format : {"json", "csv", "jsonl", "table"}) {
+    for (const auto& args :
+         std::vector<std::vector<std::string>>{{"provider", "list", "--service", "no-such-service"},
+                                               {"engagement", "list", "--provider", "No Such Oy"},
+                                               {"spend", "list", "--engagement", "NO-SUCH"}}) {
+      auto full = args;
+      full.insert(full.end(), {"--format", format});
+      const auto output = cli.run(full);
+      EXPECT_EQ(output.status, 2) << args[0] << " " << format;
+      EXPECT_EQ(output.out, "") << args[0] << " " << format;
+    }
+  }
+}

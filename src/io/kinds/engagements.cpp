@@ -90,9 +90,7 @@ const EngagementKind& engagements_kind()
     },
     [](const Engagement& e) { return e.id; },
     [](store::Catalogue& catalogue, const std::function<void(const Engagement&)>& visit) {
-      for (const auto& engagement : store::list_engagements(catalogue, {})) {
-        visit(engagement);
-      }
+      store::each_engagement(catalogue, {}, visit);
     },
     [](store::Catalogue& catalogue, store::OnConflict on_conflict) -> std::unique_ptr<Loader<Fields>> {
       return std::make_unique<ConflictLoad<Fields>>(catalogue, on_conflict, rules);

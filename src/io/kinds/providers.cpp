@@ -55,9 +55,7 @@ const ProviderKind& providers_kind()
     },
     [](const Provider& p) { return p.id; },
     [](store::Catalogue& catalogue, const std::function<void(const Provider&)>& visit) {
-      for (const auto& provider : store::list_providers(catalogue, {})) {
-        visit(provider);
-      }
+      store::each_provider(catalogue, {}, visit);
     },
     [](store::Catalogue& catalogue, store::OnConflict on_conflict) -> std::unique_ptr<Loader<Fields>> {
       return std::make_unique<ConflictLoad<Fields>>(catalogue, on_conflict, rules);

@@ -1,0 +1,48 @@
+#pragma once
+
+// A table written row by row as its rows are read, so that a listing or an
+// export of a million records holds one row at a time: csv, json and jsonl
+// rows go out at once; the table format, whose columns are as wide as their
+// widest cell, keeps the rows until finish(). The renderers of whole tables
+// (render.hpp) are built on it, so both write the same text.
+
+#include "table/format.hpp"
+#include "table/table.hpp"
+
+#include <cstddef>
+#include <iosfwd>
+#include <vector>
+
+namespace vendorcat::report {
+
+class RowStream
+{
+public:
+  // Writes nothing yet: the header (csv) or the opening of the array (json)
+  // goes to OUT with the first row, or at finish() when there is none.
+  RowStream(std::vector<table::Column> columns, table::Format format, std::ostream& out);
+
+  const std::vector<table::Column>& columns() const { return m_table.columns; }
+
+  // Writes ROW, one cell per column; throws std::invalid_argument (a
+  // programming error) when it has not, IoError when OUT fails.
+  void add(const std::vector<table::Value>& row);
+
+  // Ends the output (the table format is rendered now); throws IoError when
+  // OUT failed. Returns the number of rows.
+  std::size_t finish();
+
+private:
+  void start();
+  void write_csv_line(const std::vector<std::string>& fields);
+  void check_stream();
+
+  table::Table m_table; // the columns, and the rows only for the table format
+  table::Format m_format;
+  std::ostream& m_out;
+  std::size_t m_rows = 0;
+  bool m_started = false;
+  std::vector<std::string> m_fields;
+};
+
+} // namespace vendorcat::report

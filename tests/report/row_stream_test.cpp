@@ -1,0 +1,73 @@
+// RowStream writes, a row at a time, what the whole-table JSON would be, and
+// nothing at all until the first row or the end.
+
+#include "report/row_stream.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+namespace vendorcat::report {
+namespace {
+
+const std::vector<table::Column> columns{{"name", table::Align::left}, {"lines", table::Align::right}};
+
+TEST(RowStream, JsonIsTheArrayNlohmannWouldIndent)
+{
+  std::ostringstream out;
+  RowStream stream(columns, table::Format::json, out);
+  stream.add({std::string("Seed \"Oy\"\n"), std::int64_t{3}});
+  stream.add({std::monostate{}, std::int64_t{-1}});
+  EXPECT_EQ(stream.finish(), 2u);
+  nlohmann::ordered_json expected = nlohmann::ordered_json::array();
+  expected.push_back({{"name", "Seed \"Oy\"\n"}, {"lines", 3}});
+  expected.push_back({{"name", nullptr}, {"lines", -1}});
+  EXPECT_EQ(out.str(), expected.dump(2) + "\n");
+}
+
+TEST(RowStream, WritesNothingBeforeTheFirstRowAndAnEmptyListAtTheEnd)
+{
+  for (const auto& [format, empty] : std::vector<std::pair<table::Format, std::string>>{
+         {table::Format::json, "[]\n"}, {table::Format::csv, "name,lines\n"}, {table::Format::jsonl, ""}}) {
+    std::ostringstream out;
+    RowStream stream(columns, format, out);
+    EXPECT_EQ(out.str(), "");
+    stream.finish();
+    EXPECT_EQ(out.str(), empty);
+  }
+}
+
+TEST(RowStream, CsvAndJsonLinesGoOutRowByRow)
+{
+  std::ostringstream csv;
+  RowStream csv_stream(columns, table::Format::csv, csv);
+  csv_stream.add({std::string("a,b"), std::int64_t{1}});
+  EXPECT_EQ(csv.str(), "name,lines\n\"a,b\",1\n");
+  std::ostringstream jsonl;
+  RowStream jsonl_stream(columns, table::Format::jsonl, jsonl);
+  jsonl_stream.add({std::string("x"), std::int64_t{2}});
+  EXPECT_EQ(jsonl.str(), "{\"name\":\"x\",\"lines\":2}\n");
+}
+
+TEST(RowStream, TheTableFormatWaitsForTheWidestCell)
+{
+  std::ostringstream out;
+  RowStream stream(columns, table::Format::table, out);
+  stream.add({std::string("a"), std::int64_t{1}});
+  EXPECT_EQ(out.str(), "");
+  stream.add({std::string("a much longer name"), std::int64_t{10}});
+  stream.finish();
+  EXPECT_NE(out.str().find("a much longer name"), std::string::npos);
+  EXPECT_NE(out.str().find("a                   "), std::string::npos) << out.str();
+}
+
+TEST(RowStream, ARowOfTheWrongShapeIsAProgrammingError)
+{
+  std::ostringstream out;
+  RowStream stream(columns, table::Format::csv, out);
+  EXPECT_THROW(stream.add({std::string("only one")}), std::invalid_argument);
+}
+
+} // namespace
+} // namespace vendorcat::report
