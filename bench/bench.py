@@ -41,21 +41,32 @@ class Tools:
         return [self.vendorcat, "--db", str(db), "-q", *args]
 
 
+PEAK = None  # the compiled bench/peak.c, set by main()
+
+
+def build_peak(work):
+    """Compiles bench/peak.c into WORK (see its comment for why)."""
+    binary = work / "peak"
+    subprocess.run(["cc", "-O2", "-o", str(binary), str(ROOT / "bench" / "peak.c")], check=True)
+    return binary
+
+
 def run_measured(command, stdin_path=None):
-    """Runs COMMAND; returns (seconds, peak KiB). Fails loudly on a bad exit."""
-    with tempfile.TemporaryFile() as err:
+    """Runs COMMAND under bench/peak.c; returns (seconds, peak KiB). Fails
+    loudly on a bad exit."""
+    with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile() as peak:
         stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdin=stdin, stdout=subprocess.DEVNULL, stderr=err)
-        _, status, usage = os.wait4(process.pid, 0)
+        status = subprocess.call([str(PEAK), peak.name, *command], stdin=stdin, stdout=subprocess.DEVNULL,
+                                 stderr=err)
         seconds = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
         if stdin_path:
             stdin.close()
-        if process.returncode != 0:
+        if status != 0:
             err.seek(0)
-            sys.exit(f"bench: {' '.join(command)} failed ({process.returncode}): {err.read().decode()[:500]}")
-    return seconds, usage.ru_maxrss
+            sys.exit(f"bench: {' '.join(command)} failed ({status}): {err.read().decode()[:500]}")
+        kib = int(open(peak.name).read().strip())
+    return seconds, kib
 
 
 class Side:
@@ -276,7 +287,7 @@ def synthetic_kinds(data, rows):
             for code in currencies:
                 if written == rows:
                     return
-                out.write(f"{code},{1950 + month // 12}-{month % 12 + 1:02},{1 + (written % 997) / 1000}\n")
+                out.write(f"{code},{1950 + month // 12}-{month % 12 + 1:02},1.{written % 997:03}\n")
                 written += 1
 
 
@@ -356,6 +367,8 @@ def main():
     results = Results()
     with tempfile.TemporaryDirectory(prefix="vendorcat-bench-") as folder:
         work = Path(folder)
+        global PEAK
+        PEAK = build_peak(work)
         bench_spend(tools, work, args.profile, lines, args.runs, results, duckdb)
         if not args.no_kinds:
             bench_kinds(tools, work, 10_000 if args.quick else 100_000, args.runs, results)
