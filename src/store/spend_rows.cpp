@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <unordered_map>
 
 namespace vendorcat::store {
 
@@ -60,9 +61,8 @@ bool step(Query& statement)
 // Where a report's rows come from.
 enum class Source
 {
-  lines,    // the spend table, for the days of a cut month
-  monthly,  // spend_monthly
-  by_class, // spend_by_class
+  lines,   // the spend table, for the days of a cut month
+  monthly, // spend_monthly
 };
 
 // True when QUERY needs nothing spend_by_class does not keep.
@@ -82,49 +82,75 @@ bool class_level_will_do(const SpendQuery& query)
 constexpr std::string_view month_of_date =
   "CAST(substr(s.date, 1, 4) AS INTEGER) * 12 + CAST(substr(s.date, 6, 2) AS INTEGER) - 1";
 
-// FIRST and LAST are dates (lines) or month indexes (the roll-up), inclusive.
-void run(Catalogue& catalogue, const SpendQuery& query, Source source, const SqlValue& first,
-         const SqlValue& last, const std::function<void(const MonthlySpend&)>& visit)
+// The dimension values of every engagement QUERY keeps (its provider and
+// service filters), read once so that the roll-up's rows need no join, no
+// subquery and no sort: SQLite's GROUP BY over a join sorted every cell.
+class EngagementValues
+{
+public:
+  EngagementValues(Catalogue& catalogue, const SpendQuery& query) : m_count(query.by.size())
+  {
+    std::string sql = "SELECT e.id";
+    for (const auto dimension : query.by) {
+      sql += fmt::format(", coalesce({}, '(none)')", dimension_sql(dimension));
+    }
+    sql += " FROM engagement e WHERE TRUE";
+    std::vector<SqlValue> params;
+    if (query.provider_id) {
+      sql += " AND e.provider_id = ?";
+      params.emplace_back(*query.provider_id);
+    }
+    if (query.service_id) {
+      sql += " AND e.service_id = ?";
+      params.emplace_back(*query.service_id);
+    }
+    Query statement(connection(catalogue), sql);
+    statement.bind_all(params);
+    while (statement.next()) {
+      m_slot.emplace(statement.integer(0), m_slot.size());
+      for (std::size_t i = 0; i < m_count; ++i) {
+        m_values.emplace_back(statement.text_view(static_cast<int>(i) + 1));
+      }
+    }
+  }
+
+  // Sets ROW's dimensions to ENGAGEMENT_ID's values; false when the query
+  // leaves that engagement out.
+  bool fill(std::int64_t engagement_id, MonthlySpend& row) const
+  {
+    const auto found = m_slot.find(engagement_id);
+    if (found == m_slot.end()) {
+      return false;
+    }
+    for (std::size_t i = 0; i < m_count; ++i) {
+      row.dimensions[i] = m_values[found->second * m_count + i];
+    }
+    return true;
+  }
+
+private:
+  std::size_t m_count;
+  std::unordered_map<std::int64_t, std::size_t> m_slot;
+  std::vector<std::string> m_values; // m_count per engagement, by slot
+};
+
+// The class level, summed by SQL over its few rows. FIRST and LAST are
+// month indexes, inclusive.
+void run_by_class(Catalogue& catalogue, const SpendQuery& query, std::int64_t first, std::int64_t last,
+                  const std::function<void(const MonthlySpend&)>& visit)
 {
   std::string dims;
   std::string group = "1, 2";
   for (std::size_t i = 0; i < query.by.size(); ++i) {
-    const auto dimension = query.by[i];
-    const auto column = source == Source::by_class
-                          ? (dimension == SpendDimension::type ? "m.type" : "m.delivery_model")
-                          : dimension_sql(dimension);
-    dims += fmt::format(", coalesce({}, '(none)')", column);
+    dims += query.by[i] == SpendDimension::type ? ", m.type" : ", m.delivery_model";
     group += fmt::format(", {}", i + 3);
   }
-  std::string sql;
-  if (source == Source::by_class) {
-    sql = fmt::format("SELECT m.month, m.currency{}, sum(m.amount), sum(m.lines) FROM spend_by_class m "
-                      "WHERE m.month BETWEEN ? AND ?",
-                      dims);
-  } else {
-    const std::string rows =
-      source == Source::lines
-        ? fmt::format("SELECT s.engagement_id, {} AS month, s.currency, s.amount, 1 AS lines FROM spend s "
-                      "WHERE s.date BETWEEN ? AND ?",
-                      month_of_date)
-        : "SELECT engagement_id, month, currency, amount, lines FROM spend_monthly WHERE month BETWEEN ? AND "
-          "?";
-    sql = fmt::format("SELECT m.month, m.currency{}, sum(m.amount), sum(m.lines) FROM ({}) m "
-                      "JOIN engagement e ON e.id = m.engagement_id WHERE TRUE",
-                      dims, rows);
-  }
-  std::vector<SqlValue> params{first, last};
-  if (query.provider_id) {
-    sql += " AND e.provider_id = ?";
-    params.emplace_back(*query.provider_id);
-  }
-  if (query.service_id) {
-    sql += " AND e.service_id = ?";
-    params.emplace_back(*query.service_id);
-  }
-  sql += " GROUP BY " + group;
-  Query statement(connection(catalogue), sql);
-  statement.bind_all(params);
+  Query statement(
+    connection(catalogue),
+    fmt::format("SELECT m.month, m.currency{}, sum(m.amount), sum(m.lines) FROM spend_by_class m "
+                "WHERE m.month BETWEEN ? AND ? GROUP BY {}",
+                dims, group),
+    first, last);
   MonthlySpend row;
   row.dimensions.resize(query.by.size());
   const int count = static_cast<int>(query.by.size());
@@ -136,6 +162,35 @@ void run(Catalogue& catalogue, const SpendQuery& query, Source source, const Sql
     }
     row.amount = statement.integer(2 + count);
     row.lines = statement.integer(3 + count);
+    visit(row);
+  }
+}
+
+// The monthly roll-up's cells (FIRST and LAST month indexes) or the lines of
+// a cut month (FIRST and LAST dates), inclusive, as they are stored: the
+// caller adds up rows of the same key.
+void run_by_engagement(Catalogue& catalogue, const SpendQuery& query, Source source, const SqlValue& first,
+                       const SqlValue& last, const std::function<void(const MonthlySpend&)>& visit)
+{
+  const EngagementValues values(catalogue, query);
+  const std::string sql =
+    source == Source::lines
+      ? fmt::format(
+          "SELECT s.engagement_id, {}, s.currency, s.amount, 1 FROM spend s WHERE s.date BETWEEN ? AND ?",
+          month_of_date)
+      : "SELECT engagement_id, month, currency, amount, lines FROM spend_monthly WHERE month BETWEEN ? AND ?";
+  Query statement(connection(catalogue), sql);
+  statement.bind_all(std::vector<SqlValue>{first, last});
+  MonthlySpend row;
+  row.dimensions.resize(query.by.size());
+  while (step(statement)) {
+    if (!values.fill(statement.integer(0), row)) {
+      continue;
+    }
+    row.month = domain::Month::from_index(static_cast<int>(statement.integer(1)));
+    row.currency = statement.text_view(2);
+    row.amount = statement.integer(3);
+    row.lines = statement.integer(4);
     visit(row);
   }
 }
@@ -173,20 +228,27 @@ void each_monthly_spend(Catalogue& catalogue, const SpendQuery& query,
   const bool cut_start = from != first_month.first_day();
   const bool cut_end = to != last_month.last_day();
   if (first_month == last_month && (cut_start || cut_end)) {
-    run(catalogue, query, Source::lines, from.to_string(), to.to_string(), visit);
+    run_by_engagement(catalogue, query, Source::lines, from.to_string(), to.to_string(), visit);
     return;
   }
   if (cut_start) {
-    run(catalogue, query, Source::lines, from.to_string(), first_month.last_day().to_string(), visit);
+    run_by_engagement(catalogue, query, Source::lines, from.to_string(), first_month.last_day().to_string(),
+                      visit);
   }
   if (cut_end) {
-    run(catalogue, query, Source::lines, last_month.first_day().to_string(), to.to_string(), visit);
+    run_by_engagement(catalogue, query, Source::lines, last_month.first_day().to_string(), to.to_string(),
+                      visit);
   }
   const auto whole_first = cut_start ? first_month.next() : first_month;
   const auto whole_last = cut_end ? last_month.previous() : last_month;
-  if (whole_first <= whole_last) {
-    run(catalogue, query, class_level_will_do(query) ? Source::by_class : Source::monthly,
-        std::int64_t{whole_first.index()}, std::int64_t{whole_last.index()}, visit);
+  if (whole_first > whole_last) {
+    return;
+  }
+  if (class_level_will_do(query)) {
+    run_by_class(catalogue, query, whole_first.index(), whole_last.index(), visit);
+  } else {
+    run_by_engagement(catalogue, query, Source::monthly, std::int64_t{whole_first.index()},
+                      std::int64_t{whole_last.index()}, visit);
   }
 }
 

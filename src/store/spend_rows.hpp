@@ -51,8 +51,8 @@ struct MonthlySpend
 };
 
 // Calls VISIT for each (month, currency, dimension values) with spend in the
-// query's range; a key may be visited twice (roll-up and edge lines), and the
-// caller adds them up.
+// query's range; a key may be visited many times (a row per engagement, and
+// the lines of cut months), and the caller adds them up.
 void each_monthly_spend(Catalogue& catalogue, const SpendQuery& query,
                         const std::function<void(const MonthlySpend&)>& visit);
 
