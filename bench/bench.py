@@ -161,6 +161,11 @@ DUCKDB_QUERY = """SELECT year(s.date) || '-Q' || quarter(s.date) AS period, e.ty
  GROUP BY 1, 2 ORDER BY 1, 2"""
 
 
+# Pinned, so that every run compares against the same DuckDB (its releases on
+# npm are tagged like 1.5.6-r.1, which a range such as @1 does not match).
+DUCKDB_PACKAGE = "@duckdb/node-api@1.5.6-r.1"
+
+
 def duckdb_module(cache):
     """The folder holding node_modules/@duckdb/node-api, installed with npm into
     CACHE when npm is there; None (and why) when it cannot be had."""
@@ -170,10 +175,11 @@ def duckdb_module(cache):
     if not (target / "node_modules" / "@duckdb" / "node-api").exists():
         target.mkdir(parents=True, exist_ok=True)
         log(f"bench: installing @duckdb/node-api into {target}")
-        result = subprocess.run(["npm", "install", "--silent", "--prefix", str(target), "@duckdb/node-api@1"],
+        result = subprocess.run(["npm", "install", "--silent", "--prefix", str(target), DUCKDB_PACKAGE],
                                 capture_output=True, text=True, timeout=600)
         if result.returncode != 0:
-            return None, f"npm install failed: {result.stderr.strip()[:200]}"
+            why = (result.stderr.strip() or result.stdout.strip()).splitlines()
+            return None, f"npm install failed: {why[0][:200] if why else f'exit {result.returncode}'}"
     return target, None
 
 
