@@ -68,7 +68,10 @@ void run_spend(Session& session, const SpendOptions& options)
   spend.service = options.service;
   const auto computed = report::compute_spend_report(session.catalogue(), spend);
   const bool totals = session.format() == table::Format::table;
-  session.print(report::spend_report_table(computed, totals ? report::Totals::yes : report::Totals::no));
+  auto stream = session.rows(report::spend_report_columns(computed));
+  report::each_spend_report_row(computed, totals ? report::Totals::yes : report::Totals::no,
+                                [&](const std::vector<table::Value>& row) { stream.add(row); });
+  stream.finish();
 }
 
 void run_renewals(Session& session, const RenewalsOptions& options)

@@ -192,16 +192,19 @@ SpendReport compute_spend_report(store::Catalogue& catalogue, const SpendReportO
   if (!missing.empty()) {
     throw ValidationError(missing_rates_message(missing));
   }
+  decltype(cell_of)().swap(cell_of); // its memory, before the rows take theirs
   std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
     return std::tie(a.period, a.dimensions) < std::tie(b.period, b.dimensions);
   });
   std::map<int, domain::ExactSum> period_sums;
+  report.rows.reserve(cells.size());
   for (auto& cell : cells) {
     const auto label = domain::period_label(domain::Month::from_index(cell.period), options.period);
     report.rows.push_back(
       {label, std::move(cell.dimensions), cell.direct.result(report.digits), cell.lines, 0});
     period_sums[cell.period].add(cell.direct);
   }
+  std::vector<Cell>().swap(cells);
   for (const auto& [period, sum] : period_sums) {
     report.period_totals[domain::period_label(domain::Month::from_index(period), options.period)] =
       sum.result(report.digits);
@@ -214,35 +217,40 @@ SpendReport compute_spend_report(store::Catalogue& catalogue, const SpendReportO
   return report;
 }
 
-table::Table spend_report_table(const SpendReport& report, Totals totals)
+std::vector<table::Column> spend_report_columns(const SpendReport& report)
 {
-  table::Table table;
-  table.columns.push_back({"period"});
+  std::vector<table::Column> columns{{"period"}};
   for (const auto dimension : report.by) {
-    table.columns.push_back({std::string(store::to_string(dimension))});
+    columns.push_back({std::string(store::to_string(dimension))});
   }
-  table.columns.push_back({"amount", table::Align::right});
-  table.columns.push_back({"currency"});
-  table.columns.push_back({"lines", table::Align::right});
-  table.columns.push_back({"share", table::Align::right});
+  columns.push_back({"amount", table::Align::right});
+  columns.push_back({"currency"});
+  columns.push_back({"lines", table::Align::right});
+  columns.push_back({"share", table::Align::right});
+  return columns;
+}
 
+void each_spend_report_row(const SpendReport& report, Totals totals,
+                           const std::function<void(const std::vector<table::Value>&)>& visit)
+{
+  std::vector<table::Value> cells;
   auto add_total = [&](const std::string& period, std::int64_t lines) {
     const auto amount = report.period_totals.at(period);
-    std::vector<table::Value> cells{period};
+    cells.assign({period});
     for (std::size_t i = 0; i < report.by.size(); ++i) {
       cells.emplace_back(i == 0 ? table::Value(std::string("total")) : table::Value());
     }
     cells.insert(cells.end(), {domain::format_amount(amount, report.digits), report.currency, lines, 1.0});
-    table.add_row(std::move(cells));
+    visit(cells);
   };
   std::int64_t lines = 0;
   for (std::size_t i = 0; i < report.rows.size(); ++i) {
     const auto& row = report.rows[i];
-    std::vector<table::Value> cells{row.period};
+    cells.assign({row.period});
     cells.insert(cells.end(), row.dimensions.begin(), row.dimensions.end());
     cells.insert(cells.end(),
                  {domain::format_amount(row.amount, report.digits), report.currency, row.lines, row.share});
-    table.add_row(std::move(cells));
+    visit(cells);
     lines += row.lines;
     const bool last_of_period = i + 1 == report.rows.size() || report.rows[i + 1].period != row.period;
     if (totals == Totals::yes && last_of_period) {
@@ -252,6 +260,13 @@ table::Table spend_report_table(const SpendReport& report, Totals totals)
       lines = 0;
     }
   }
+}
+
+table::Table spend_report_table(const SpendReport& report, Totals totals)
+{
+  table::Table table;
+  table.columns = spend_report_columns(report);
+  each_spend_report_row(report, totals, [&](const std::vector<table::Value>& row) { table.add_row(row); });
   return table;
 }
 

@@ -11,6 +11,7 @@
 #include "table/table.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -59,8 +60,16 @@ enum class Totals
   yes, // a total row after each period's rows (the table format)
 };
 
-// The report as a table: period, one column per dimension, amount, currency,
-// lines, share.
+// The report's columns: period, one per dimension, amount, currency, lines,
+// share.
+std::vector<table::Column> spend_report_columns(const SpendReport& report);
+
+// Calls VISIT with each row of the report's table in turn (one vector,
+// reused), so that a long report is written as it is formatted.
+void each_spend_report_row(const SpendReport& report, Totals totals,
+                           const std::function<void(const std::vector<table::Value>&)>& visit);
+
+// The report as a table of those columns and rows.
 table::Table spend_report_table(const SpendReport& report, Totals totals);
 
 } // namespace vendorcat::report
