@@ -98,21 +98,6 @@ RollupDelta next_state(const RollupDelta& current, const RollupDelta& delta, std
   return next;
 }
 
-// Runs STATEMENT, an upsert that adds to a total; a total beyond 64 bits is
-// the database's integer overflow, reported as the amount it is.
-void run_adding(Query& statement, std::string_view currency, int month)
-{
-  try {
-    statement.run();
-  } catch (const SqlError& error) {
-    if (std::string_view(error.what()).find("overflow") != std::string_view::npos ||
-        std::string_view(error.what()).find("out of range") != std::string_view::npos) {
-      throw_total_out_of_range(currency, month);
-    }
-    throw;
-  }
-}
-
 } // namespace
 
 RollupWriter::RollupWriter(Connection& connection)
@@ -236,15 +221,39 @@ void RollupWriter::add_all(std::vector<std::pair<RollupKey, RollupDelta>>& rows)
     statement.bind(first + 3, key.month());
     statement.bind(first + 4, key.currency());
     if (!full) {
-      run_adding(statement, key.currency(), key.month());
+      run_adding(statement, {{key, delta}});
     } else {
       first += 5;
     }
   }
   if (full) {
-    run_adding(statement, rows.front().first.currency(), rows.front().first.month());
+    run_adding(statement, rows);
   }
   rows.clear();
+}
+
+void RollupWriter::run_adding(Query& statement, const std::vector<std::pair<RollupKey, RollupDelta>>& rows)
+{
+  try {
+    statement.run();
+  } catch (const SqlError&) {
+    // SQLite turns a sum beyond 64 bits into a REAL, which the STRICT table
+    // refuses, and the statement is undone. The rows again one by one, with
+    // the overflow check of a single write, name the total that overflowed.
+    for (const auto& [key, delta] : rows) {
+      const int month = key.month();
+      const std::string currency = key.currency();
+      m_monthly_select.bind(1, key.engagement_id()).bind(2, month).bind(3, currency);
+      RollupDelta current;
+      const bool exists = m_monthly_select.next();
+      if (exists) {
+        current = {m_monthly_select.integer(0), m_monthly_select.integer(1)};
+      }
+      m_monthly_select.reset();
+      next_state(current, delta, currency, month); // throws for the overflow
+    }
+    throw; // not an overflow
+  }
 }
 
 void RollupWriter::move(std::int64_t engagement_id, const EngagementClass& from, const EngagementClass& to)

@@ -119,6 +119,9 @@ private:
   const EngagementClass& class_of(std::int64_t engagement_id);
   // Adds ROWS (each only adds lines) to spend_monthly, and empties ROWS.
   void add_all(std::vector<std::pair<RollupKey, RollupDelta>>& rows);
+  // Runs STATEMENT, an upsert adding ROWS; a total beyond 64 bits is
+  // reported as the amount out of range it is.
+  void run_adding(Query& statement, const std::vector<std::pair<RollupKey, RollupDelta>>& rows);
   void write(const ClassDeltas& deltas);
 
   Connection& m_connection;

@@ -6,6 +6,7 @@
 #include "support/sqlite_handle.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <limits>
@@ -144,6 +145,42 @@ TEST(SpendRollup, AMonthlyTotalBeyond64BitsIsRefused)
     FAIL() << "the total should not fit";
   } catch (const ValidationError& error) {
     EXPECT_NE(std::string(error.what()).find("would not fit in 64 bits"), std::string::npos) << error.what();
+  }
+}
+
+TEST(SpendRollup, ATotalThatOverflowsWithWhatIsStoredIsRefusedNamingIt)
+{
+  // Each load's own total fits; added to the stored one it does not. One
+  // engagement takes the single-row upsert, 65 the 64-row one.
+  for (const int engagements : {1, 65}) {
+    auto catalogue = test::migrated_catalogue();
+    test::add_provider(catalogue, "Tallinn Ops", "EE");
+    for (int e = 1; e <= engagements; ++e) {
+      test::add_engagement(catalogue, "E-" + std::to_string(e), "Tallinn Ops", "payroll", "EE", "EUR");
+    }
+    const auto half = std::numeric_limits<std::int64_t>::max() / domain::max_amount / 2 + 1;
+    // A month each, so that the class level (every engagement of a month)
+    // fits after one load too.
+    auto month_of = [](int e) { return fmt::format("{}-{:02}", 2020 + (e - 1) / 12, (e - 1) % 12 + 1); };
+    auto load = [&] {
+      store::SpendWriter writer(catalogue);
+      for (int e = 1; e <= engagements; ++e) {
+        for (std::int64_t i = 0; i < half; ++i) {
+          writer.insert({e, month_of(e) + "-01", domain::max_amount, "EUR", std::nullopt});
+        }
+      }
+      writer.flush();
+    };
+    load();
+    try {
+      load();
+      FAIL() << "the total should not fit, with " << engagements << " engagements";
+    } catch (const ValidationError& error) {
+      EXPECT_NE(
+        std::string(error.what()).find("the EUR total of " + month_of(1) + " would not fit in 64 bits"),
+        std::string::npos)
+        << error.what();
+    }
   }
 }
 
