@@ -99,7 +99,7 @@ class Results:
                 return f"{side.median():.3f} s ({min(side.seconds):.3f}–{max(side.seconds):.3f})"
             ratio = "—"
             if baseline is not None and baseline.seconds and ours.seconds:
-                ratio = f"{ours.median() / baseline.median():.3f}x"
+                ratio = f"{ours.median() / baseline.median():.3g}x"
             peak = f"{max(ours.kib) / 1024:.1f} MiB" if ours.kib else "—"
             lines.append(f"| {name} | {cell(ours)} | {peak} | {baseline_name} | {cell(baseline)} | {ratio} | {target} |")
         return "\n".join(lines)

@@ -54,8 +54,9 @@ public:
 private:
   // Roll-up changes are written once this many keys are held, so that memory
   // stays flat however many (engagement, month, currency) a load touches.
-  // At three quarters of 2^20 slots of 24 bytes: 24 MiB at the most.
-  static constexpr std::size_t max_pending_keys = 3 << 18;
+  // At three quarters of 2^19 slots of 24 bytes: 12 MiB, and as much again
+  // to sort them when they are written.
+  static constexpr std::size_t max_pending_keys = 3 << 17;
 
   void add_delta(const SpendRow& row, int sign);
 
