@@ -65,12 +65,12 @@ void RowStream::add(const std::vector<table::Value>& row)
     // The row as an element of the array: every line indented two more.
     const auto text = dump_json(row_json(m_table.columns, row), 2);
     m_out << (m_rows == 1 ? "\n  " : ",\n  ");
-    for (const char c : text) {
-      m_out << c;
-      if (c == '\n') {
-        m_out << "  ";
-      }
+    std::size_t start = 0;
+    for (auto end = text.find('\n'); end != std::string::npos; end = text.find('\n', start)) {
+      m_out.write(text.data() + start, static_cast<std::streamsize>(end + 1 - start)) << "  ";
+      start = end + 1;
     }
+    m_out.write(text.data() + start, static_cast<std::streamsize>(text.size() - start));
     break;
   }
   case table::Format::jsonl:
