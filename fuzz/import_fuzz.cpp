@@ -124,6 +124,7 @@ void import(std::uint8_t mode, std::string_view text)
   } catch (const InputError&) {
     return; // rolled back
   }
+  transaction.settle(); // as the commit would, before the rollback
   for (const auto& problem : store::check_catalogue(target)) {
     fuzz::finding(
       fmt::format("the catalogue is damaged after an import: {}: {}", problem.check, problem.detail));

@@ -71,12 +71,23 @@ WriteTransaction::~WriteTransaction()
   end();
 }
 
+void WriteTransaction::settle()
+{
+  if (!m_bulk_load) {
+    return;
+  }
+  try {
+    backend(m_catalogue).finish_bulk_load();
+    m_bulk_load = false;
+  } catch (const SqlError& error) {
+    throw_database_error(m_catalogue, "committing", error);
+  }
+}
+
 void WriteTransaction::commit()
 {
+  settle();
   try {
-    if (m_bulk_load) {
-      backend(m_catalogue).finish_bulk_load();
-    }
     backend(m_catalogue).commit();
     m_open = false;
   } catch (const SqlError& error) {

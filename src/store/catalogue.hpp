@@ -101,6 +101,11 @@ public:
   WriteTransaction& operator=(const WriteTransaction&) = delete;
   ~WriteTransaction();
 
+  // Brings up to date now what a bulk load puts off until the commit (the
+  // search index), so that the open transaction reads as it would once
+  // committed: for checks before a rollback. commit() does it when not done.
+  void settle();
+
   void commit();
 
 private:
@@ -109,7 +114,7 @@ private:
   Catalogue& m_catalogue;
   bool m_open = false;
   bool m_foreign_keys_suspended = false;
-  bool m_bulk_load = false;
+  bool m_bulk_load = false; // with work put off until settle()
 };
 
 // Runs COMMAND; a database failure that no repository turned into one of the
