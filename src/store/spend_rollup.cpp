@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace vendorcat::store {
 
@@ -98,6 +99,50 @@ RollupDelta next_state(const RollupDelta& current, const RollupDelta& delta, std
   return next;
 }
 
+// The row SELECT (bound to a key) finds: its amount and lines, if any.
+std::optional<RollupDelta> stored_state(Query& select)
+{
+  std::optional<RollupDelta> state;
+  if (select.next()) {
+    state = RollupDelta{select.integer(0), select.integer(1)};
+  }
+  select.reset();
+  return state;
+}
+
+// A roll-up level's statements on one row by its key (amount and lines
+// first for insert and update, then the key's parameters).
+struct CellStatements
+{
+  Query& select;
+  Query& insert;
+  Query& update;
+  Query& remove;
+};
+
+// Applies DELTA to the row BIND_KEY(statement, first parameter) addresses:
+// read, then removed when no line is left, else updated or inserted.
+template<typename BindKey>
+void apply_delta(const CellStatements& cell, const BindKey& bind_key, const RollupDelta& delta,
+                 std::string_view currency, int month)
+{
+  bind_key(cell.select, 1);
+  const auto stored = stored_state(cell.select);
+  const auto next = next_state(stored.value_or(RollupDelta{}), delta, currency, month);
+  if (next.lines <= 0) {
+    if (stored) {
+      bind_key(cell.remove, 1);
+      cell.remove.run();
+    }
+    return;
+  }
+  auto& statement = stored ? cell.update : cell.insert;
+  statement.bind(1, next.amount);
+  statement.bind(2, next.lines);
+  bind_key(statement, 3);
+  statement.run();
+}
+
 } // namespace
 
 RollupWriter::RollupWriter(Connection& connection)
@@ -168,26 +213,8 @@ void RollupWriter::write(const RollupDeltas& deltas)
         add_all(adding);
       }
     } else {
-      bind_key(m_monthly_select, 1);
-      RollupDelta current;
-      const bool exists = m_monthly_select.next();
-      if (exists) {
-        current = {m_monthly_select.integer(0), m_monthly_select.integer(1)};
-      }
-      m_monthly_select.reset();
-      const auto next = next_state(current, delta, currency, month);
-      if (next.lines <= 0) {
-        if (exists) {
-          bind_key(m_monthly_delete, 1);
-          m_monthly_delete.run();
-        }
-      } else {
-        auto& statement = exists ? m_monthly_update : m_monthly_insert;
-        statement.bind(1, next.amount);
-        statement.bind(2, next.lines);
-        bind_key(statement, 3);
-        statement.run();
-      }
+      apply_delta({m_monthly_select, m_monthly_insert, m_monthly_update, m_monthly_delete}, bind_key, delta,
+                  currency, month);
     }
     const auto& engagement = class_of(key.engagement_id());
     auto& total = classes[{month, currency, engagement.type, engagement.model}];
@@ -244,13 +271,8 @@ void RollupWriter::run_adding(Query& statement, const std::vector<std::pair<Roll
       const int month = key.month();
       const std::string currency = key.currency();
       m_monthly_select.bind(1, key.engagement_id()).bind(2, month).bind(3, currency);
-      RollupDelta current;
-      const bool exists = m_monthly_select.next();
-      if (exists) {
-        current = {m_monthly_select.integer(0), m_monthly_select.integer(1)};
-      }
-      m_monthly_select.reset();
-      next_state(current, delta, currency, month); // throws for the overflow
+      const auto stored = stored_state(m_monthly_select);
+      next_state(stored.value_or(RollupDelta{}), delta, currency, month); // throws for the overflow
     }
     throw; // not an overflow
   }
@@ -300,33 +322,15 @@ void RollupWriter::write(const ClassDeltas& deltas)
     if (delta.amount == 0 && delta.lines == 0) {
       continue;
     }
-    const auto& [month, currency, type, model] = key;
+    const int month = std::get<0>(key);
+    const std::string& currency = std::get<1>(key);
     auto bind_key = [&key](Query& statement, int first) {
       statement.bind(first, std::get<0>(key));
       statement.bind(first + 1, std::get<1>(key));
       statement.bind(first + 2, domain::to_string(std::get<2>(key)));
       statement.bind(first + 3, domain::to_string(std::get<3>(key)));
     };
-    bind_key(select, 1);
-    RollupDelta current;
-    const bool exists = select.next();
-    if (exists) {
-      current = {select.integer(0), select.integer(1)};
-    }
-    select.reset();
-    const auto next = next_state(current, delta, currency, month);
-    if (next.lines <= 0) {
-      if (exists) {
-        bind_key(remove, 1);
-        remove.run();
-      }
-      continue;
-    }
-    auto& statement = exists ? update : insert;
-    statement.bind(1, next.amount);
-    statement.bind(2, next.lines);
-    bind_key(statement, 3);
-    statement.run();
+    apply_delta({select, insert, update, remove}, bind_key, delta, currency, month);
   }
 }
 

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <optional>
 #include <unordered_map>
 
 namespace vendorcat::store {
@@ -169,10 +170,10 @@ void run_by_class(Catalogue& catalogue, const SpendQuery& query, std::int64_t fi
 // The monthly roll-up's cells (FIRST and LAST month indexes) or the lines of
 // a cut month (FIRST and LAST dates), inclusive, as they are stored: the
 // caller adds up rows of the same key.
-void run_by_engagement(Catalogue& catalogue, const SpendQuery& query, Source source, const SqlValue& first,
-                       const SqlValue& last, const std::function<void(const MonthlySpend&)>& visit)
+void run_by_engagement(Catalogue& catalogue, const SpendQuery& query, const EngagementValues& values,
+                       Source source, const SqlValue& first, const SqlValue& last,
+                       const std::function<void(const MonthlySpend&)>& visit)
 {
-  const EngagementValues values(catalogue, query);
   const std::string sql =
     source == Source::lines
       ? fmt::format(
@@ -227,17 +228,23 @@ void each_monthly_spend(Catalogue& catalogue, const SpendQuery& query,
   const auto last_month = Month::of(to);
   const bool cut_start = from != first_month.first_day();
   const bool cut_end = to != last_month.last_day();
+  // Each engagement's values are read once, when a part of the range needs them.
+  std::optional<EngagementValues> values;
+  const auto by_engagement = [&](Source source, const SqlValue& first, const SqlValue& last) {
+    if (!values) {
+      values.emplace(catalogue, query);
+    }
+    run_by_engagement(catalogue, query, *values, source, first, last, visit);
+  };
   if (first_month == last_month && (cut_start || cut_end)) {
-    run_by_engagement(catalogue, query, Source::lines, from.to_string(), to.to_string(), visit);
+    by_engagement(Source::lines, from.to_string(), to.to_string());
     return;
   }
   if (cut_start) {
-    run_by_engagement(catalogue, query, Source::lines, from.to_string(), first_month.last_day().to_string(),
-                      visit);
+    by_engagement(Source::lines, from.to_string(), first_month.last_day().to_string());
   }
   if (cut_end) {
-    run_by_engagement(catalogue, query, Source::lines, last_month.first_day().to_string(), to.to_string(),
-                      visit);
+    by_engagement(Source::lines, last_month.first_day().to_string(), to.to_string());
   }
   const auto whole_first = cut_start ? first_month.next() : first_month;
   const auto whole_last = cut_end ? last_month.previous() : last_month;
@@ -247,8 +254,7 @@ void each_monthly_spend(Catalogue& catalogue, const SpendQuery& query,
   if (class_level_will_do(query)) {
     run_by_class(catalogue, query, whole_first.index(), whole_last.index(), visit);
   } else {
-    run_by_engagement(catalogue, query, Source::monthly, std::int64_t{whole_first.index()},
-                      std::int64_t{whole_last.index()}, visit);
+    by_engagement(Source::monthly, std::int64_t{whole_first.index()}, std::int64_t{whole_last.index()});
   }
 }
 

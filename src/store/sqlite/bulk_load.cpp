@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include <string>
+#include <utility>
 
 namespace vendorcat::store::sqlite {
 
@@ -43,21 +44,19 @@ void SqliteBackend::begin_bulk_load()
   if (m_deferred_triggers.empty()) {
     return; // a catalogue being created: nothing indexed yet
   }
-  Query highest(*this, "SELECT coalesce(max(id), 0) FROM provider");
-  highest.next();
-  m_providers_before = highest.integer(0);
-  highest.reset();
+  m_providers_before = Query(*this, "SELECT coalesce(max(id), 0) FROM provider").run_integer();
   for (const auto& name : names) {
     execute("DROP TRIGGER \"" + name + "\"");
   }
   execute("CREATE TEMP TABLE IF NOT EXISTS provider_fts_old "
           "(id INTEGER PRIMARY KEY, name TEXT, legal_name TEXT, hq_city TEXT, notes TEXT)");
   execute("DELETE FROM temp.provider_fts_old");
-  for (const char* event : {"UPDATE OF name, legal_name, hq_city, notes", "DELETE"}) {
-    execute(std::string("CREATE TEMP TRIGGER IF NOT EXISTS \"provider_fts_old_") +
-            (event[0] == 'U' ? "update" : "delete") + "\" AFTER " + event +
-            " ON main.provider BEGIN INSERT OR IGNORE INTO provider_fts_old "
-            "VALUES (old.id, old.name, old.legal_name, old.hq_city, old.notes); END");
+  for (const auto& [name, event] :
+       {std::pair{"update", "UPDATE OF name, legal_name, hq_city, notes"}, std::pair{"delete", "DELETE"}}) {
+    execute(fmt::format("CREATE TEMP TRIGGER IF NOT EXISTS provider_fts_old_{} AFTER {} ON main.provider "
+                        "BEGIN INSERT OR IGNORE INTO provider_fts_old "
+                        "VALUES (old.id, old.name, old.legal_name, old.hq_city, old.notes); END",
+                        name, event));
   }
 }
 
