@@ -194,3 +194,18 @@ TEST(SpendRollup, DuplicateInvoiceReferenceIsAValidationError)
                ValidationError);
   expect_rollup_matches_lines(catalogue, "after the refused duplicate");
 }
+
+TEST(SpendRollup, TheCheckFindsEitherLevelOutOfStep)
+{
+  for (const auto* tamper :
+       {"UPDATE spend_monthly SET amount = amount + 1", "UPDATE spend_by_class SET lines = lines + 1",
+        "UPDATE engagement SET type = 'KPO'"}) {
+    auto catalogue = test::migrated_catalogue();
+    test::add_provider(catalogue, "Tallinn Ops", "EE");
+    test::add_engagement(catalogue, "E-1", "Tallinn Ops", "payroll", "EE", "EUR");
+    store::add_spend(catalogue, "E-1", "2025-01-01", "10.00", std::nullopt, std::nullopt);
+    ASSERT_TRUE(store::check_spend_rollup(catalogue).empty());
+    test::sqlite_db(catalogue).exec(tamper); // behind the writer's back
+    EXPECT_FALSE(store::check_spend_rollup(catalogue).empty()) << tamper;
+  }
+}
