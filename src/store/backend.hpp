@@ -3,7 +3,7 @@
 // What differs between the databases a catalogue can live in, one virtual
 // function per operation; for everything else the repositories use the
 // shared SQL of Connection. Each backend implements it in its own folder
-// (store/sqlite/). For store/ only.
+// (store/sqlite/, store/postgres/). For store/ only.
 
 #include "store/sql.hpp"
 
@@ -66,6 +66,14 @@ public:
   virtual void finish_bulk_load() = 0;
   // Where spend lines go for writes of PLAN's kind.
   virtual std::unique_ptr<SpendSink> spend_sink(const SinkPlan& plan) = 0;
+
+  // Who writes, for the audit trail: the operating-system user for a file,
+  // the database role on a server.
+  virtual std::string actor() = 0;
+
+  // Readies TABLE, whose rows a copy has just written with their ids, to
+  // give new ids after them (a server's sequence); nothing for SQLite.
+  virtual void after_copy(const std::string& table) = 0;
 
   // The database's plan for SQL, one line per step (for tests that prove a
   // filter is an index search).

@@ -1,10 +1,11 @@
 // The catalogue and its write transaction, over whichever backend holds it
-// (the SQLite file in store/sqlite/).
+// (the SQLite file in store/sqlite/, a PostgreSQL server in store/postgres/).
 
 #include "store/catalogue.hpp"
 
 #include "domain/errors.hpp"
 #include "store/backend.hpp"
+#include "store/postgres/backend.hpp"
 #include "store/sqlite/backend.hpp"
 
 #include <fmt/format.h>
@@ -22,6 +23,10 @@ Catalogue::~Catalogue() = default;
 
 Catalogue Catalogue::open(const std::filesystem::path& path, Access access, EmptyFile empty)
 {
+  if (postgres::is_uri(path.string())) {
+    auto server = std::make_unique<postgres::PostgresBackend>(path.string());
+    return Catalogue(postgres::display_name(path.string()), std::move(server), true);
+  }
   bool writable = true;
   auto database = sqlite::open_file(path, access == Access::read, empty == EmptyFile::initialise, writable);
   return Catalogue(path.string(), std::move(database), writable);

@@ -30,4 +30,10 @@ bool has_no_records(Catalogue& catalogue);
 // (io::OutputFile).
 void backup_catalogue(Catalogue& catalogue, const std::filesystem::path& destination);
 
+// Copies every record, the audit trail and the settings of SOURCE, ids
+// kept, into DESTINATION, a migrated catalogue of either backend with no
+// records (store/copy.hpp). Throws UsageError when DESTINATION has records,
+// DatabaseError when the copy fails (nothing of it is written).
+void copy_catalogue(Catalogue& source, Catalogue& destination);
+
 } // namespace vendorcat::store

@@ -1,7 +1,9 @@
 // The migration runner. A script is plain SQL; a line
 // `-- vendorcat:load-csv TABLE FILE` loads the embedded CSV FILE into TABLE at
 // that point (header names are column names, empty fields are NULL), which is
-// how the reference data arrives.
+// how the reference data arrives, and a line `-- vendorcat:include FILE` runs
+// the embedded script FILE there (a PostgreSQL migration that is the same as
+// the file's).
 
 #include "store/migrations.hpp"
 
@@ -20,6 +22,7 @@ namespace vendorcat::store {
 namespace {
 
 constexpr std::string_view directive = "-- vendorcat:load-csv ";
+constexpr std::string_view include = "-- vendorcat:include ";
 
 void run_script(Catalogue& catalogue, std::string_view script)
 {
@@ -27,7 +30,13 @@ void run_script(Catalogue& catalogue, std::string_view script)
   std::istringstream lines{std::string(script)};
   std::string line;
   while (std::getline(lines, line)) {
-    if (line.starts_with(directive)) {
+    if (line.starts_with(include)) {
+      if (!sql.empty()) {
+        connection(catalogue).execute(sql);
+        sql.clear();
+      }
+      run_script(catalogue, embedded_file(line.substr(include.size())));
+    } else if (line.starts_with(directive)) {
       if (!sql.empty()) {
         connection(catalogue).execute(sql);
         sql.clear();
@@ -57,26 +66,39 @@ void refuse_newer(const Catalogue& catalogue, int version, const std::vector<Mig
   }
 }
 
+// The embedded migrations directly in FOLDER ("migrations/").
+std::vector<Migration> embedded_migrations(std::string_view folder)
+{
+  std::vector<Migration> found;
+  for (const auto& file : embedded_files()) {
+    if (!file.path.starts_with(folder) || !file.path.ends_with(".sql")) {
+      continue;
+    }
+    const auto name = file.path.substr(folder.size());
+    if (name.find('/') != std::string_view::npos) {
+      continue;
+    }
+    int version = 0;
+    std::from_chars(name.data(), name.data() + name.size(), version);
+    if (version != static_cast<int>(found.size()) + 1) {
+      throw Error(fmt::format("migration '{}{}' is out of sequence", folder, name));
+    }
+    found.push_back({version, std::string(name), file.content});
+  }
+  return found;
+}
+
 } // namespace
 
 const std::vector<Migration>& builtin_migrations()
 {
-  static const std::vector<Migration> migrations = [] {
-    std::vector<Migration> found;
-    for (const auto& file : embedded_files()) {
-      if (!file.path.starts_with("migrations/") || !file.path.ends_with(".sql")) {
-        continue;
-      }
-      const auto name = file.path.substr(std::string_view("migrations/").size());
-      int version = 0;
-      std::from_chars(name.data(), name.data() + name.size(), version);
-      if (version != static_cast<int>(found.size()) + 1) {
-        throw Error(fmt::format("migration '{}' is out of sequence", name));
-      }
-      found.push_back({version, std::string(name), file.content});
-    }
-    return found;
-  }();
+  static const std::vector<Migration> migrations = embedded_migrations("migrations/");
+  return migrations;
+}
+
+const std::vector<Migration>& postgresql_migrations()
+{
+  static const std::vector<Migration> migrations = embedded_migrations("migrations/postgresql/");
   return migrations;
 }
 
@@ -116,6 +138,16 @@ int migrate(Catalogue& catalogue, const std::vector<Migration>& migrations)
     ++applied;
   }
   return applied;
+}
+
+int migrate(Catalogue& catalogue)
+{
+  return migrate(catalogue, backend(catalogue).migrations());
+}
+
+std::vector<MigrationState> migration_status(Catalogue& catalogue)
+{
+  return migration_status(catalogue, backend(catalogue).migrations());
 }
 
 std::vector<MigrationState> migration_status(Catalogue& catalogue, const std::vector<Migration>& migrations)

@@ -24,9 +24,11 @@ struct MigrationState
   bool applied;
 };
 
-// The migrations compiled into this binary, by version. Throws Error when the
-// embedded set is not numbered 1, 2, 3, ... without gaps.
+// The migrations compiled into this binary for the SQLite file
+// (migrations/) or for PostgreSQL (migrations/postgresql/), by version.
+// Throws Error when a set is not numbered 1, 2, 3, ... without gaps.
 const std::vector<Migration>& builtin_migrations();
+const std::vector<Migration>& postgresql_migrations();
 
 // The catalogue's schema version: the last migration applied.
 int schema_version(Catalogue& catalogue);
@@ -36,11 +38,13 @@ int schema_version(Catalogue& catalogue);
 // with the migration's name, leaving the catalogue at the previous version.
 // Throws DatabaseError without writing when the catalogue is newer than the
 // last migration. Returns the number applied.
-int migrate(Catalogue& catalogue, const std::vector<Migration>& migrations = builtin_migrations());
+int migrate(Catalogue& catalogue, const std::vector<Migration>& migrations);
+// The same with the migrations of the catalogue's backend.
+int migrate(Catalogue& catalogue);
 
 // Each migration with whether the catalogue has it. Throws like migrate() for
 // a catalogue newer than the binary.
-std::vector<MigrationState> migration_status(Catalogue& catalogue,
-                                             const std::vector<Migration>& migrations = builtin_migrations());
+std::vector<MigrationState> migration_status(Catalogue& catalogue, const std::vector<Migration>& migrations);
+std::vector<MigrationState> migration_status(Catalogue& catalogue);
 
 } // namespace vendorcat::store

@@ -32,11 +32,11 @@ TEST(GeneratedE2E, ImportsAndReportsAGeneratedCatalogue)
   EXPECT_EQ(cli.count("spend"), 60000);
   EXPECT_EQ(cli.run({"db", "check"}).status, 0);
 
-  // All spend in EUR, computed by sqlite3 from the raw lines: sum per
+  // All spend in EUR, computed by the database from the raw lines: sum per
   // currency and month, converted with that month's rate, rounded once.
   const auto expected =
-    cli.sql("SELECT printf('%.2f', sum(CASE WHEN m.currency = 'EUR' THEN m.amount / 100.0 "
-            "ELSE m.amount * CAST(f.rate AS REAL) / 100.0 END)) FROM (SELECT currency, substr(date, 1, 7) AS "
+    cli.sql("SELECT sum(CASE WHEN m.currency = 'EUR' THEN m.amount / 100.0 "
+            "ELSE m.amount * CAST(f.rate AS DOUBLE PRECISION) / 100.0 END) FROM (SELECT currency, substr(date, 1, 7) AS "
             "month, sum(amount) AS amount FROM spend GROUP BY 1, 2) m LEFT JOIN fx_rate f "
             "ON f.currency = m.currency AND f.month = m.month");
   const auto report = cli.json({"report", "spend", "--by", "type", "--period", "all"});
@@ -49,7 +49,7 @@ TEST(GeneratedE2E, ImportsAndReportsAGeneratedCatalogue)
     lines += row["lines"].get<long long>();
   }
   EXPECT_EQ(lines, 60000);
-  // The float sum in sqlite3 may differ by a cent per cell from the exact one.
+  // The float sum in the database may differ by a cent per cell from the exact one.
   const auto expected_cents = std::llround(std::stod(expected) * 100);
   EXPECT_LE(std::llabs(cents - expected_cents), 2) << expected;
 }

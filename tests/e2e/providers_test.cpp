@@ -180,9 +180,8 @@ TEST_F(ProvidersE2E, RemoveTakesLocationsAndOfferingsAlong)
   EXPECT_EQ(cli.count("provider"), 6);
   EXPECT_EQ(cli.sql("SELECT count(*) FROM location WHERE city IN ('Riga', 'Manila')"), "0");
   EXPECT_EQ(cli.json({"offering", "list", "--service", "customer-service"}).size(), 1u);
-  EXPECT_EQ(cli.sql("SELECT group_concat(entity, ',') FROM (SELECT entity FROM audit_log "
-                    "WHERE action = 'delete' ORDER BY id)"),
-            "location,location,offering,provider");
+  EXPECT_EQ(cli.sql("SELECT entity FROM audit_log WHERE action = 'delete' ORDER BY id"),
+            "location\nlocation\noffering\nprovider");
 }
 
 TEST_F(ProvidersE2E, AuditRecordsAddUpdateAndRemove)

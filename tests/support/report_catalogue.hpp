@@ -338,12 +338,12 @@ protected:
   // The lines matching WHERE summed in EUR per KEY (an SQL expression) by
   // sqlite3 and rounded once, half to even, at cents. Rates have at most 4
   // decimals, so cents × rate × 10^4 is an exact integer (10^-6 EUR).
-  static CentsBy exact_cents(const std::string& key, const std::string& where = "1")
+  static CentsBy exact_cents(const std::string& key, const std::string& where = "1 = 1")
   {
     CentsBy sums;
     const auto output = s_cli->sql("SELECT " + key +
                                    ", sum(s.amount * CASE WHEN s.currency = 'EUR' THEN 10000 "
-                                   "ELSE CAST(round(CAST(f.rate AS REAL) * 10000) AS INTEGER) END)" +
+                                   "ELSE CAST(round(CAST(f.rate AS DOUBLE PRECISION) * 10000) AS BIGINT) END)" +
                                    raw_lines_sql + " WHERE " + where + " GROUP BY 1");
     for (const auto& line : lines_of(output)) {
       const auto bar = line.find('|');

@@ -1,5 +1,7 @@
 #include "support/run_binary.hpp"
 
+#include "support/server_database.hpp"
+
 #include <gtest/gtest.h>
 #include <poll.h>
 #include <unistd.h>
@@ -95,9 +97,39 @@ Output run_program(const std::string& program, const std::vector<std::string>& a
   return output;
 }
 
+Cli::Cli(std::filesystem::path db) : Cli(std::move(db), on_postgresql()) {}
+
+Cli::Cli(std::filesystem::path db, bool server) : m_db(std::move(db))
+{
+  if (server) {
+    m_server = std::make_shared<ServerDatabase>();
+  }
+}
+
+Cli Cli::file(std::filesystem::path db)
+{
+  return Cli(std::move(db), false);
+}
+
+std::string Cli::schema_version() const
+{
+  return sql(m_server ? "SELECT version FROM vendorcat_schema" : "PRAGMA user_version");
+}
+
+void Cli::set_schema_version(int version) const
+{
+  sql(m_server ? "UPDATE vendorcat_schema SET version = " + std::to_string(version)
+               : "PRAGMA user_version = " + std::to_string(version));
+}
+
+std::string Cli::target() const
+{
+  return m_server ? m_server->uri() : m_db.string();
+}
+
 Output Cli::run(const std::vector<std::string>& args, const std::string& input) const
 {
-  std::vector<std::string> full{"--db", m_db.string()};
+  std::vector<std::string> full{"--db", target()};
   full.insert(full.end(), args.begin(), args.end());
   return run_program(VENDORCAT_BIN, full, input);
 }
@@ -124,6 +156,15 @@ long long Cli::count(const std::string& table) const
 
 std::string Cli::sql(const std::string& sql) const
 {
+  if (m_server) {
+    Output output;
+    output.out = run_server_sql(m_server->uri(), sql, output.status, output.err);
+    EXPECT_EQ(output.status, 0) << output.err;
+    while (!output.out.empty() && output.out.back() == '\n') {
+      output.out.pop_back();
+    }
+    return output.out;
+  }
   auto output = run_program("/usr/bin/sqlite3", {m_db.string(), sql});
   EXPECT_EQ(output.status, 0) << output.err;
   while (!output.out.empty() && output.out.back() == '\n') {

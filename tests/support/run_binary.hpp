@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,11 +26,18 @@ std::vector<std::string> lines_of(const std::string& text);
 Output run_program(const std::string& program, const std::vector<std::string>& args,
                    const std::string& input = "");
 
-// A temporary catalogue driven through the real binary.
+class ServerDatabase;
+
+// A temporary catalogue driven through the real binary: the file DB, or in
+// the suite's PostgreSQL run (support/server_database.hpp) a new database on
+// the test server in its place.
 class Cli
 {
 public:
-  explicit Cli(std::filesystem::path db) : m_db(std::move(db)) {}
+  explicit Cli(std::filesystem::path db);
+
+  // A catalogue in the file DB in either run of the suite (a backup's copy).
+  static Cli file(std::filesystem::path db);
 
   // vendorcat --db DB ARGS...
   Output run(const std::vector<std::string>& args, const std::string& input = "") const;
@@ -40,16 +48,33 @@ public:
   // Runs ARGS and expects exit 0; returns stdout.
   std::string ok(const std::vector<std::string>& args, const std::string& input = "") const;
 
-  // The number of rows in TABLE, read with sqlite3 directly.
+  // The number of rows in TABLE, read with sqlite3 (or libpq) directly.
   long long count(const std::string& table) const;
 
-  // Runs SQL on the catalogue with sqlite3 and returns its output (-list mode).
+  // Runs SQL on the catalogue with sqlite3 (or libpq) and returns its output
+  // as sqlite3's -list mode prints it.
   std::string sql(const std::string& sql) const;
 
+  // The file's path (in the PostgreSQL run, the file the server's database
+  // stands in for, which does not exist).
   const std::filesystem::path& db() const { return m_db; }
 
+  // What --db gets: the file's path or the server database's URI.
+  std::string target() const;
+
+  // True when the catalogue is a database on the test server.
+  bool on_server() const { return m_server != nullptr; }
+
+  // The catalogue's schema version as the backend records it, and a new
+  // one written behind vendorcat's back.
+  std::string schema_version() const;
+  void set_schema_version(int version) const;
+
 private:
+  Cli(std::filesystem::path db, bool server);
+
   std::filesystem::path m_db;
+  std::shared_ptr<ServerDatabase> m_server;
 };
 
 } // namespace vendorcat::test

@@ -17,7 +17,9 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
+#include <pwd.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 namespace vendorcat::store::sqlite {
 
@@ -235,6 +237,15 @@ std::vector<std::string> SqliteBackend::explain(std::string_view sql, const std:
     plan.push_back(query.text(3));
   }
   return plan;
+}
+
+std::string SqliteBackend::actor()
+{
+  // The effective user, as the file's permissions see it; $USER can lie.
+  if (const auto* entry = ::getpwuid(::geteuid()); entry != nullptr && entry->pw_name != nullptr) {
+    return entry->pw_name;
+  }
+  return std::to_string(::geteuid());
 }
 
 } // namespace vendorcat::store::sqlite

@@ -79,6 +79,8 @@ public:
   void finish_bulk_load() override;
   std::unique_ptr<SpendSink> spend_sink(const SinkPlan& plan) override;
   std::vector<std::string> explain(std::string_view sql, const std::function<void(Query&)>& bind) override;
+  std::string actor() override;
+  void after_copy(const std::string&) override {}
 
   SQLite::Database& database() { return *m_database; }
 

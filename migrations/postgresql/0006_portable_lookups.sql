@@ -1,0 +1,3 @@
+-- Nothing to do on PostgreSQL: the file's migration of this number changes
+-- what 0001 and 0004 of this folder already create in its final shape. It
+-- is kept so that the schema versions mean the same on both backends.

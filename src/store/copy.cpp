@@ -1,0 +1,153 @@
+// The copy of a whole catalogue, table by table in the order their
+// references need, every column as the source's SELECT * names it, many
+// rows per INSERT. The reference data (countries, currencies) is the
+// migrations' on both sides; the built-in services are replaced by the
+// source's, so that every service keeps its id.
+
+#include "store/copy.hpp"
+
+#include "domain/errors.hpp"
+#include "store/backend.hpp"
+#include "store/maintenance.hpp"
+#include "store/migrations.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace vendorcat::store {
+
+namespace {
+
+constexpr std::array<const char*, 11> copied_tables = {
+  "setting",    "service", "provider", "location",  "offering",      "engagement",
+  "spend",      "fx_rate", "audit_log", "spend_monthly", "spend_by_class"};
+
+constexpr std::size_t rows_per_insert = 64;
+
+struct Cell
+{
+  ColumnType type = ColumnType::null;
+  std::int64_t integer = 0;
+  std::string text;
+};
+
+// The rows of TABLE from SOURCE into DESTINATION.
+void copy_table(Backend& source, Connection& destination, const std::string& table)
+{
+  Query rows(source, fmt::format("SELECT * FROM \"{}\" ORDER BY 1", table));
+  std::vector<std::string> columns;
+  std::vector<Cell> pending;
+  std::unique_ptr<Query> full_insert;
+  const auto insert_sql = [&](std::size_t count) {
+    std::string names;
+    std::string row = "(";
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      names += fmt::format("{}\"{}\"", c == 0 ? "" : ", ", columns[c]);
+      row += c == 0 ? "?" : ", ?";
+    }
+    row += ")";
+    std::string values;
+    for (std::size_t r = 0; r < count; ++r) {
+      values += (r == 0 ? "" : ", ") + row;
+    }
+    return fmt::format("INSERT INTO \"{}\" ({}) VALUES {}", table, names, values);
+  };
+  const auto write = [&](Query& insert) {
+    for (std::size_t i = 0; i < pending.size(); ++i) {
+      const int index = static_cast<int>(i) + 1;
+      const auto& cell = pending[i];
+      if (cell.type == ColumnType::integer) {
+        insert.bind(index, cell.integer);
+      } else if (cell.type == ColumnType::text) {
+        insert.bind(index, std::string_view(cell.text));
+      } else {
+        insert.statement().bind_null(index, ColumnType::text);
+      }
+    }
+    insert.run();
+    pending.clear();
+  };
+  while (rows.next()) {
+    if (columns.empty()) {
+      for (int c = 0; c < rows.statement().column_count(); ++c) {
+        columns.push_back(rows.statement().column_name(c));
+      }
+    }
+    for (int c = 0; c < static_cast<int>(columns.size()); ++c) {
+      Cell cell;
+      cell.type = rows.statement().column_type(c);
+      if (cell.type == ColumnType::integer) {
+        cell.integer = rows.integer(c);
+      } else if (cell.type == ColumnType::text) {
+        cell.text = rows.text(c);
+      }
+      pending.push_back(std::move(cell));
+    }
+    if (pending.size() == rows_per_insert * columns.size()) {
+      if (!full_insert) {
+        full_insert = std::make_unique<Query>(destination, insert_sql(rows_per_insert));
+      }
+      write(*full_insert);
+    }
+  }
+  if (!pending.empty()) {
+    Query last(destination, insert_sql(pending.size() / columns.size()));
+    write(last);
+  }
+}
+
+bool has_id(Backend& backend, const std::string& table)
+{
+  Query columns(backend, fmt::format("SELECT * FROM \"{}\" WHERE 1 = 0", table));
+  columns.next();
+  return columns.statement().column_count() > 0 && columns.statement().column_name(0) == "id";
+}
+
+} // namespace
+
+void copy_records(Backend& source, Catalogue& destination)
+{
+  auto& target = backend(destination);
+  const int version = source.schema_version();
+  if (version != target.schema_version()) {
+    throw DatabaseError(fmt::format("cannot copy: the source has schema version {} and '{}' has {}", version,
+                                    destination.path(), target.schema_version()));
+  }
+  for (const char* table : {"provider", "engagement", "spend", "fx_rate", "audit_log"}) {
+    if (Query(target, fmt::format("SELECT count(*) FROM {}", table)).run_integer() != 0) {
+      throw UsageError(fmt::format("'{}' is not empty (it has {} records): db copy writes only into an empty "
+                                   "catalogue",
+                                   destination.path(), table));
+    }
+  }
+  source.begin(TransactionKind::read);
+  try {
+    WriteTransaction transaction(destination, Workload::bulk_load);
+    target.execute("DELETE FROM setting");
+    target.execute("DELETE FROM service");
+    for (const std::string table : copied_tables) {
+      copy_table(source, target, table);
+      if (has_id(target, table)) {
+        target.after_copy(table);
+      }
+    }
+    transaction.commit();
+  } catch (...) {
+    source.rollback();
+    throw;
+  }
+  source.commit();
+}
+
+void copy_catalogue(Catalogue& source, Catalogue& destination)
+{
+  try {
+    copy_records(backend(source), destination);
+  } catch (const SqlError& error) {
+    throw DatabaseError(
+      fmt::format("copying '{}' to '{}': {}", source.path(), destination.path(), error.what()));
+  }
+}
+
+} // namespace vendorcat::store
