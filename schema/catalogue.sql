@@ -120,7 +120,7 @@ CREATE TABLE audit_log (
   action    TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete', 'import')),
   before    TEXT,
   after     TEXT
-) STRICT;
+, actor TEXT) STRICT;
 
 CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
 

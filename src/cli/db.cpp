@@ -24,6 +24,12 @@ struct MigrateOptions
   bool status = false;
 };
 
+struct CopyOptions
+{
+  std::string source;
+  std::string destination;
+};
+
 struct BackupOptions
 {
   std::string destination;
@@ -90,6 +96,52 @@ void run_backup(Session& session, const BackupOptions& options)
   session.note(fmt::format("backed up '{}' to '{}'", catalogue.path(), options.destination));
 }
 
+// The destination's files when they are made by the copy, removed again
+// when it fails, so that a failed copy leaves nothing behind.
+class NewFiles
+{
+public:
+  explicit NewFiles(const std::string& target)
+  {
+    if (!store::is_server_uri(target) && !std::filesystem::exists(target)) {
+      m_files = io::catalogue_files(target);
+    }
+  }
+  NewFiles(const NewFiles&) = delete;
+  NewFiles& operator=(const NewFiles&) = delete;
+  ~NewFiles()
+  {
+    for (const auto& file : m_files) {
+      std::error_code ignored;
+      std::filesystem::remove(file, ignored);
+    }
+  }
+  void keep() { m_files.clear(); }
+
+private:
+  std::vector<std::filesystem::path> m_files;
+};
+
+void run_copy(Session& session, const CopyOptions& options)
+{
+  if (options.source == options.destination) {
+    throw UsageError("db copy: SOURCE and DEST are the same catalogue");
+  }
+  auto source = store::Catalogue::open(options.source, store::Access::read);
+  store::migrate(source);
+  NewFiles made(options.destination);
+  auto destination =
+    store::Catalogue::open(options.destination, store::Access::read_write, store::EmptyFile::initialise);
+  store::migrate(destination);
+  const auto copied = store::copy_catalogue(source, destination);
+  made.keep();
+  std::string counts;
+  for (const auto& [table, rows] : copied) {
+    counts += fmt::format("{}{} {}", counts.empty() ? "" : ", ", rows, table);
+  }
+  session.note(fmt::format("copied '{}' to '{}': {}", source.path(), destination.path(), counts));
+}
+
 } // namespace
 
 void setup_db(CLI::App& app, CommandSlot& slot)
@@ -115,6 +167,18 @@ void setup_db(CLI::App& app, CommandSlot& slot)
                            "Check integrity, foreign keys and domain rules; exit 1 on damage.\n"
                            "Example: vendorcat db check",
                            Needs::reading, run_check, std::make_shared<std::monostate>());
+
+  auto copy = std::make_shared<CopyOptions>();
+  auto* copy_app = add_verb<CopyOptions>(
+    *noun, slot, "copy",
+    "Copy every record, the audit trail and the settings, ids kept, into an empty catalogue of\n"
+    "either backend (a file to a server and back).\n"
+    "Example: vendorcat db copy catalogue.db postgresql://analyst@db.example/vendorcat",
+    Needs::nothing, run_copy, copy);
+  copy_app->add_option("SOURCE", copy->source, "Catalogue to copy: a file or a postgresql:// URI")
+    ->required();
+  copy_app->add_option("DEST", copy->destination, "Empty or new catalogue: a file or a postgresql:// URI")
+    ->required();
 
   auto backup = std::make_shared<BackupOptions>();
   auto* backup_app = add_verb<BackupOptions>(*noun, slot, "backup",

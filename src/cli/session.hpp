@@ -78,18 +78,26 @@ public:
 
   // Runs CHANGE(catalogue) in one write transaction of WORKLOAD, commits it
   // and returns what CHANGE returns; nothing is written when CHANGE throws.
+  // CHANGE runs again from the start when the transaction loses a race with
+  // another writer (store::retry_conflicts).
   template<typename Change>
   auto write(Change&& change, store::Workload workload = store::Workload::single)
   {
     auto& catalogue = this->catalogue();
-    store::WriteTransaction transaction(catalogue, workload);
     if constexpr (std::is_void_v<decltype(change(catalogue))>) {
-      change(catalogue);
-      transaction.commit();
+      store::retry_conflicts(catalogue, [&] {
+        store::WriteTransaction transaction(catalogue, workload);
+        change(catalogue);
+        transaction.commit();
+      });
     } else {
-      auto result = change(catalogue);
-      transaction.commit();
-      return result;
+      std::optional<decltype(change(catalogue))> result;
+      store::retry_conflicts(catalogue, [&] {
+        store::WriteTransaction transaction(catalogue, workload);
+        result.emplace(change(catalogue));
+        transaction.commit();
+      });
+      return std::move(*result);
     }
   }
 

@@ -5,7 +5,7 @@
 #include "store/audit.hpp"
 
 #include "domain/errors.hpp"
-#include "store/sql.hpp"
+#include "store/backend.hpp"
 #include "store/timestamp.hpp"
 
 #include <fmt/format.h>
@@ -29,14 +29,16 @@ std::string json_text(const Json& value)
 void write_entry(Catalogue& catalogue, const std::string& table, std::optional<std::int64_t> id,
                  const std::string& action, const Json& before, const Json& after)
 {
-  Query insert(connection(catalogue), "INSERT INTO audit_log (at, entity, entity_id, action, before, after) "
-                                      "VALUES (?, ?, ?, ?, ?, ?)");
+  Query insert(connection(catalogue),
+               "INSERT INTO audit_log (at, entity, entity_id, action, before, after, actor) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?)");
   insert.bind(1, utc_timestamp(TimestampPrecision::milliseconds));
   insert.bind(2, table);
   insert.bind(3, id);
   insert.bind(4, action);
   insert.bind(5, before.is_null() ? std::nullopt : std::optional<std::string>(json_text(before)));
   insert.bind(6, after.is_null() ? std::nullopt : std::optional<std::string>(json_text(after)));
+  insert.bind(7, backend(catalogue).actor());
   insert.run();
 }
 

@@ -10,6 +10,10 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
+#include <cstdlib>
+#include <thread>
+
 namespace vendorcat::store {
 
 Catalogue::Catalogue(std::string path, std::unique_ptr<Backend> backend, bool writable)
@@ -35,6 +39,11 @@ Catalogue Catalogue::open(const std::filesystem::path& path, Access access, Empt
 Catalogue Catalogue::open_in_memory()
 {
   return Catalogue(":memory:", sqlite::open_memory(), true);
+}
+
+bool is_server_uri(std::string_view target)
+{
+  return postgres::is_uri(target);
 }
 
 Connection& connection(Catalogue& catalogue)
@@ -65,6 +74,9 @@ WriteTransaction::WriteTransaction(Catalogue& catalogue, Workload workload) : m_
       database.begin_bulk_load();
       m_bulk_load = true;
     }
+  } catch (const TransactionConflict&) {
+    end();
+    throw;
   } catch (const SqlError& error) {
     end();
     throw_database_error(catalogue, "starting a write", error);
@@ -95,6 +107,9 @@ void WriteTransaction::commit()
   try {
     backend(m_catalogue).commit();
     m_open = false;
+  } catch (const TransactionConflict&) {
+    m_open = false; // a failed COMMIT has ended the transaction
+    throw;
   } catch (const SqlError& error) {
     throw_database_error(m_catalogue, "committing", error);
   }
@@ -123,8 +138,28 @@ void run_guarded(Catalogue& catalogue, const std::function<void()>& command)
 {
   try {
     command();
+  } catch (const ReadOnlyRole& error) {
+    throw DatabaseError(error.what());
   } catch (const SqlError& error) {
     throw_database_error(catalogue, "the command stopped (nothing of it was written)", error);
+  }
+}
+
+void retry_conflicts(Catalogue&, const std::function<void()>& attempt)
+{
+  constexpr int attempts = 8;
+  for (int tried = 1;; ++tried) {
+    try {
+      attempt();
+      return;
+    } catch (const TransactionConflict&) {
+      if (tried == attempts) {
+        throw;
+      }
+      // A short wait, longer each time, with some randomness so that the
+      // writers that collided do not collide again.
+      std::this_thread::sleep_for(std::chrono::milliseconds(tried * 10 + std::rand() % 20));
+    }
   }
 }
 

@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace vendorcat::store {
 
@@ -35,6 +36,10 @@ enum class EmptyFile
   refuse,     // UsageError: an empty file is not a catalogue
   initialise, // db init: it becomes a new catalogue, mode 0600
 };
+
+// True when TARGET (a --db value) names a catalogue on a PostgreSQL server,
+// `postgresql://...` or `postgres://...`, rather than a file.
+bool is_server_uri(std::string_view target);
 
 // Rethrows ERROR, a database failure, as DatabaseError naming WHAT was being
 // done and the catalogue's path (and, for a failed write, the operating
@@ -116,6 +121,12 @@ private:
   bool m_foreign_keys_suspended = false;
   bool m_bulk_load = false; // with work put off until settle()
 };
+
+// Runs ATTEMPT, which opens, fills and commits a write transaction, and
+// runs it again from the start (a few times, after a short wait) when it
+// loses a race with another writer: a serialization failure or a deadlock
+// the server reports. The last such failure is thrown.
+void retry_conflicts(Catalogue& catalogue, const std::function<void()>& attempt);
 
 // Runs COMMAND; a database failure that no repository turned into one of the
 // project's errors (a full disk, an I/O error, a lock held too long) is

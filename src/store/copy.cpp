@@ -20,8 +20,8 @@ namespace vendorcat::store {
 namespace {
 
 constexpr std::array<const char*, 11> copied_tables = {
-  "setting",    "service", "provider", "location",  "offering",      "engagement",
-  "spend",      "fx_rate", "audit_log", "spend_monthly", "spend_by_class"};
+  "setting", "service", "provider",  "location",      "offering",      "engagement",
+  "spend",   "fx_rate", "audit_log", "spend_monthly", "spend_by_class"};
 
 constexpr std::size_t rows_per_insert = 64;
 
@@ -32,8 +32,14 @@ struct Cell
   std::string text;
 };
 
+struct Copied
+{
+  std::int64_t rows = 0;
+  bool ids = false; // the table's first column is its id
+};
+
 // The rows of TABLE from SOURCE into DESTINATION.
-void copy_table(Backend& source, Connection& destination, const std::string& table)
+Copied copy_table(Backend& source, Connection& destination, const std::string& table)
 {
   Query rows(source, fmt::format("SELECT * FROM \"{}\" ORDER BY 1", table));
   std::vector<std::string> columns;
@@ -68,7 +74,9 @@ void copy_table(Backend& source, Connection& destination, const std::string& tab
     insert.run();
     pending.clear();
   };
+  std::int64_t copied = 0;
   while (rows.next()) {
+    ++copied;
     if (columns.empty()) {
       for (int c = 0; c < rows.statement().column_count(); ++c) {
         columns.push_back(rows.statement().column_name(c));
@@ -95,18 +103,12 @@ void copy_table(Backend& source, Connection& destination, const std::string& tab
     Query last(destination, insert_sql(pending.size() / columns.size()));
     write(last);
   }
-}
-
-bool has_id(Backend& backend, const std::string& table)
-{
-  Query columns(backend, fmt::format("SELECT * FROM \"{}\" WHERE 1 = 0", table));
-  columns.next();
-  return columns.statement().column_count() > 0 && columns.statement().column_name(0) == "id";
+  return {copied, !columns.empty() && columns.front() == "id"};
 }
 
 } // namespace
 
-void copy_records(Backend& source, Catalogue& destination)
+std::vector<std::pair<std::string, std::int64_t>> copy_records(Backend& source, Catalogue& destination)
 {
   auto& target = backend(destination);
   const int version = source.schema_version();
@@ -121,14 +123,16 @@ void copy_records(Backend& source, Catalogue& destination)
                                    destination.path(), table));
     }
   }
+  std::vector<std::pair<std::string, std::int64_t>> copied;
   source.begin(TransactionKind::read);
   try {
     WriteTransaction transaction(destination, Workload::bulk_load);
     target.execute("DELETE FROM setting");
     target.execute("DELETE FROM service");
     for (const std::string table : copied_tables) {
-      copy_table(source, target, table);
-      if (has_id(target, table)) {
+      const auto rows = copy_table(source, target, table);
+      copied.emplace_back(table, rows.rows);
+      if (rows.ids) {
         target.after_copy(table);
       }
     }
@@ -138,12 +142,13 @@ void copy_records(Backend& source, Catalogue& destination)
     throw;
   }
   source.commit();
+  return copied;
 }
 
-void copy_catalogue(Catalogue& source, Catalogue& destination)
+std::vector<std::pair<std::string, std::int64_t>> copy_catalogue(Catalogue& source, Catalogue& destination)
 {
   try {
-    copy_records(backend(source), destination);
+    return copy_records(backend(source), destination);
   } catch (const SqlError& error) {
     throw DatabaseError(
       fmt::format("copying '{}' to '{}': {}", source.path(), destination.path(), error.what()));

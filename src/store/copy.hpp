@@ -5,6 +5,11 @@
 
 #include "store/catalogue.hpp"
 
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace vendorcat::store {
 
 class Backend;
@@ -14,6 +19,7 @@ class Backend;
 // records, in one write transaction of DESTINATION (read in one consistent
 // view of SOURCE). Throws DatabaseError when the schema versions differ,
 // UsageError when DESTINATION has records.
-void copy_records(Backend& source, Catalogue& destination);
+// Returns the rows copied of each table.
+std::vector<std::pair<std::string, std::int64_t>> copy_records(Backend& source, Catalogue& destination);
 
 } // namespace vendorcat::store

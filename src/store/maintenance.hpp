@@ -32,8 +32,9 @@ void backup_catalogue(Catalogue& catalogue, const std::filesystem::path& destina
 
 // Copies every record, the audit trail and the settings of SOURCE, ids
 // kept, into DESTINATION, a migrated catalogue of either backend with no
-// records (store/copy.hpp). Throws UsageError when DESTINATION has records,
-// DatabaseError when the copy fails (nothing of it is written).
-void copy_catalogue(Catalogue& source, Catalogue& destination);
+// records (store/copy.hpp); returns the rows copied of each kind of record.
+// Throws UsageError when DESTINATION has records, DatabaseError when the
+// copy fails (nothing of it is written).
+std::vector<std::pair<std::string, std::int64_t>> copy_catalogue(Catalogue& source, Catalogue& destination);
 
 } // namespace vendorcat::store

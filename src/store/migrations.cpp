@@ -132,6 +132,12 @@ int migrate(Catalogue& catalogue, const std::vector<Migration>& migrations)
       run_script(catalogue, migration.script);
       backend(catalogue).set_schema_version(migration.version);
       transaction.commit();
+    } catch (const ReadOnlyRole&) {
+      throw DatabaseError(
+        fmt::format("catalogue '{}' has schema version {} and this vendorcat needs {}; this "
+                    "role may only read it, so it cannot be migrated: run 'vendorcat db "
+                    "migrate' as its owner",
+                    catalogue.path(), current, latest));
     } catch (const std::exception& error) {
       throw_database_error(catalogue, fmt::format("applying migration {}", migration.name), error);
     }

@@ -156,10 +156,10 @@ RollupWriter::RollupWriter(Connection& connection)
                                  "WHERE engagement_id = ? AND month = ? AND currency = ?"),
     m_monthly_delete(connection,
                      "DELETE FROM spend_monthly WHERE engagement_id = ? AND month = ? AND currency = ?"),
-    m_monthly_upsert(connection,
-                     "INSERT INTO spend_monthly (amount, lines, engagement_id, month, currency) "
-                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT (engagement_id, month, currency) "
-                     "DO UPDATE SET amount = spend_monthly.amount + excluded.amount, lines = spend_monthly.lines + excluded.lines"),
+    m_monthly_upsert(connection, "INSERT INTO spend_monthly (amount, lines, engagement_id, month, currency) "
+                                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (engagement_id, month, currency) "
+                                 "DO UPDATE SET amount = spend_monthly.amount + excluded.amount, lines = "
+                                 "spend_monthly.lines + excluded.lines"),
     m_class_of(connection, "SELECT type, delivery_model FROM engagement WHERE id = ?")
 {
 }
@@ -236,7 +236,8 @@ void RollupWriter::add_all(std::vector<std::pair<RollupKey, RollupDelta>>& rows)
       sql += i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)";
     }
     sql += " ON CONFLICT (engagement_id, month, currency) "
-           "DO UPDATE SET amount = spend_monthly.amount + excluded.amount, lines = spend_monthly.lines + excluded.lines";
+           "DO UPDATE SET amount = spend_monthly.amount + excluded.amount, lines = spend_monthly.lines + "
+           "excluded.lines";
     m_monthly_upsert_batch.emplace(m_connection, sql);
   }
   auto& statement = full ? *m_monthly_upsert_batch : m_monthly_upsert;

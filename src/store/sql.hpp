@@ -51,6 +51,14 @@ public:
   using SqlError::SqlError;
 };
 
+// The server refused a write because the connection's role may only read;
+// the message, for the user as it is, names the role.
+class ReadOnlyRole : public ReadOnly
+{
+public:
+  using ReadOnly::ReadOnly;
+};
+
 enum class ColumnType
 {
   null,

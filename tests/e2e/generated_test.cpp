@@ -36,7 +36,8 @@ TEST(GeneratedE2E, ImportsAndReportsAGeneratedCatalogue)
   // currency and month, converted with that month's rate, rounded once.
   const auto expected =
     cli.sql("SELECT sum(CASE WHEN m.currency = 'EUR' THEN m.amount / 100.0 "
-            "ELSE m.amount * CAST(f.rate AS DOUBLE PRECISION) / 100.0 END) FROM (SELECT currency, substr(date, 1, 7) AS "
+            "ELSE m.amount * CAST(f.rate AS DOUBLE PRECISION) / 100.0 END) FROM (SELECT currency, "
+            "substr(date, 1, 7) AS "
             "month, sum(amount) AS amount FROM spend GROUP BY 1, 2) m LEFT JOIN fx_rate f "
             "ON f.currency = m.currency AND f.month = m.month");
   const auto report = cli.json({"report", "spend", "--by", "type", "--period", "all"});

@@ -125,10 +125,11 @@ TEST_F(ImportE2E, OnConflictUpdateReplacesASpendLine)
   ASSERT_EQ(lines.size(), 1u);
   EXPECT_EQ(lines[0]["date"], "2025-02-05");
   EXPECT_EQ(lines[0]["amount"], "125.50");
-  EXPECT_EQ(cli.sql("SELECT (month / 12) || '-' || CASE WHEN month % 12 < 9 THEN '0' ELSE '' END || (month % 12 + 1) "
-                    "|| ':' || amount || ':' || lines "
-                    "FROM spend_monthly"),
-            "2025-02:12550:1");
+  EXPECT_EQ(
+    cli.sql("SELECT (month / 12) || '-' || CASE WHEN month % 12 < 9 THEN '0' ELSE '' END || (month % 12 + 1) "
+            "|| ':' || amount || ':' || lines "
+            "FROM spend_monthly"),
+    "2025-02:12550:1");
 
   const auto other_month = import("spend",
                                   file("t.csv", "engagement,date,amount,reference\n"
@@ -139,10 +140,11 @@ TEST_F(ImportE2E, OnConflictUpdateReplacesASpendLine)
   ASSERT_EQ(lines.size(), 1u);
   EXPECT_EQ(lines[0]["date"], "2025-04-01");
   EXPECT_EQ(lines[0]["amount"], "90.00");
-  EXPECT_EQ(cli.sql("SELECT (month / 12) || '-' || CASE WHEN month % 12 < 9 THEN '0' ELSE '' END || (month % 12 + 1) "
-                    "|| ':' || amount || ':' || lines "
-                    "FROM spend_monthly"),
-            "2025-04:9000:1");
+  EXPECT_EQ(
+    cli.sql("SELECT (month / 12) || '-' || CASE WHEN month % 12 < 9 THEN '0' ELSE '' END || (month % 12 + 1) "
+            "|| ':' || amount || ':' || lines "
+            "FROM spend_monthly"),
+    "2025-04:9000:1");
   EXPECT_EQ(cli.run({"db", "check"}).status, 0);
 }
 

@@ -85,7 +85,8 @@ TEST_F(ImportE2E, DbCheckWhileAnotherProcessWritesIsNotAProblem)
   if (cli.on_server()) {
     ServerSession writer(cli.target());
     writer.execute("BEGIN");
-    writer.execute("SELECT pg_advisory_xact_lock(" + std::to_string(vendorcat::store::postgres::write_lock_key) + ")");
+    writer.execute("SELECT pg_advisory_xact_lock(" +
+                   std::to_string(vendorcat::store::postgres::write_lock_key) + ")");
     writer.execute("UPDATE setting SET value = value WHERE FALSE");
     const auto check = cli.run({"db", "check"});
     EXPECT_EQ(check.status, 0) << check.out << check.err;

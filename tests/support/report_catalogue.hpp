@@ -341,10 +341,11 @@ protected:
   static CentsBy exact_cents(const std::string& key, const std::string& where = "1 = 1")
   {
     CentsBy sums;
-    const auto output = s_cli->sql("SELECT " + key +
-                                   ", sum(s.amount * CASE WHEN s.currency = 'EUR' THEN 10000 "
-                                   "ELSE CAST(round(CAST(f.rate AS DOUBLE PRECISION) * 10000) AS BIGINT) END)" +
-                                   raw_lines_sql + " WHERE " + where + " GROUP BY 1");
+    const auto output =
+      s_cli->sql("SELECT " + key +
+                 ", sum(s.amount * CASE WHEN s.currency = 'EUR' THEN 10000 "
+                 "ELSE CAST(round(CAST(f.rate AS DOUBLE PRECISION) * 10000) AS BIGINT) END)" +
+                 raw_lines_sql + " WHERE " + where + " GROUP BY 1");
     for (const auto& line : lines_of(output)) {
       const auto bar = line.find('|');
       sums[line.substr(0, bar)] = divide_half_even(std::stoll(line.substr(bar + 1)), 10000);

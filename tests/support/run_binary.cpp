@@ -103,7 +103,15 @@ Cli::Cli(std::filesystem::path db, bool server) : m_db(std::move(db))
 {
   if (server) {
     m_server = std::make_shared<ServerDatabase>();
+    m_uri = m_server->uri();
   }
+}
+
+Cli Cli::server(std::string uri)
+{
+  Cli cli("", false);
+  cli.m_uri = std::move(uri);
+  return cli;
 }
 
 Cli Cli::file(std::filesystem::path db)
@@ -113,18 +121,18 @@ Cli Cli::file(std::filesystem::path db)
 
 std::string Cli::schema_version() const
 {
-  return sql(m_server ? "SELECT version FROM vendorcat_schema" : "PRAGMA user_version");
+  return sql(on_server() ? "SELECT version FROM vendorcat_schema" : "PRAGMA user_version");
 }
 
 void Cli::set_schema_version(int version) const
 {
-  sql(m_server ? "UPDATE vendorcat_schema SET version = " + std::to_string(version)
-               : "PRAGMA user_version = " + std::to_string(version));
+  sql(on_server() ? "UPDATE vendorcat_schema SET version = " + std::to_string(version)
+                  : "PRAGMA user_version = " + std::to_string(version));
 }
 
 std::string Cli::target() const
 {
-  return m_server ? m_server->uri() : m_db.string();
+  return on_server() ? m_uri : m_db.string();
 }
 
 Output Cli::run(const std::vector<std::string>& args, const std::string& input) const
@@ -156,9 +164,9 @@ long long Cli::count(const std::string& table) const
 
 std::string Cli::sql(const std::string& sql) const
 {
-  if (m_server) {
+  if (on_server()) {
     Output output;
-    output.out = run_server_sql(m_server->uri(), sql, output.status, output.err);
+    output.out = run_server_sql(m_uri, sql, output.status, output.err);
     EXPECT_EQ(output.status, 0) << output.err;
     while (!output.out.empty() && output.out.back() == '\n') {
       output.out.pop_back();

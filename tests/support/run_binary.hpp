@@ -39,6 +39,9 @@ public:
   // A catalogue in the file DB in either run of the suite (a backup's copy).
   static Cli file(std::filesystem::path db);
 
+  // The server catalogue at URI, which the test made (or means to fail).
+  static Cli server(std::string uri);
+
   // vendorcat --db DB ARGS...
   Output run(const std::vector<std::string>& args, const std::string& input = "") const;
 
@@ -63,7 +66,7 @@ public:
   std::string target() const;
 
   // True when the catalogue is a database on the test server.
-  bool on_server() const { return m_server != nullptr; }
+  bool on_server() const { return !m_uri.empty(); }
 
   // The catalogue's schema version as the backend records it, and a new
   // one written behind vendorcat's back.
@@ -75,6 +78,7 @@ private:
 
   std::filesystem::path m_db;
   std::shared_ptr<ServerDatabase> m_server;
+  std::string m_uri; // of the server database, when the catalogue is one
 };
 
 } // namespace vendorcat::test

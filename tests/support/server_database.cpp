@@ -1,9 +1,9 @@
 #include "support/server_database.hpp"
 
 #include <fmt/format.h>
-#include <libpq-fe.h>
 
 #include <cstdlib>
+#include <libpq-fe.h>
 #include <random>
 #include <stdexcept>
 
@@ -19,8 +19,9 @@ std::string server_uri(const std::string& database)
 {
   const char* admin = std::getenv("VENDORCAT_TEST_PG");
   if (admin == nullptr || *admin == '\0') {
-    throw std::runtime_error("VENDORCAT_TEST_PG is not set: run the PostgreSQL tests through "
-                             "scripts/with-postgres (scripts/test does), or VENDORCAT_PG_TESTS=0 to leave them out");
+    throw std::runtime_error(
+      "VENDORCAT_TEST_PG is not set: run the PostgreSQL tests through "
+      "scripts/with-postgres (scripts/test does), or VENDORCAT_PG_TESTS=0 to leave them out");
   }
   std::string uri = admin;
   const auto slash = uri.rfind('/');
@@ -37,7 +38,8 @@ std::string run_server_sql(const std::string& uri, const std::string& sql, int& 
     PQfinish(connection);
     return out;
   }
-  PQsetNoticeProcessor(connection, [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+    connection, [](void*, const char*) {}, nullptr);
   PGresult* result = PQexec(connection, sql.c_str());
   const auto state = PQresultStatus(result);
   if (state == PGRES_TUPLES_OK || state == PGRES_COMMAND_OK) {
@@ -64,7 +66,8 @@ ServerSession::ServerSession(const std::string& uri) : m_connection(PQconnectdb(
     PQfinish(m_connection);
     throw std::runtime_error("cannot connect to the test server: " + error);
   }
-  PQsetNoticeProcessor(m_connection, [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+    m_connection, [](void*, const char*) {}, nullptr);
 }
 
 ServerSession::~ServerSession()

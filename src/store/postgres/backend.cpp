@@ -23,6 +23,7 @@
 #include "store/spend_sink.hpp"
 
 #include <fmt/format.h>
+
 #include <libpq-fe.h>
 
 namespace vendorcat::store::postgres {
@@ -86,8 +87,9 @@ std::string display_name(const std::string& uri)
     }
   }
   PQconninfoFree(options);
-  return fmt::format("postgresql://{}{}{}/{}", user.empty() ? "" : user + "@", host.empty() ? "localhost" : host,
-                     port.empty() ? "" : ":" + port, database.empty() ? user : database);
+  return fmt::format("postgresql://{}{}{}/{}", user.empty() ? "" : user + "@",
+                     host.empty() ? "localhost" : host, port.empty() ? "" : ":" + port,
+                     database.empty() ? user : database);
 }
 
 PostgresBackend::PostgresBackend(const std::string& uri) : m_display_name(display_name(uri))
@@ -155,7 +157,8 @@ int PostgresBackend::schema_version()
   if (Query(*this, "SELECT to_regclass('vendorcat_schema') IS NULL").run_integer() != 0) {
     return 0;
   }
-  return static_cast<int>(Query(*this, "SELECT coalesce(max(version), 0) FROM vendorcat_schema").run_integer());
+  return static_cast<int>(
+    Query(*this, "SELECT coalesce(max(version), 0) FROM vendorcat_schema").run_integer());
 }
 
 void PostgresBackend::set_schema_version(int version)
@@ -209,7 +212,8 @@ std::unique_ptr<SpendSink> PostgresBackend::spend_sink(const SinkPlan&)
   return std::make_unique<StatementSink>(*this);
 }
 
-std::vector<std::string> PostgresBackend::explain(std::string_view sql, const std::function<void(Query&)>& bind)
+std::vector<std::string> PostgresBackend::explain(std::string_view sql,
+                                                  const std::function<void(Query&)>& bind)
 {
   Query query(*this, "EXPLAIN " + std::string(sql));
   bind(query);
@@ -222,11 +226,13 @@ std::vector<std::string> PostgresBackend::explain(std::string_view sql, const st
 
 std::string PostgresBackend::actor()
 {
-  Query query(*this, "SELECT current_user");
-  query.next();
-  auto role = query.text(0);
-  query.reset();
-  return role;
+  if (m_actor.empty()) {
+    Query query(*this, "SELECT current_user");
+    query.next();
+    m_actor = query.text(0);
+    query.reset();
+  }
+  return m_actor;
 }
 
 void PostgresBackend::after_copy(const std::string& table)

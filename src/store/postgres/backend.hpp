@@ -81,6 +81,7 @@ private:
 
   PGconn* m_connection = nullptr;
   std::string m_display_name;
+  std::string m_actor; // the role, once read
   bool m_in_write = false;
   std::unordered_map<std::string, std::string> m_statements; // SQL and types -> name
 };

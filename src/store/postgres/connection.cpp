@@ -8,11 +8,11 @@
 #include "store/postgres/backend.hpp"
 
 #include <fmt/format.h>
-#include <libpq-fe.h>
 
 #include <array>
 #include <charconv>
 #include <cstring>
+#include <libpq-fe.h>
 
 namespace vendorcat::store::postgres {
 
@@ -54,7 +54,8 @@ std::pair<std::string, int> numbered(std::string_view sql)
       count = std::max(count, number);
       // `lower(?)` folds ASCII letters only, as SQLite's does and as the
       // columns' "C" collation does, whatever the database's locale.
-      out += out.ends_with("lower(") ? fmt::format("${}::text COLLATE \"C\"", number) : fmt::format("${}", number);
+      out +=
+        out.ends_with("lower(") ? fmt::format("${}::text COLLATE \"C\"", number) : fmt::format("${}", number);
       i = end - 1;
     } else {
       out += c;
@@ -234,7 +235,12 @@ void check(PGconn* connection, PGresult* result)
   if (code == "40001" || code == "40P01") {
     throw TransactionConflict(message);
   }
-  if (code == "42501" || code == "25006") {
+  if (code == "42501") {
+    throw ReadOnlyRole(
+      fmt::format("permission denied: role '{}' may not write to database '{}': {} (read-only role)",
+                  PQuser(connection), PQdb(connection), message));
+  }
+  if (code == "25006") {
     throw ReadOnly(message);
   }
   throw SqlError(message);
@@ -262,8 +268,8 @@ const std::string& PostgresBackend::prepared(const std::string& sql, const std::
   if (in_transaction) {
     execute("SAVEPOINT vendorcat_prepare");
   }
-  auto* result = PQprepare(m_connection, name.c_str(), sql.c_str(), static_cast<int>(types.size()),
-                           types.data());
+  auto* result =
+    PQprepare(m_connection, name.c_str(), sql.c_str(), static_cast<int>(types.size()), types.data());
   const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   if (state != nullptr && std::strcmp(state, "42P18") == 0) {
     // A parameter whose place says nothing of its type (`? IS NULL`): text.

@@ -16,10 +16,10 @@
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
-
 #include <pwd.h>
-#include <sqlite3.h>
 #include <unistd.h>
+
+#include <sqlite3.h>
 
 namespace vendorcat::store::sqlite {
 
@@ -242,10 +242,13 @@ std::vector<std::string> SqliteBackend::explain(std::string_view sql, const std:
 std::string SqliteBackend::actor()
 {
   // The effective user, as the file's permissions see it; $USER can lie.
-  if (const auto* entry = ::getpwuid(::geteuid()); entry != nullptr && entry->pw_name != nullptr) {
-    return entry->pw_name;
-  }
-  return std::to_string(::geteuid());
+  static const std::string user = [] {
+    if (const auto* entry = ::getpwuid(::geteuid()); entry != nullptr && entry->pw_name != nullptr) {
+      return std::string(entry->pw_name);
+    }
+    return std::to_string(::geteuid());
+  }();
+  return user;
 }
 
 } // namespace vendorcat::store::sqlite
