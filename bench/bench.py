@@ -365,18 +365,24 @@ def main():
     parser.add_argument("--quick", action="store_true", help="100,000 lines, 10,000 rows per kind, no DuckDB")
     parser.add_argument("--no-kinds", action="store_true", help="skip the other kinds and the provider queries")
     parser.add_argument("--build-dir", default=os.environ.get("BUILD_DIR", "build"))
+    parser.add_argument("--backend", default="sqlite", choices=["sqlite", "postgresql"],
+                        help="postgresql: the import and report on a server (bench/postgres.py)")
     args = parser.parse_args()
     lines = args.lines or (100_000 if args.quick else 1_000_000)
     tools = Tools(ROOT / args.build_dir)
     cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "vendorcat-bench"
-    duckdb = (None, "skipped with --quick") if args.quick else duckdb_module(cache)
+    duckdb = (None, "skipped") if args.quick or args.backend != "sqlite" else duckdb_module(cache)
     results = Results()
     with tempfile.TemporaryDirectory(prefix="vendorcat-bench-") as folder:
         work = Path(folder)
         global PEAK
         PEAK = build_peak(work)
-        bench_spend(tools, work, args.profile, lines, args.runs, results, duckdb)
-        if not args.no_kinds:
+        if args.backend == "postgresql":
+            import postgres
+            postgres.bench_postgres(tools, work, args.profile, lines, args.runs, results)
+        else:
+            bench_spend(tools, work, args.profile, lines, args.runs, results, duckdb)
+        if not args.no_kinds and args.backend == "sqlite":
             bench_kinds(tools, work, 10_000 if args.quick else 100_000, args.runs, results)
             bench_providers(tools, work, 10_000 if args.quick else 100_000, args.runs, results)
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")),

@@ -3,11 +3,18 @@
 -- currency in spend_monthly, and spend_by_class by month, currency, type and
 -- delivery model. The store keeps both in the same transaction as every
 -- write that changes them, and `db check` compares them with the lines.
+--
+-- Unlike the file's, these two tables declare no foreign keys: they are
+-- derived from the spend lines, whose own foreign keys already hold every
+-- engagement and currency they name, and `db check` proves them equal to
+-- the lines. On PostgreSQL a foreign key is a trigger run per row, which
+-- cost a bulk load as much again as the lines themselves (measured: 28 µs a
+-- row, 2.5 of 2.8 s for the roll-up of 100,000 lines).
 
 CREATE TABLE spend_monthly (
-  engagement_id BIGINT NOT NULL REFERENCES engagement (id) ON DELETE RESTRICT,
+  engagement_id BIGINT NOT NULL,
   month         BIGINT NOT NULL CHECK (month BETWEEN 1900 * 12 AND 9999 * 12 + 11),
-  currency      TEXT COLLATE "C" NOT NULL REFERENCES currency (code),
+  currency      TEXT COLLATE "C" NOT NULL,
   amount        BIGINT NOT NULL,
   lines         BIGINT NOT NULL CHECK (lines > 0),
   PRIMARY KEY (engagement_id, month, currency)
@@ -15,7 +22,7 @@ CREATE TABLE spend_monthly (
 
 CREATE TABLE spend_by_class (
   month          BIGINT NOT NULL CHECK (month BETWEEN 1900 * 12 AND 9999 * 12 + 11),
-  currency       TEXT COLLATE "C" NOT NULL REFERENCES currency (code),
+  currency       TEXT COLLATE "C" NOT NULL,
   type           TEXT COLLATE "C" NOT NULL CHECK (type IN ('BPO', 'KPO')),
   delivery_model TEXT COLLATE "C" NOT NULL CHECK (delivery_model IN ('onshore', 'nearshore', 'offshore')),
   amount         BIGINT NOT NULL,

@@ -180,6 +180,31 @@ const EngagementClass& RollupWriter::class_of(std::int64_t engagement_id)
   return it->second;
 }
 
+void RollupWriter::load_classes(const std::vector<std::pair<RollupKey, RollupDelta>>& ordered)
+{
+  // Many engagements not yet known (a bulk load): every engagement's class
+  // in one query instead of one query each.
+  constexpr std::size_t one_by_one = 256;
+  std::size_t unknown = 0;
+  std::int64_t last = 0;
+  for (const auto& entry : ordered) {
+    const auto id = entry.first.engagement_id();
+    if (id != last && !m_classes.contains(id) && ++unknown > one_by_one) {
+      break;
+    }
+    last = id;
+  }
+  if (unknown <= one_by_one) {
+    return;
+  }
+  Query all(m_connection, "SELECT id, type, delivery_model FROM engagement");
+  while (all.next()) {
+    m_classes.insert_or_assign(all.integer(0),
+                               EngagementClass{domain::parse_outsourcing_type(all.text_view(1)),
+                                               domain::parse_delivery_model(all.text_view(2))});
+  }
+}
+
 void RollupWriter::write(const RollupDeltas& deltas)
 {
   // In key order, so that the table's pages are visited once each and in
@@ -193,6 +218,7 @@ void RollupWriter::write(const RollupDeltas& deltas)
     }
   });
   std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  load_classes(ordered);
   ClassDeltas classes;
   std::string currency;
   std::vector<std::pair<RollupKey, RollupDelta>> adding; // the next upsert's rows

@@ -117,6 +117,9 @@ private:
   static constexpr std::size_t upsert_rows = 64;
 
   const EngagementClass& class_of(std::int64_t engagement_id);
+  // Reads the classes of all engagements at once when ORDERED (by
+  // engagement) names many that are not known yet.
+  void load_classes(const std::vector<std::pair<RollupKey, RollupDelta>>& ordered);
   // Adds ROWS (each only adds lines) to spend_monthly, and empties ROWS.
   void add_all(std::vector<std::pair<RollupKey, RollupDelta>>& rows);
   // Runs STATEMENT, an upsert adding ROWS; a total beyond 64 bits is

@@ -20,6 +20,7 @@
 #include "store/copy.hpp"
 #include "store/maintenance.hpp"
 #include "store/migrations.hpp"
+#include "store/postgres/spend_sink.hpp"
 #include "store/spend_sink.hpp"
 
 #include <fmt/format.h>
@@ -207,9 +208,12 @@ void PostgresBackend::back_up(const std::filesystem::path& destination)
   copy_records(*this, copy);
 }
 
-std::unique_ptr<SpendSink> PostgresBackend::spend_sink(const SinkPlan&)
+std::unique_ptr<SpendSink> PostgresBackend::spend_sink(const SinkPlan& plan)
 {
-  return std::make_unique<StatementSink>(*this);
+  if (plan.reference_check == ReferenceCheck::per_line) {
+    return std::make_unique<StatementSink>(*this);
+  }
+  return std::make_unique<CopySink>(*this);
 }
 
 std::vector<std::string> PostgresBackend::explain(std::string_view sql,
