@@ -62,7 +62,8 @@ void add_global_options(CLI::App& app, GlobalOptions& options)
 {
   app.add_option_function<std::string>(
     "--db", [&options](const std::string& value) { options.db = value; },
-    "Catalogue file (default: $VENDORCAT_DB, else $XDG_DATA_HOME/vendorcat/catalogue.db)");
+    "Catalogue file, or postgresql://USER@HOST[:PORT]/DBNAME for a catalogue on a server\n"
+    "(default: $VENDORCAT_DB, else $XDG_DATA_HOME/vendorcat/catalogue.db)");
   app.add_option("--format", options.format, "Output format: table, csv, json or jsonl")
     ->check(CLI::IsMember({"table", "csv", "json", "jsonl"}));
   app.add_flag("-q,--quiet", options.quiet, "No messages on stderr except errors");

@@ -3,7 +3,7 @@
 // The SQL interface the repositories of store/ use, whichever database holds
 // the catalogue. A Connection prepares statements written in the SQL that
 // SQLite and PostgreSQL share (parameters as `?` or `?N`, `TRUE`/`FALSE`,
-// `RETURNING`, `ON CONFLICT`, no dialect functions), runs them, and reports
+// `ON CONFLICT`, no `RETURNING` and no dialect functions), runs them, and reports
 // failures as SqlError. Each backend implements it in its own folder
 // (store/sqlite/, store/postgres/). This header is for store/ only: the
 // layers above see the repositories' functions and the project's own types.

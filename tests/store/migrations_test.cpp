@@ -187,14 +187,18 @@ TEST(Migrations, SpendReferenceIndexKeepsEveryLineAndTheRule)
 {
   auto catalogue = Catalogue::open_in_memory();
   ASSERT_EQ(store::migrate(catalogue, migrations_up_to(4)), 4);
-  store::set_setting(catalogue, store::SettingKey::home_country, "FI");
-  store::set_setting(catalogue, store::SettingKey::base_currency, "EUR");
-  test::add_provider(catalogue, "Tallinn Ops", "EE");
-  test::add_engagement(catalogue, "E-1", "Tallinn Ops", "payroll", "EE", "EUR");
-  test::add_engagement(catalogue, "E-2", "Tallinn Ops", "payroll", "EE", "EUR");
-  // The lines and the roll-up as a version-4 catalogue holds them (ids 1 and
-  // 6 removed), written as that version wrote them.
+  // The records, lines and roll-up as a version-4 catalogue holds them
+  // (spend ids 1 and 6 removed), written as that version wrote them (the
+  // store of today writes the audit trail of today's schema).
   test::sqlite_db(catalogue).exec(
+    "INSERT INTO setting (key, value) VALUES ('home_country', 'FI'), ('base_currency', 'EUR');"
+    "INSERT INTO provider (id, name, name_key, hq_country, created_at, updated_at) VALUES "
+    "(1, 'Tallinn Ops', 'tallinn ops', 'EE', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');"
+    "INSERT INTO engagement (id, ref, provider_id, service_id, delivery_country, delivery_model, "
+    "model_source, "
+    "type, type_source, start_date, currency, created_at, updated_at) SELECT n, 'E-' || n, 1, s.id, 'EE', "
+    "'nearshore', 'derived', 'BPO', 'derived', '2024-01-01', 'EUR', '2025-01-01T00:00:00Z', "
+    "'2025-01-01T00:00:00Z' FROM service s, (SELECT 1 AS n UNION ALL SELECT 2) WHERE s.code = 'payroll';"
     "INSERT INTO spend (id, engagement_id, date, amount, currency, reference) VALUES "
     "(2, 1, '2025-01-10', 150050, 'EUR', 'INV-1'), (3, 1, '2025-01-20', -2025, 'EUR', NULL), "
     "(4, 1, '2025-02-01', 700, 'EUR', NULL), (7, 2, '2025-02-03', 9999, 'USD', 'INV-1'), "
@@ -236,4 +240,15 @@ TEST(Migrations, SpendReferenceIndexKeepsEveryLineAndTheRule)
   store::add_spend(catalogue, "E-1", "2025-03-01", "1.00", std::nullopt, std::string("INV-2"));
   store::add_spend(catalogue, "E-1", "2025-03-02", "1.00", std::nullopt, std::nullopt);
   EXPECT_EQ(test::sqlite_db(catalogue).execAndGet("SELECT count(*) FROM spend").getInt(), 7);
+}
+
+TEST(Migrations, TheServersFolderHasTheSameVersionsAsTheFiles)
+{
+  const auto& file = store::builtin_migrations();
+  const auto& server = store::postgresql_migrations();
+  ASSERT_EQ(server.size(), file.size());
+  for (std::size_t i = 0; i < file.size(); ++i) {
+    EXPECT_EQ(server[i].version, file[i].version);
+    EXPECT_EQ(server[i].name, file[i].name);
+  }
 }
