@@ -114,6 +114,7 @@ PostgresBackend::PostgresBackend(const std::string& uri) : m_display_name(displa
 
 PostgresBackend::~PostgresBackend()
 {
+  settle_stream();
   m_statements.clear();
   if (m_connection != nullptr) {
     PQfinish(m_connection);
@@ -133,6 +134,7 @@ void PostgresBackend::begin(TransactionKind kind)
 void PostgresBackend::commit()
 {
   m_in_write = false;
+  settle_stream();
   auto* result = PQexec(m_connection, "COMMIT");
   check(m_connection, result);
   const std::string status = PQcmdStatus(result);
@@ -145,6 +147,7 @@ void PostgresBackend::commit()
 void PostgresBackend::rollback() noexcept
 {
   m_in_write = false;
+  settle_stream();
   PQclear(PQexec(m_connection, "ROLLBACK"));
 }
 

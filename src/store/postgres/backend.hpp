@@ -31,6 +31,15 @@ bool is_uri(std::string_view text);
 // password, whatever form the URI has.
 std::string display_name(const std::string& uri);
 
+// A statement whose rows are still arriving on the connection: drain()
+// reads the rest into memory, so that another statement can run.
+class RowStream
+{
+public:
+  virtual ~RowStream() = default;
+  virtual void drain() noexcept = 0;
+};
+
 class PostgresBackend final : public Backend
 {
 public:
@@ -74,7 +83,14 @@ public:
   // Runs SQL without parameters; the result (never a failure) is the caller's.
   PGresult* run_simple(const std::string& sql);
 
-  PGconn* handle() { return m_connection; }
+  // The connection, free for a new command (a stream in progress is read
+  // into memory first), and as it is.
+  PGconn* handle();
+  PGconn* handle_as_is() { return m_connection; }
+  // STREAM's rows are arriving (nullptr: no more); another command first
+  // drains them.
+  void streaming(RowStream* stream) noexcept;
+  void settle_stream() noexcept;
 
 private:
   PGresult* run_in_savepoint(const std::string& name, const std::vector<const char*>& values);
@@ -83,6 +99,7 @@ private:
   std::string m_display_name;
   std::string m_actor; // the role, once read
   bool m_in_write = false;
+  RowStream* m_stream = nullptr;
   std::unordered_map<std::string, std::string> m_statements; // SQL and types -> name
 };
 

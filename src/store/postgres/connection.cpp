@@ -12,6 +12,7 @@
 #include <array>
 #include <charconv>
 #include <cstring>
+#include <deque>
 #include <libpq-fe.h>
 
 namespace vendorcat::store::postgres {
@@ -70,7 +71,14 @@ bool is_integer_type(Oid type)
   return type == 16 || type == 20 || type == 21 || type == 23 || type == 1700;
 }
 
-class PostgresStatement : public Statement
+// A statement. A SELECT streams its rows (libpq's single-row mode), so that
+// a listing of millions of lines holds one row at a time; when another
+// statement needs the connection before the rows are all read (a look-up
+// per row), the rest are read into memory first (drain()). A write runs
+// whole, inside a savepoint in a write transaction (run_prepared()).
+class PostgresStatement
+  : public Statement
+  , public RowStream
 {
 public:
   PostgresStatement(PostgresBackend& backend, std::string_view sql) : m_backend(backend)
@@ -86,7 +94,7 @@ public:
   }
   PostgresStatement(const PostgresStatement&) = delete;
   PostgresStatement& operator=(const PostgresStatement&) = delete;
-  ~PostgresStatement() override { clear(); }
+  ~PostgresStatement() override { end(); }
 
   void bind_null(int index, ColumnType hint) override
   {
@@ -111,20 +119,24 @@ public:
 
   bool step() override
   {
-    if (m_result == nullptr) {
-      run();
-      m_row = 0;
-    } else {
-      ++m_row;
+    if (!m_started) {
+      start();
     }
-    if (m_row < PQntuples(m_result)) {
+    if (m_streaming) {
+      clear_current();
+      m_result = next_streamed();
+      m_row = 0;
+      if (m_result != nullptr) {
+        return true;
+      }
+    } else if (++m_row < PQntuples(m_result)) {
       return true;
     }
-    clear();
+    end();
     return false;
   }
 
-  void reset() noexcept override { clear(); }
+  void reset() noexcept override { end(); }
 
   int column_count() const override { return m_result ? PQnfields(m_result) : 0; }
   std::string column_name(int column) const override { return PQfname(m_result, column); }
@@ -159,12 +171,18 @@ public:
   }
   std::int64_t changes() const override { return m_changes; }
 
+  void drain() noexcept override
+  {
+    while (PGresult* result = PQgetResult(m_backend.handle_as_is())) {
+      m_pending.push_back(result);
+    }
+    m_open = false;
+  }
+
 private:
   std::size_t& place(int index)
   {
-    if (m_result != nullptr) {
-      clear();
-    }
+    end();
     if (index < 1 || static_cast<std::size_t>(index) > m_values.size()) {
       throw SqlError(fmt::format("no parameter {} in the statement", index));
     }
@@ -172,24 +190,83 @@ private:
     return m_slot;
   }
 
-  void run()
+  void start()
   {
-    const auto& name = m_backend.prepared(m_sql, m_types);
+    const auto& name = m_backend.prepared(m_sql, m_types); // ends any other stream
     std::vector<const char*> values(m_values.size());
     for (std::size_t i = 0; i < values.size(); ++i) {
       values[i] = m_null[i] ? nullptr : m_values[i].c_str();
     }
-    m_result = m_backend.run_prepared(name, values, m_writes);
-    const char* tuples = PQcmdTuples(m_result);
-    m_changes = tuples[0] != 0 ? std::atoll(tuples) : 0;
+    m_started = true;
+    m_row = -1;
+    m_changes = 0;
+    if (m_writes) {
+      m_result = m_backend.run_prepared(name, values, true);
+      const char* tuples = PQcmdTuples(m_result);
+      m_changes = tuples[0] != 0 ? std::atoll(tuples) : 0;
+      return;
+    }
+    auto* connection = m_backend.handle_as_is();
+    if (PQsendQueryPrepared(connection, name.c_str(), static_cast<int>(values.size()), values.data(), nullptr,
+                            nullptr, 0) != 1) {
+      m_started = false;
+      check(connection, nullptr);
+    }
+    PQsetSingleRowMode(connection);
+    m_streaming = true;
+    m_open = true;
+    m_backend.streaming(this);
   }
 
-  void clear() noexcept
+  // The next row, or nullptr at the end; throws the failure the server
+  // reported instead of a row.
+  PGresult* next_streamed()
+  {
+    PGresult* result = nullptr;
+    if (!m_pending.empty()) {
+      result = m_pending.front();
+      m_pending.pop_front();
+    } else if (m_open) {
+      result = PQgetResult(m_backend.handle_as_is());
+    }
+    if (result == nullptr) {
+      return nullptr;
+    }
+    const auto status = PQresultStatus(result);
+    if (status == PGRES_SINGLE_TUPLE) {
+      return result;
+    }
+    if (status == PGRES_TUPLES_OK) {
+      PQclear(result);
+      return nullptr;
+    }
+    end();
+    check(m_backend.handle_as_is(), result);
+    return nullptr;
+  }
+
+  void clear_current() noexcept
   {
     if (m_result != nullptr) {
       PQclear(m_result);
       m_result = nullptr;
     }
+  }
+
+  // Done with this run: the rest of a stream read and dropped.
+  void end() noexcept
+  {
+    clear_current();
+    if (m_open) {
+      m_backend.streaming(nullptr);
+      drain();
+    }
+    for (auto* result : m_pending) {
+      PQclear(result);
+    }
+    m_pending.clear();
+    m_streaming = false;
+    m_started = false;
   }
 
   PostgresBackend& m_backend;
@@ -199,8 +276,12 @@ private:
   std::vector<Oid> m_types;
   bool m_writes = false; // an INSERT, UPDATE or DELETE
   std::size_t m_slot = 0;
+  bool m_started = false;
+  bool m_streaming = false;        // rows come one result each
+  bool m_open = false;             // and some are still on the connection
+  std::deque<PGresult*> m_pending; // read off the connection ahead of step()
   PGresult* m_result = nullptr;
-  int m_row = 0;
+  int m_row = -1;
   std::int64_t m_changes = 0;
 };
 
@@ -251,8 +332,29 @@ std::unique_ptr<Statement> PostgresBackend::prepare(std::string_view sql)
   return std::make_unique<PostgresStatement>(*this, sql);
 }
 
+void PostgresBackend::streaming(RowStream* stream) noexcept
+{
+  m_stream = stream;
+}
+
+void PostgresBackend::settle_stream() noexcept
+{
+  if (m_stream != nullptr) {
+    auto* stream = m_stream;
+    m_stream = nullptr;
+    stream->drain();
+  }
+}
+
+PGconn* PostgresBackend::handle()
+{
+  settle_stream();
+  return m_connection;
+}
+
 const std::string& PostgresBackend::prepared(const std::string& sql, const std::vector<Oid>& types)
 {
+  settle_stream();
   std::string key = sql;
   key += '\0';
   for (const auto type : types) {
@@ -297,6 +399,7 @@ const std::string& PostgresBackend::prepared(const std::string& sql, const std::
 PGresult* PostgresBackend::run_prepared(const std::string& name, const std::vector<const char*>& values,
                                         bool guarded)
 {
+  settle_stream();
   if (m_in_write && guarded) {
     return run_in_savepoint(name, values);
   }
@@ -342,11 +445,13 @@ PGresult* PostgresBackend::run_in_savepoint(const std::string& name, const std::
 
 PGresult* PostgresBackend::run_simple(const std::string& sql)
 {
+  settle_stream();
   return PQexec(m_connection, sql.c_str());
 }
 
 void PostgresBackend::execute(std::string_view sql)
 {
+  settle_stream();
   auto* result = PQexec(m_connection, std::string(sql).c_str());
   check(m_connection, result);
   PQclear(result);
