@@ -127,8 +127,9 @@ void run_copy(Session& session, const CopyOptions& options)
   if (options.source == options.destination) {
     throw UsageError("db copy: SOURCE and DEST are the same catalogue");
   }
+  // The source is only read, never migrated: copy_catalogue() refuses one
+  // of another schema version.
   auto source = store::Catalogue::open(options.source, store::Access::read);
-  store::migrate(source);
   NewFiles made(options.destination);
   auto destination =
     store::Catalogue::open(options.destination, store::Access::read_write, store::EmptyFile::initialise);

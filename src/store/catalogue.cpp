@@ -11,7 +11,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
-#include <cstdlib>
+#include <random>
 #include <thread>
 
 namespace vendorcat::store {
@@ -158,7 +158,8 @@ void retry_conflicts(Catalogue&, const std::function<void()>& attempt)
       }
       // A short wait, longer each time, with some randomness so that the
       // writers that collided do not collide again.
-      std::this_thread::sleep_for(std::chrono::milliseconds(tried * 10 + std::rand() % 20));
+      static std::minstd_rand random(std::random_device{}());
+      std::this_thread::sleep_for(std::chrono::milliseconds(tried * 10 + static_cast<int>(random() % 20)));
     }
   }
 }

@@ -38,8 +38,10 @@ struct Copied
   bool ids = false; // the table's first column is its id
 };
 
-// The rows of TABLE from SOURCE into DESTINATION.
-Copied copy_table(Backend& source, Connection& destination, const std::string& table)
+// The rows of TABLE from SOURCE into DESTINATION, with NULL for the column
+// named LATER (written by a second pass).
+Copied copy_table(Backend& source, Connection& destination, const std::string& table,
+                  std::string_view later = {})
 {
   Query rows(source, fmt::format("SELECT * FROM \"{}\" ORDER BY 1", table));
   std::vector<std::string> columns;
@@ -84,7 +86,8 @@ Copied copy_table(Backend& source, Connection& destination, const std::string& t
     }
     for (int c = 0; c < static_cast<int>(columns.size()); ++c) {
       Cell cell;
-      cell.type = rows.statement().column_type(c);
+      cell.type =
+        columns[static_cast<std::size_t>(c)] == later ? ColumnType::null : rows.statement().column_type(c);
       if (cell.type == ColumnType::integer) {
         cell.integer = rows.integer(c);
       } else if (cell.type == ColumnType::text) {
@@ -113,27 +116,39 @@ std::vector<std::pair<std::string, std::int64_t>> copy_records(Backend& source, 
   auto& target = backend(destination);
   const int version = source.schema_version();
   if (version != target.schema_version()) {
-    throw DatabaseError(fmt::format("cannot copy: the source has schema version {} and '{}' has {}", version,
-                                    destination.path(), target.schema_version()));
-  }
-  for (const char* table : {"provider", "engagement", "spend", "fx_rate", "audit_log"}) {
-    if (Query(target, fmt::format("SELECT count(*) FROM {}", table)).run_integer() != 0) {
-      throw UsageError(fmt::format("'{}' is not empty (it has {} records): db copy writes only into an empty "
-                                   "catalogue",
-                                   destination.path(), table));
-    }
+    throw DatabaseError(fmt::format("cannot copy: the source has schema version {} and '{}' has {}; run "
+                                    "'vendorcat db migrate' on the older one first",
+                                    version, destination.path(), target.schema_version()));
   }
   std::vector<std::pair<std::string, std::int64_t>> copied;
   source.begin(TransactionKind::read);
   try {
     WriteTransaction transaction(destination, Workload::bulk_load);
+    // Empty, under the write lock: no record and no change ever audited (a
+    // service added, a rate set). Its settings give way to the source's.
+    for (const char* table :
+         {"provider", "location", "offering", "engagement", "spend", "fx_rate", "audit_log"}) {
+      if (Query(target, fmt::format("SELECT count(*) FROM {}", table)).run_integer() != 0) {
+        throw UsageError(fmt::format("'{}' is not empty (it has {} records): db copy writes only into an "
+                                     "empty catalogue",
+                                     destination.path(), table));
+      }
+    }
     target.execute("DELETE FROM setting");
     target.execute("DELETE FROM service");
     for (const std::string table : copied_tables) {
-      const auto rows = copy_table(source, target, table);
+      // A service's parent may come after it: parents are set once all are in.
+      const auto rows = copy_table(source, target, table, table == "service" ? "parent_id" : "");
       copied.emplace_back(table, rows.rows);
       if (rows.ids) {
         target.after_copy(table);
+      }
+      if (table == "service") {
+        Query parents(source, "SELECT id, parent_id FROM service WHERE parent_id IS NOT NULL");
+        Query set_parent(target, "UPDATE service SET parent_id = ? WHERE id = ?");
+        while (parents.next()) {
+          set_parent.bind(1, parents.integer(1)).bind(2, parents.integer(0)).run();
+        }
       }
     }
     transaction.commit();
@@ -149,6 +164,8 @@ std::vector<std::pair<std::string, std::int64_t>> copy_catalogue(Catalogue& sour
 {
   try {
     return copy_records(backend(source), destination);
+  } catch (const ReadOnlyRole& error) {
+    throw DatabaseError(error.what());
   } catch (const SqlError& error) {
     throw DatabaseError(
       fmt::format("copying '{}' to '{}': {}", source.path(), destination.path(), error.what()));

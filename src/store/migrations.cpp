@@ -129,13 +129,18 @@ int migrate(Catalogue& catalogue, const std::vector<Migration>& migrations)
     }
     try {
       WriteTransaction transaction(catalogue);
+      // Another process may have applied it while this one waited for the
+      // write lock (two first uses of a new catalogue at once).
+      if (backend(catalogue).schema_version() >= migration.version) {
+        continue;
+      }
       run_script(catalogue, migration.script);
       backend(catalogue).set_schema_version(migration.version);
       transaction.commit();
     } catch (const ReadOnlyRole&) {
       throw DatabaseError(
         fmt::format("catalogue '{}' has schema version {} and this vendorcat needs {}; this "
-                    "role may only read it, so it cannot be migrated: run 'vendorcat db "
+                    "role may not change its tables, so it cannot be migrated: run 'vendorcat db "
                     "migrate' as its owner",
                     catalogue.path(), current, latest));
     } catch (const std::exception& error) {

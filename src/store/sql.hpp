@@ -29,11 +29,19 @@ public:
   using std::runtime_error::runtime_error;
 };
 
-// A write refused by a UNIQUE constraint or index.
+// A write refused by a UNIQUE constraint or index (its name, when the
+// database gives it).
 class UniqueViolation : public SqlError
 {
 public:
-  using SqlError::SqlError;
+  explicit UniqueViolation(const std::string& message, std::string constraint = {})
+    : SqlError(message), m_constraint(std::move(constraint))
+  {
+  }
+  const std::string& constraint() const { return m_constraint; }
+
+private:
+  std::string m_constraint;
 };
 
 // The transaction lost a race with another one (a serialization failure, a

@@ -11,8 +11,10 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <string>
+#include <sys/wait.h>
 #include <vector>
 
 using namespace vendorcat::test;
@@ -64,10 +66,10 @@ TEST_F(ServerE2E, AReadOnlyRoleReadsEverythingAndWritesNothing)
   const auto spare_location = cli.sql("SELECT max(id) FROM location");
   const auto role = "reader_" + cli.sql("SELECT current_database()").substr(8);
   // The two lines of the README, and a login for the test.
-  cli.sql(fmt::format("CREATE ROLE {} LOGIN", role));
+  cli.sql(fmt::format("CREATE ROLE {} LOGIN PASSWORD 'reader-pass'", role));
   cli.sql(fmt::format("GRANT USAGE ON SCHEMA public TO {}", role));
   cli.sql(fmt::format("GRANT SELECT ON ALL TABLES IN SCHEMA public TO {}", role));
-  const auto reader = Cli::server(as_user(cli.target(), role));
+  const auto reader = Cli::server(as_user(cli.target(), role, "reader-pass"));
   const auto before = counts(cli);
 
   for (const std::vector<std::string>& listing : {std::vector<std::string>{"provider", "list"},
@@ -116,6 +118,16 @@ TEST_F(ServerE2E, AReadOnlyRoleReadsEverythingAndWritesNothing)
     EXPECT_NE(output.err.find(role), std::string::npos) << output.err;
   }
   EXPECT_EQ(counts(cli), before);
+
+  // A role that may not even read is told so, without the read-only hint.
+  const auto stranger = "stranger_" + cli.sql("SELECT current_database()").substr(8);
+  cli.sql(fmt::format("CREATE ROLE {} LOGIN PASSWORD 'stranger-pass'", stranger));
+  const auto refused =
+    Cli::server(as_user(cli.target(), stranger, "stranger-pass")).run({"provider", "list"});
+  EXPECT_EQ(refused.status, 1);
+  EXPECT_TRUE(one_error_line(refused)) << refused.err;
+  EXPECT_NE(refused.err.find("permission denied"), std::string::npos) << refused.err;
+  EXPECT_EQ(refused.err.find("(read-only role)"), std::string::npos) << refused.err;
 }
 
 TEST_F(ServerE2E, TheAuditTrailNamesTheRole)
@@ -142,9 +154,64 @@ TEST_F(ServerE2E, ConnectionFailuresNameHostAndDatabaseAndNeverThePassword)
   EXPECT_NE(output.err.find("catalogue"), std::string::npos) << output.err;
   EXPECT_EQ(output.err.find("s3cret-Pass"), std::string::npos) << output.err;
 
-  output = Cli::server("postgresql://[bad").run({"provider", "list"});
-  EXPECT_EQ(output.status, 2) << output.err;
+  // A login refused: the wrong password.
+  output = Cli::server(as_user(cli.target(), "vendorcat", "s3cret-Pass")).run({"provider", "list"});
+  EXPECT_EQ(output.status, 1);
   EXPECT_TRUE(one_error_line(output)) << output.err;
+  EXPECT_NE(output.err.find("127.0.0.1"), std::string::npos) << output.err;
+  EXPECT_NE(output.err.find("password authentication failed"), std::string::npos) << output.err;
+  EXPECT_EQ(output.err.find("s3cret-Pass"), std::string::npos) << output.err;
+
+  // Malformed URIs, whose parser would quote them password and all.
+  for (const std::string uri : {"postgresql://[bad", "postgresql://analyst:s3cret-Pass@[db.example",
+                                "postgresql://analyst:s3cret%zzPass@db.example/x"}) {
+    output = Cli::server(uri).run({"provider", "list"});
+    EXPECT_EQ(output.status, 2) << uri << ": " << output.err;
+    EXPECT_TRUE(one_error_line(output)) << output.err;
+    EXPECT_EQ(output.err.find("s3cret"), std::string::npos) << output.err;
+  }
+}
+
+TEST_F(ServerE2E, AnImportRefusedByTheServerWritesNothingAndSaysSo)
+{
+  cli.ok({"provider", "add", "Ids Oy", "--country", "FI"});
+  cli.ok({"engagement", "add", "I-1", "--provider", "Ids Oy", "--service", "payroll", "--delivery-country",
+          "FI", "--start", "2025-01-01"});
+  cli.ok({"spend", "add", "I-1", "--date", "2025-02-01", "--amount", "5.00"});
+  // The id sequence set back behind vendorcat's back: the bulk load's ids
+  // collide with the line there (not a repeated invoice reference).
+  cli.sql("SELECT setval(pg_get_serial_sequence('spend', 'id'), 1, false)");
+  const auto file = (dir / "spend.csv").string();
+  write_file(file, "engagement,date,amount,currency,reference\n"
+                   "I-1,2025-02-10,1.00,EUR,A\n"
+                   "I-1,2025-02-11,2.00,EUR,B\n");
+  const auto output = cli.run({"import", "spend", file});
+  EXPECT_EQ(output.status, 1) << output.err;
+  EXPECT_TRUE(one_error_line(output)) << output.err;
+  EXPECT_EQ(cli.count("spend"), 1);
+  EXPECT_EQ(cli.sql("SELECT sum(lines) FROM spend_monthly"), "1");
+  EXPECT_EQ(cli.run({"db", "check"}).status, 0);
+}
+
+TEST_F(ServerE2E, FirstUsesAtOnceMigrateOnce)
+{
+  ServerDatabase fresh;
+  std::vector<pid_t> children;
+  for (int i = 0; i < 4; ++i) {
+    const pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      const auto output = Cli::server(fresh.uri()).run({"service", "list"});
+      _exit(output.status == 0 && output.err.empty() ? 0 : 1);
+    }
+    children.push_back(pid);
+  }
+  for (const pid_t pid : children) {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  }
+  EXPECT_EQ(Cli::server(fresh.uri()).schema_version(), cli.schema_version());
 }
 
 TEST_F(ServerE2E, CopyFileToServerToFileKeepsEveryReport)

@@ -1,5 +1,6 @@
 #include "domain/errors.hpp"
 #include "store/catalogue.hpp"
+#include "store/sql.hpp"
 #include "support/catalogue_fixture.hpp"
 #include "support/sqlite_handle.hpp"
 #include "support/temp_dir.hpp"
@@ -96,4 +97,35 @@ TEST(WriteTransaction, BulkLoadEnforcesForeignKeysAgainWhenTheWriteCannotStart)
   EXPECT_EQ(foreign_keys(catalogue), 1);
   EXPECT_TRUE(orphan_refused(catalogue));
   EXPECT_EQ(spend_lines(catalogue), 0);
+}
+
+TEST(RetryConflicts, RunsALostRaceAgainAndGivesUpAfterEightTries)
+{
+  auto catalogue = test::migrated_catalogue();
+  int tries = 0;
+  store::retry_conflicts(catalogue, [&] {
+    if (++tries < 3) {
+      throw store::TransactionConflict("could not serialize access");
+    }
+  });
+  EXPECT_EQ(tries, 3);
+
+  tries = 0;
+  EXPECT_THROW(store::retry_conflicts(catalogue,
+                                      [&] {
+                                        ++tries;
+                                        throw store::TransactionConflict("deadlock detected");
+                                      }),
+               store::TransactionConflict);
+  EXPECT_EQ(tries, 8);
+
+  // Any other failure is not run again.
+  tries = 0;
+  EXPECT_THROW(store::retry_conflicts(catalogue,
+                                      [&] {
+                                        ++tries;
+                                        throw store::SqlError("disk I/O error");
+                                      }),
+               store::SqlError);
+  EXPECT_EQ(tries, 1);
 }

@@ -63,12 +63,10 @@ std::string display_name(const std::string& uri)
   char* error = nullptr;
   PQconninfoOption* options = PQconninfoParse(uri.c_str(), &error);
   if (options == nullptr) {
-    std::string reason = error ? error : "not a connection URI";
+    // libpq's reason quotes the URI, password and all: not shown.
     PQfreemem(error);
-    while (!reason.empty() && reason.back() == '\n') {
-      reason.pop_back();
-    }
-    throw UsageError(fmt::format("--db: not a PostgreSQL connection URI: {}", reason));
+    throw UsageError("--db: not a valid PostgreSQL connection URI; the form is "
+                     "postgresql://[USER[:PASSWORD]@]HOST[:PORT]/DBNAME[?PARAM=VALUE...]");
   }
   std::string user;
   std::string host;
@@ -124,7 +122,17 @@ PostgresBackend::~PostgresBackend()
 void PostgresBackend::begin(TransactionKind kind)
 {
   if (kind == TransactionKind::write) {
-    execute(fmt::format("BEGIN; SELECT pg_advisory_xact_lock({})", write_lock_key));
+    execute("BEGIN");
+    try {
+      // A writer waits for the one before it, but not for ever (a session
+      // left open with the lock): lock_not_available names it.
+      execute(fmt::format("SET LOCAL lock_timeout = '{}s'; SELECT pg_advisory_xact_lock({}); "
+                          "SET LOCAL lock_timeout = 0",
+                          write_lock_wait_seconds, write_lock_key));
+    } catch (...) {
+      rollback();
+      throw;
+    }
     m_in_write = true;
   } else {
     execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -136,7 +144,7 @@ void PostgresBackend::commit()
   m_in_write = false;
   settle_stream();
   auto* result = PQexec(m_connection, "COMMIT");
-  check(m_connection, result);
+  check(m_connection, result, true);
   const std::string status = PQcmdStatus(result);
   PQclear(result);
   if (status == "ROLLBACK") {
@@ -158,7 +166,12 @@ const std::vector<Migration>& PostgresBackend::migrations() const
 
 int PostgresBackend::schema_version()
 {
-  if (Query(*this, "SELECT to_regclass('vendorcat_schema') IS NULL").run_integer() != 0) {
+  // pg_tables read as a table (with this statement's snapshot), not by a
+  // name look-up (to_regclass), whose cache a transaction that began before
+  // another created the table would still answer from.
+  if (Query(*this, "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND "
+                   "tablename = 'vendorcat_schema'")
+        .run_integer() == 0) {
     return 0;
   }
   return static_cast<int>(

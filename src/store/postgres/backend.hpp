@@ -23,6 +23,8 @@ namespace vendorcat::store::postgres {
 // The key of the advisory lock every write transaction takes first (see
 // backend.cpp): "vendorcl" in ASCII.
 constexpr std::int64_t write_lock_key = 0x76656e646f72636c;
+// How long a writer waits for that lock before it gives up.
+constexpr int write_lock_wait_seconds = 600;
 
 // True when TEXT names a PostgreSQL catalogue (`postgresql://`, `postgres://`).
 bool is_uri(std::string_view text);
@@ -87,6 +89,8 @@ public:
   // into memory first), and as it is.
   PGconn* handle();
   PGconn* handle_as_is() { return m_connection; }
+  // True inside a write transaction.
+  bool writing() const { return m_in_write; }
   // STREAM's rows are arriving (nullptr: no more); another command first
   // drains them.
   void streaming(RowStream* stream) noexcept;
@@ -104,7 +108,9 @@ private:
 };
 
 // Throws the SqlError kind for RESULT's SQLSTATE (with the server's message)
-// when RESULT is a failure (or null); frees RESULT when it throws.
-void check(PGconn* connection, PGresult* result);
+// when RESULT is a failure (or null); frees RESULT when it throws, never
+// when it does not. A refused privilege is the read-only role's refusal
+// only when WRITING (in a write transaction); otherwise a plain SqlError.
+void check(PGconn* connection, PGresult* result, bool writing = false);
 
 } // namespace vendorcat::store::postgres

@@ -93,8 +93,10 @@ void CopySink::send()
   }
   m_staged = true;
   auto* connection = m_backend.handle();
-  check(connection,
-        PQexec(connection, fmt::format("COPY spend_staging ({}) FROM STDIN", staging_columns).c_str()));
+  auto* started =
+    PQexec(connection, fmt::format("COPY spend_staging ({}) FROM STDIN", staging_columns).c_str());
+  check(connection, started, true);
+  PQclear(started);
   const bool sent = PQputCopyData(connection, m_buffer.data(), static_cast<int>(m_buffer.size())) == 1;
   PQputCopyEnd(connection, sent ? nullptr : "the rows could not be sent");
   m_buffer.clear();
@@ -108,7 +110,7 @@ void CopySink::send()
     }
   }
   if (failure != nullptr) {
-    check(connection, failure);
+    check(connection, failure, true);
   }
 }
 
@@ -122,7 +124,10 @@ bool CopySink::settle()
     Query(m_backend,
           fmt::format("INSERT INTO spend ({0}) SELECT {0} FROM spend_staging ORDER BY id", staging_columns))
       .run();
-  } catch (const UniqueViolation&) {
+  } catch (const UniqueViolation& error) {
+    if (error.constraint() != "spend_reference") {
+      throw; // not a repeated invoice reference: a failure of its own
+    }
     return false; // undone alone: the staged rows are still there to look at
   }
   m_backend.execute("TRUNCATE spend_staging");
@@ -142,8 +147,14 @@ void CopySink::finish(const DuplicateVisitor& duplicate)
                 "PARTITION BY engagement_id, reference ORDER BY id) AS n FROM spend_staging "
                 "WHERE reference IS NOT NULL) AS s WHERE n > 1 OR EXISTS (SELECT 1 FROM spend p "
                 "WHERE p.engagement_id = s.engagement_id AND p.reference = s.reference) ORDER BY id");
+  bool found = false;
   while (repeats.next()) {
+    found = true;
     duplicate(repeats.integer(0), repeats.text(1));
+  }
+  if (!found) {
+    throw SqlError("the spend lines could not be stored: the invoice-reference index refused them, but no "
+                   "repeated reference was found");
   }
 }
 
