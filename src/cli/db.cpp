@@ -1,4 +1,4 @@
-// `vendorcat db init|migrate|check|backup`: the catalogue file itself.
+// `vendorcat db init|migrate|check|backup|copy`: the catalogue itself.
 
 #include "cli/nouns.hpp"
 #include "domain/errors.hpp"
@@ -147,7 +147,7 @@ void run_copy(Session& session, const CopyOptions& options)
 
 void setup_db(CLI::App& app, CommandSlot& slot)
 {
-  auto* noun = app.add_subcommand("db", "Create, migrate, check and back up the catalogue file");
+  auto* noun = app.add_subcommand("db", "Create, migrate, check, back up and copy the catalogue");
   noun->require_subcommand(1);
 
   auto init = std::make_shared<InitOptions>();

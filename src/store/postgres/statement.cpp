@@ -24,30 +24,36 @@ std::pair<std::string, int> numbered(std::string_view sql)
 {
   std::string out;
   out.reserve(sql.size() + 16);
-  int count = 0;
-  int next = 0;
-  char quote = 0;
+  int largest = 0;          // a bare `?` is the one after the largest so far, as in SQLite
+  std::string_view closing; // of the quoted text or comment being copied
   for (std::size_t i = 0; i < sql.size(); ++i) {
     const char c = sql[i];
-    if (quote != 0) {
-      out += c;
-      if (c == quote) {
-        quote = 0;
+    const std::string_view rest = sql.substr(i);
+    if (!closing.empty()) {
+      if (rest.starts_with(closing)) {
+        out += closing;
+        i += closing.size() - 1;
+        closing = {};
+      } else {
+        out += c;
       }
     } else if (c == '\'' || c == '"') {
-      quote = c;
+      closing = c == '\'' ? "'" : "\"";
       out += c;
+    } else if (rest.starts_with("--") || rest.starts_with("/*")) {
+      closing = c == '-' ? "\n" : "*/";
+      out += rest.substr(0, 2);
+      ++i;
     } else if (c == '?') {
       std::size_t end = i + 1;
       while (end < sql.size() && sql[end] >= '0' && sql[end] <= '9') {
         ++end;
       }
-      int number = ++next;
+      int number = largest + 1;
       if (end > i + 1) {
         std::from_chars(sql.data() + i + 1, sql.data() + end, number);
-        next = number;
       }
-      count = std::max(count, number);
+      largest = std::max(largest, number);
       // `lower(?)` folds ASCII letters only, as SQLite's does and as the
       // columns' "C" collation does, whatever the database's locale.
       out +=
@@ -57,7 +63,7 @@ std::pair<std::string, int> numbered(std::string_view sql)
       out += c;
     }
   }
-  return {out, count};
+  return {out, largest};
 }
 
 bool is_integer_type(Oid type)
