@@ -14,7 +14,6 @@ import subprocess
 import sys
 
 bench = sys.modules["__main__"]  # bench.py, whose helpers (and compiled peak) this uses
-alternate, generate, log, run_measured = bench.alternate, bench.generate, bench.log, bench.run_measured
 
 QUARTER = "substr(s.date, 1, 4) || '-Q' || ((CAST(substr(s.date, 6, 2) AS INTEGER) + 2) / 3)"
 CONVERTED = ("sum(CASE WHEN s.currency = 'EUR' THEN s.amount / 100.0 "
@@ -46,8 +45,8 @@ def run(args):
 
 def bench_postgres(tools, work, profile, lines, runs, results):
     data = work / "data"
-    log(f"bench: generating {lines} spend lines, profile {profile}")
-    generate(tools, data, profile, lines)
+    bench.log(f"bench: generating {lines} spend lines, profile {profile}")
+    bench.generate(tools, data, profile, lines)
     run(psql("postgres", "DROP DATABASE IF EXISTS bench_template", "CREATE DATABASE bench_template",
              "DROP DATABASE IF EXISTS bench_bare", "CREATE DATABASE bench_bare"))
     run(tools.vc(server("bench_template"), "db", "init", "--home-country", "FI", "--base-currency", "EUR"))
@@ -61,7 +60,7 @@ def bench_postgres(tools, work, profile, lines, runs, results):
         run(psql("bench_bare", "DROP TABLE IF EXISTS spend",
                  "CREATE TABLE spend (engagement TEXT, date TEXT, amount TEXT, currency TEXT, reference TEXT)"))
 
-    log("bench: import spend (PostgreSQL)")
+    bench.log("bench: import spend (PostgreSQL)")
     ours, base = bench.alternate(
         runs, lambda: bench.run_measured(psql("bench_bare", f"\\copy spend FROM '{data}/spend.csv' WITH (FORMAT csv, HEADER)")),
         lambda: bench.run_measured(tools.vc(catalogue, "import", "spend", str(data / "spend.csv"))), reset)
@@ -73,9 +72,9 @@ def bench_postgres(tools, work, profile, lines, runs, results):
              "CREATE DATABASE bench_indexed TEMPLATE bench_catalogue"))
     run(psql("bench_indexed", COVERING_INDEX, "ANALYZE"))
     run(psql("bench_catalogue", "ANALYZE"))
-    log("bench: report (PostgreSQL)")
-    ours, base = alternate(runs, lambda: bench.run_measured(psql("bench_indexed", HAND_SQL)),
-                           lambda: bench.run_measured(tools.vc(catalogue, "--format", "csv", "report", "spend", "--by",
+    bench.log("bench: report (PostgreSQL)")
+    ours, base = bench.alternate(runs, lambda: bench.run_measured(psql("bench_indexed", HAND_SQL)),
+                                 lambda: bench.run_measured(tools.vc(catalogue, "--format", "csv", "report", "spend", "--by",
                                                          "type", "--period", "quarter")))
     results.add("PostgreSQL: report spend --by type --period quarter", ours, "hand-written SQL, covering index",
                 base, "≤ 0.1x at 1M")

@@ -8,8 +8,9 @@
 -- derived from the spend lines, whose own foreign keys already hold every
 -- engagement and currency they name, and `db check` proves them equal to
 -- the lines. On PostgreSQL a foreign key is a trigger run per row, which
--- cost a bulk load as much again as the lines themselves (measured: 28 µs a
--- row, 2.5 of 2.8 s for the roll-up of 100,000 lines).
+-- cost a bulk load as much again as the lines themselves (measured on
+-- 100,000 lines: the upserts into spend_monthly took 2.8 s with them, 0.76 s
+-- without).
 
 CREATE TABLE spend_monthly (
   engagement_id BIGINT NOT NULL,

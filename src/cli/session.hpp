@@ -85,14 +85,14 @@ public:
   {
     auto& catalogue = this->catalogue();
     if constexpr (std::is_void_v<decltype(change(catalogue))>) {
-      store::retry_conflicts(catalogue, [&] {
+      store::retry_conflicts([&] {
         store::WriteTransaction transaction(catalogue, workload);
         change(catalogue);
         transaction.commit();
       });
     } else {
       std::optional<decltype(change(catalogue))> result;
-      store::retry_conflicts(catalogue, [&] {
+      store::retry_conflicts([&] {
         store::WriteTransaction transaction(catalogue, workload);
         result.emplace(change(catalogue));
         transaction.commit();

@@ -131,6 +131,9 @@ void WriteTransaction::end() noexcept
 
 void throw_database_error(const Catalogue& catalogue, const std::string& what, const std::exception& error)
 {
+  if (dynamic_cast<const ReadOnlyRole*>(&error) != nullptr) {
+    throw DatabaseError(error.what()); // it names the role and the database itself
+  }
   throw DatabaseError(fmt::format("{} in catalogue '{}': {}", what, catalogue.path(), error.what()));
 }
 
@@ -138,14 +141,12 @@ void run_guarded(Catalogue& catalogue, const std::function<void()>& command)
 {
   try {
     command();
-  } catch (const ReadOnlyRole& error) {
-    throw DatabaseError(error.what());
   } catch (const SqlError& error) {
     throw_database_error(catalogue, "the command stopped (nothing of it was written)", error);
   }
 }
 
-void retry_conflicts(Catalogue&, const std::function<void()>& attempt)
+void retry_conflicts(const std::function<void()>& attempt)
 {
   constexpr int attempts = 8;
   for (int tried = 1;; ++tried) {

@@ -43,7 +43,9 @@ bool is_server_uri(std::string_view target);
 
 // Rethrows ERROR, a database failure, as DatabaseError naming WHAT was being
 // done and the catalogue's path (and, for a failed write, the operating
-// system's reason). Constraint failures are left to the caller.
+// system's reason). Constraint failures are left to the caller. A read-only
+// role's refusal, which names the role and the database, is rethrown as it
+// is.
 [[noreturn]] void throw_database_error(const Catalogue& catalogue, const std::string& what,
                                        const std::exception& error);
 
@@ -126,7 +128,7 @@ private:
 // runs it again from the start (a few times, after a short wait) when it
 // loses a race with another writer: a serialization failure or a deadlock
 // the server reports. The last such failure is thrown.
-void retry_conflicts(Catalogue& catalogue, const std::function<void()>& attempt);
+void retry_conflicts(const std::function<void()>& attempt);
 
 // Runs COMMAND; a database failure that no repository turned into one of the
 // project's errors (a full disk, an I/O error, a lock held too long) is

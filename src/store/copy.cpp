@@ -9,11 +9,12 @@
 #include "domain/errors.hpp"
 #include "store/backend.hpp"
 #include "store/maintenance.hpp"
-#include "store/migrations.hpp"
 
 #include <fmt/format.h>
 
 #include <array>
+#include <optional>
+#include <variant>
 
 namespace vendorcat::store {
 
@@ -25,12 +26,8 @@ constexpr std::array<const char*, 11> copied_tables = {
 
 constexpr std::size_t rows_per_insert = 64;
 
-struct Cell
-{
-  ColumnType type = ColumnType::null;
-  std::int64_t integer = 0;
-  std::string text;
-};
+// A value read from the source, NULL as nullopt.
+using Cell = std::optional<SqlValue>;
 
 struct Copied
 {
@@ -64,11 +61,8 @@ Copied copy_table(Backend& source, Connection& destination, const std::string& t
   const auto write = [&](Query& insert) {
     for (std::size_t i = 0; i < pending.size(); ++i) {
       const int index = static_cast<int>(i) + 1;
-      const auto& cell = pending[i];
-      if (cell.type == ColumnType::integer) {
-        insert.bind(index, cell.integer);
-      } else if (cell.type == ColumnType::text) {
-        insert.bind(index, std::string_view(cell.text));
+      if (const auto& cell = pending[i]) {
+        std::visit([&](const auto& value) { insert.bind(index, value); }, *cell);
       } else {
         insert.statement().bind_null(index, ColumnType::text);
       }
@@ -85,15 +79,15 @@ Copied copy_table(Backend& source, Connection& destination, const std::string& t
       }
     }
     for (int c = 0; c < static_cast<int>(columns.size()); ++c) {
-      Cell cell;
-      cell.type =
+      const auto type =
         columns[static_cast<std::size_t>(c)] == later ? ColumnType::null : rows.statement().column_type(c);
-      if (cell.type == ColumnType::integer) {
-        cell.integer = rows.integer(c);
-      } else if (cell.type == ColumnType::text) {
-        cell.text = rows.text(c);
+      if (type == ColumnType::integer) {
+        pending.emplace_back(rows.integer(c));
+      } else if (type == ColumnType::text) {
+        pending.emplace_back(rows.text(c));
+      } else {
+        pending.emplace_back();
       }
-      pending.push_back(std::move(cell));
     }
     if (pending.size() == rows_per_insert * columns.size()) {
       if (!full_insert) {

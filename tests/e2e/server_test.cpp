@@ -138,13 +138,19 @@ TEST_F(ServerE2E, TheAuditTrailNamesTheRole)
 
 TEST_F(ServerE2E, ConnectionFailuresNameHostAndDatabaseAndNeverThePassword)
 {
-  const auto missing = Cli::server(as_user(cli.target(), "vendorcat", "s3cret-Pass").substr(0) + "_missing");
+  // A database that does not exist, reached with the test server's own
+  // (right) password, which must not be shown either.
+  const auto target = cli.target();
+  const auto password = target.substr(target.find(':', 13) + 1, target.find('@') - target.find(':', 13) - 1);
+  ASSERT_FALSE(password.empty()) << target;
+  const auto missing = Cli::server(target + "_missing");
   auto output = missing.run({"provider", "list"});
   EXPECT_EQ(output.status, 1);
   EXPECT_TRUE(one_error_line(output)) << output.err;
   EXPECT_NE(output.err.find("127.0.0.1"), std::string::npos) << output.err;
   EXPECT_NE(output.err.find("_missing"), std::string::npos) << output.err;
-  EXPECT_EQ(output.err.find("s3cret-Pass"), std::string::npos) << output.err;
+  EXPECT_NE(output.err.find("does not exist"), std::string::npos) << output.err;
+  EXPECT_EQ(output.err.find(password), std::string::npos) << output.err;
 
   const auto unreachable = Cli::server("postgresql://vendorcat:s3cret-Pass@127.0.0.1:1/catalogue");
   output = unreachable.run({"provider", "list"});

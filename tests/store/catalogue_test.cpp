@@ -101,9 +101,8 @@ TEST(WriteTransaction, BulkLoadEnforcesForeignKeysAgainWhenTheWriteCannotStart)
 
 TEST(RetryConflicts, RunsALostRaceAgainAndGivesUpAfterEightTries)
 {
-  auto catalogue = test::migrated_catalogue();
   int tries = 0;
-  store::retry_conflicts(catalogue, [&] {
+  store::retry_conflicts([&] {
     if (++tries < 3) {
       throw store::TransactionConflict("could not serialize access");
     }
@@ -111,21 +110,19 @@ TEST(RetryConflicts, RunsALostRaceAgainAndGivesUpAfterEightTries)
   EXPECT_EQ(tries, 3);
 
   tries = 0;
-  EXPECT_THROW(store::retry_conflicts(catalogue,
-                                      [&] {
-                                        ++tries;
-                                        throw store::TransactionConflict("deadlock detected");
-                                      }),
+  EXPECT_THROW(store::retry_conflicts([&] {
+                 ++tries;
+                 throw store::TransactionConflict("deadlock detected");
+               }),
                store::TransactionConflict);
   EXPECT_EQ(tries, 8);
 
   // Any other failure is not run again.
   tries = 0;
-  EXPECT_THROW(store::retry_conflicts(catalogue,
-                                      [&] {
-                                        ++tries;
-                                        throw store::SqlError("disk I/O error");
-                                      }),
+  EXPECT_THROW(store::retry_conflicts([&] {
+                 ++tries;
+                 throw store::SqlError("disk I/O error");
+               }),
                store::SqlError);
   EXPECT_EQ(tries, 1);
 }

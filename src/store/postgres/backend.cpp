@@ -113,7 +113,6 @@ PostgresBackend::PostgresBackend(const std::string& uri) : m_display_name(displa
 PostgresBackend::~PostgresBackend()
 {
   settle_stream();
-  m_statements.clear();
   if (m_connection != nullptr) {
     PQfinish(m_connection);
   }
@@ -141,10 +140,10 @@ void PostgresBackend::begin(TransactionKind kind)
 
 void PostgresBackend::commit()
 {
-  m_in_write = false;
   settle_stream();
   auto* result = PQexec(m_connection, "COMMIT");
-  check(m_connection, result, true);
+  m_in_write = false;
+  check(result);
   const std::string status = PQcmdStatus(result);
   PQclear(result);
   if (status == "ROLLBACK") {

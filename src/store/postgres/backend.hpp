@@ -1,10 +1,10 @@
 #pragma once
 
 // The PostgreSQL backend: a catalogue that a team shares on a server, over
-// libpq. The statements are in connection.cpp (parameters, prepared
-// statements by their SQL, results, the SQLSTATE of a failure), the
-// backend's own operations (the version table, text search, checks, the
-// write lock) in backend.cpp.
+// libpq. Its statements (parameters, streamed rows) are in statement.cpp,
+// running them (prepared statements by their SQL, savepoints, the SQLSTATE
+// of a failure) in connection.cpp, the backend's own operations (the
+// version table, text search, checks, the write lock) in backend.cpp.
 
 #include "store/backend.hpp"
 
@@ -89,8 +89,12 @@ public:
   // into memory first), and as it is.
   PGconn* handle();
   PGconn* handle_as_is() { return m_connection; }
-  // True inside a write transaction.
-  bool writing() const { return m_in_write; }
+  // Throws the SqlError kind for RESULT's SQLSTATE (with the server's
+  // message) when RESULT is a failure (or null); frees RESULT when it
+  // throws, never when it does not. A refused privilege is the read-only
+  // role's refusal only inside a write transaction; otherwise a plain
+  // SqlError.
+  void check(PGresult* result) const;
   // STREAM's rows are arriving (nullptr: no more); another command first
   // drains them.
   void streaming(RowStream* stream) noexcept;
@@ -106,11 +110,5 @@ private:
   RowStream* m_stream = nullptr;
   std::unordered_map<std::string, std::string> m_statements; // SQL and types -> name
 };
-
-// Throws the SqlError kind for RESULT's SQLSTATE (with the server's message)
-// when RESULT is a failure (or null); frees RESULT when it throws, never
-// when it does not. A refused privilege is the read-only role's refusal
-// only when WRITING (in a write transaction); otherwise a plain SqlError.
-void check(PGconn* connection, PGresult* result, bool writing = false);
 
 } // namespace vendorcat::store::postgres

@@ -28,8 +28,9 @@ std::string message_of(PGconn* connection, const PGresult* result)
 
 } // namespace
 
-void check(PGconn* connection, PGresult* result, bool writing)
+void PostgresBackend::check(PGresult* result) const
 {
+  auto* connection = m_connection;
   const auto status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_COPY_IN ||
       status == PGRES_EMPTY_QUERY) {
@@ -51,7 +52,7 @@ void check(PGconn* connection, PGresult* result, bool writing)
     throw SqlError("another process has held the catalogue's write lock for too long (an import, or a "
                    "session left open); try again when it is done");
   }
-  if (code == "42501" && writing) {
+  if (code == "42501" && m_in_write) {
     throw ReadOnlyRole(
       fmt::format("permission denied: role '{}' may not write to database '{}': {} (read-only role)",
                   PQuser(connection), PQdb(connection), message));
@@ -126,7 +127,7 @@ const std::string& PostgresBackend::prepared(const std::string& sql, const std::
                          ? "RELEASE SAVEPOINT vendorcat_prepare"
                          : "ROLLBACK TO SAVEPOINT vendorcat_prepare; RELEASE SAVEPOINT vendorcat_prepare"));
   }
-  check(m_connection, result, m_in_write);
+  check(result);
   PQclear(result);
   return m_statements.emplace(std::move(key), name).first->second;
 }
@@ -140,7 +141,7 @@ PGresult* PostgresBackend::run_prepared(const std::string& name, const std::vect
   }
   auto* result = PQexecPrepared(m_connection, name.c_str(), static_cast<int>(values.size()), values.data(),
                                 nullptr, nullptr, 0);
-  check(m_connection, result, m_in_write);
+  check(result);
   return result;
 }
 
@@ -151,7 +152,7 @@ PGresult* PostgresBackend::run_prepared(const std::string& name, const std::vect
 PGresult* PostgresBackend::run_in_savepoint(const std::string& name, const std::vector<const char*>& values)
 {
   if (PQenterPipelineMode(m_connection) != 1) {
-    check(m_connection, nullptr);
+    check(nullptr);
   }
   const bool sent = PQsendQueryParams(m_connection, "SAVEPOINT vendorcat_statement", 0, nullptr, nullptr,
                                       nullptr, nullptr, 0) == 1 &&
@@ -179,13 +180,13 @@ PGresult* PostgresBackend::run_in_savepoint(const std::string& name, const std::
   PQclear(results[2]);
   if (results[0] == nullptr || PQresultStatus(results[0]) != PGRES_COMMAND_OK) {
     PQclear(results[1]); // not run: the transaction had failed before
-    check(m_connection, results[0], true);
+    check(results[0]);
   }
   PQclear(results[0]);
   const auto status = results[1] ? PQresultStatus(results[1]) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
     PQclear(run_simple("ROLLBACK TO SAVEPOINT vendorcat_statement; RELEASE SAVEPOINT vendorcat_statement"));
-    check(m_connection, results[1], true);
+    check(results[1]);
   }
   return results[1];
 }
@@ -200,7 +201,7 @@ void PostgresBackend::execute(std::string_view sql)
 {
   settle_stream();
   auto* result = PQexec(m_connection, std::string(sql).c_str());
-  check(m_connection, result, m_in_write);
+  check(result);
   PQclear(result);
 }
 

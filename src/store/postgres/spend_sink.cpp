@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <libpq-fe.h>
 
 namespace vendorcat::store::postgres {
@@ -38,19 +37,14 @@ void append_field(std::string& out, std::string_view text)
 
 } // namespace
 
-CopySink::CopySink(PostgresBackend& backend) : StatementSink(backend), m_backend(backend)
-{
-  Query sequence(backend, "SELECT pg_get_serial_sequence('spend', 'id')");
-  sequence.next();
-  m_sequence = sequence.text(0);
-  sequence.reset();
-}
+CopySink::CopySink(PostgresBackend& backend) : StatementSink(backend), m_backend(backend) {}
 
 std::int64_t CopySink::next_id()
 {
   if (m_ids.empty()) {
-    Query block(m_backend, fmt::format("SELECT nextval('{}') FROM generate_series(1, {}) ORDER BY 1 DESC",
-                                       m_sequence, ids_per_block));
+    Query block(m_backend, fmt::format("SELECT nextval(q.name) FROM (SELECT pg_get_serial_sequence('spend', "
+                                       "'id') AS name) AS q, generate_series(1, {}) ORDER BY 1 DESC",
+                                       ids_per_block));
     while (block.next()) {
       m_ids.push_back(block.integer(0));
     }
@@ -95,7 +89,7 @@ void CopySink::send()
   auto* connection = m_backend.handle();
   auto* started =
     PQexec(connection, fmt::format("COPY spend_staging ({}) FROM STDIN", staging_columns).c_str());
-  check(connection, started, true);
+  m_backend.check(started);
   PQclear(started);
   const bool sent = PQputCopyData(connection, m_buffer.data(), static_cast<int>(m_buffer.size())) == 1;
   PQputCopyEnd(connection, sent ? nullptr : "the rows could not be sent");
@@ -110,7 +104,7 @@ void CopySink::send()
     }
   }
   if (failure != nullptr) {
-    check(connection, failure, true);
+    m_backend.check(failure);
   }
 }
 

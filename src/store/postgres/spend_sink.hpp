@@ -46,7 +46,6 @@ private:
   void settle_or_throw();
 
   PostgresBackend& m_backend;
-  std::string m_sequence;
   std::vector<std::int64_t> m_ids; // reserved, handed out from the back
   std::string m_buffer;            // COPY text rows
   bool m_staging = false;          // the staging table exists

@@ -9,8 +9,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
-#include <cstring>
 #include <deque>
 #include <libpq-fe.h>
 
@@ -102,20 +102,20 @@ public:
 
   void bind_null(int index, ColumnType hint) override
   {
-    auto& slot = place(index);
+    const auto slot = place(index);
     m_null[slot] = true;
     m_types[slot] = hint == ColumnType::integer ? bigint_type : unknown_type;
   }
   void bind_integer(int index, std::int64_t value) override
   {
-    auto& slot = place(index);
+    const auto slot = place(index);
     m_null[slot] = false;
     m_values[slot] = std::to_string(value);
     m_types[slot] = bigint_type;
   }
   void bind_text(int index, std::string_view value) override
   {
-    auto& slot = place(index);
+    const auto slot = place(index);
     m_null[slot] = false;
     m_values[slot].assign(value);
     m_types[slot] = unknown_type;
@@ -126,7 +126,7 @@ public:
     if (!m_started) {
       start();
     }
-    if (m_streaming) {
+    if (!m_writes) {
       clear_current();
       m_result = next_streamed();
       m_row = 0;
@@ -184,14 +184,13 @@ public:
   }
 
 private:
-  std::size_t& place(int index)
+  std::size_t place(int index)
   {
     end();
     if (index < 1 || static_cast<std::size_t>(index) > m_values.size()) {
       throw SqlError(fmt::format("no parameter {} in the statement", index));
     }
-    m_slot = static_cast<std::size_t>(index - 1);
-    return m_slot;
+    return static_cast<std::size_t>(index - 1);
   }
 
   void start()
@@ -213,11 +212,10 @@ private:
     auto* connection = m_backend.handle_as_is();
     if (PQsendQueryPrepared(connection, name.c_str(), static_cast<int>(values.size()), values.data(), nullptr,
                             nullptr, 0) != 1) {
-      check(connection, nullptr);
+      m_backend.check(nullptr);
     }
     PQsetSingleRowMode(connection);
     m_started = true;
-    m_streaming = true;
     m_open = true;
     m_backend.streaming(this);
   }
@@ -245,7 +243,7 @@ private:
       return nullptr;
     }
     end();
-    check(m_backend.handle_as_is(), result, m_backend.writing());
+    m_backend.check(result);
     return nullptr;
   }
 
@@ -269,7 +267,6 @@ private:
       PQclear(result);
     }
     m_pending.clear();
-    m_streaming = false;
     m_started = false;
   }
 
@@ -278,10 +275,8 @@ private:
   std::vector<std::string> m_values;
   std::vector<bool> m_null;
   std::vector<Oid> m_types;
-  bool m_writes = false; // an INSERT, UPDATE or DELETE
-  std::size_t m_slot = 0;
-  bool m_started = false;
-  bool m_streaming = false;        // rows come one result each
+  bool m_writes = false;           // an INSERT, UPDATE or DELETE
+  bool m_started = false;          // a SELECT's rows then come one result each
   bool m_open = false;             // and some are still on the connection
   std::deque<PGresult*> m_pending; // read off the connection ahead of step()
   PGresult* m_result = nullptr;
