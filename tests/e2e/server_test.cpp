@@ -64,6 +64,10 @@ TEST_F(ServerE2E, AReadOnlyRoleReadsEverythingAndWritesNothing)
   cli.ok({"provider", "add", "Spare Oy", "--country", "FI"});
   cli.ok({"location", "add", "Spare Oy", "--country", "EE"});
   const auto spare_location = cli.sql("SELECT max(id) FROM location");
+  cli.ok({"provider", "add", "Spare Two Oy", "--country", "FI"});
+  cli.ok({"offering", "add", "Spare Two Oy", "payroll"});
+  cli.ok({"engagement", "add", "SPARE-1", "--provider", "Spare Two Oy", "--service", "payroll",
+          "--delivery-country", "FI", "--start", "2025-01-01"});
   const auto role = "reader_" + cli.sql("SELECT current_database()").substr(8);
   // The two lines of the README, and a login for the test.
   cli.sql(fmt::format("CREATE ROLE {} LOGIN PASSWORD 'reader-pass'", role));
@@ -109,6 +113,9 @@ TEST_F(ServerE2E, AReadOnlyRoleReadsEverythingAndWritesNothing)
         {"spend", "remove", "1"},
         {"fx", "set", "USD", "2025-01", "0.9"},
         {"config", "set", "home-country", "SE"},
+        {"offering", "remove", "Spare Two Oy", "payroll"},
+        {"engagement", "remove", "SPARE-1"},
+        {"db", "init", "--home-country", "SE"},
         {"import", "providers", file}}) {
     const auto output = reader.run(write);
     EXPECT_EQ(output.status, 1) << fmt::format("{}", fmt::join(write, " "));
