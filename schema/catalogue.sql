@@ -14,155 +14,23 @@ CREATE TABLE currency (
   minor_units INTEGER NOT NULL CHECK (minor_units BETWEEN 0 AND 4)
 ) STRICT;
 
-CREATE TABLE service (
-  id           INTEGER PRIMARY KEY,
-  code         TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (code <> ''),
-  name         TEXT NOT NULL CHECK (name <> ''),
-  default_type TEXT NOT NULL CHECK (default_type IN ('BPO', 'KPO')),
-  parent_id    INTEGER REFERENCES service (id) ON DELETE RESTRICT
-) STRICT;
-
 CREATE TABLE setting (
   key   TEXT PRIMARY KEY CHECK (key IN ('home_country', 'base_currency')),
   value TEXT NOT NULL
 ) STRICT;
 
-CREATE TABLE provider (
-  id          INTEGER PRIMARY KEY,
-  name        TEXT NOT NULL CHECK (trim(name) <> ''),
-  name_key    TEXT NOT NULL UNIQUE,
-  legal_name  TEXT,
-  hq_country  TEXT NOT NULL REFERENCES country (code),
-  hq_city     TEXT,
-  website     TEXT,
-  status      TEXT NOT NULL DEFAULT 'active'
-              CHECK (status IN ('onboarding', 'active', 'inactive', 'archived')),
-  risk        TEXT CHECK (risk IN ('low', 'medium', 'high')),
-  next_review TEXT CHECK (next_review IS NULL OR date(next_review) IS next_review),
-  notes       TEXT,
-  created_at  TEXT NOT NULL,
-  updated_at  TEXT NOT NULL
-) STRICT;
-
-CREATE INDEX provider_hq_country ON provider (hq_country);
-
-CREATE INDEX provider_status ON provider (status);
-
-CREATE TABLE location (
-  id          INTEGER PRIMARY KEY,
-  provider_id INTEGER NOT NULL REFERENCES provider (id) ON DELETE CASCADE,
-  country     TEXT NOT NULL REFERENCES country (code),
-  city        TEXT,
-  name        TEXT
-) STRICT;
-
-CREATE INDEX location_provider ON location (provider_id);
-
-CREATE INDEX location_country ON location (country, provider_id);
-
-CREATE TABLE offering (
-  id          INTEGER PRIMARY KEY,
-  provider_id INTEGER NOT NULL REFERENCES provider (id) ON DELETE CASCADE,
-  service_id  INTEGER NOT NULL REFERENCES service (id) ON DELETE RESTRICT,
-  UNIQUE (provider_id, service_id)
-) STRICT;
-
-CREATE INDEX offering_service ON offering (service_id, provider_id);
-
-CREATE TABLE engagement (
-  id               INTEGER PRIMARY KEY,
-  ref              TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (trim(ref) <> ''),
-  provider_id      INTEGER NOT NULL REFERENCES provider (id) ON DELETE RESTRICT,
-  service_id       INTEGER NOT NULL REFERENCES service (id) ON DELETE RESTRICT,
-  title            TEXT,
-  client_unit      TEXT,
-  delivery_country TEXT NOT NULL REFERENCES country (code),
-  delivery_model   TEXT NOT NULL CHECK (delivery_model IN ('onshore', 'nearshore', 'offshore')),
-  model_source     TEXT NOT NULL CHECK (model_source IN ('derived', 'explicit')),
-  type             TEXT NOT NULL CHECK (type IN ('BPO', 'KPO')),
-  type_source      TEXT NOT NULL CHECK (type_source IN ('derived', 'explicit')),
-  start_date       TEXT NOT NULL CHECK (date(start_date) IS start_date),
-  end_date         TEXT CHECK (end_date IS NULL OR (date(end_date) IS end_date AND end_date >= start_date)),
-  notice_days      INTEGER CHECK (notice_days >= 0),
-  auto_renew       INTEGER NOT NULL DEFAULT 0 CHECK (auto_renew IN (0, 1)),
-  value            INTEGER,
-  currency         TEXT NOT NULL REFERENCES currency (code),
-  status           TEXT NOT NULL DEFAULT 'active'
-                   CHECK (status IN ('planned', 'active', 'ended', 'terminated')),
-  owner            TEXT,
-  notes            TEXT,
-  created_at       TEXT NOT NULL,
-  updated_at       TEXT NOT NULL
-) STRICT;
-
-CREATE INDEX engagement_provider ON engagement (provider_id);
-
-CREATE INDEX engagement_service ON engagement (service_id);
-
-CREATE INDEX engagement_type ON engagement (type, provider_id);
-
-CREATE INDEX engagement_model ON engagement (delivery_model, provider_id);
-
-CREATE INDEX engagement_end_date ON engagement (end_date);
-
 CREATE TABLE fx_rate (
   currency TEXT NOT NULL REFERENCES currency (code),
   month    TEXT NOT NULL CHECK (length(month) = 7),
-  rate     TEXT NOT NULL CHECK (rate <> ''),
+  rate     TEXT NOT NULL CHECK (rate <> ''), batch_id INTEGER REFERENCES import_batch (id),
   PRIMARY KEY (currency, month)
 ) STRICT, WITHOUT ROWID;
-
-CREATE TABLE audit_log (
-  id        INTEGER PRIMARY KEY,
-  at        TEXT NOT NULL,
-  entity    TEXT NOT NULL,
-  entity_id INTEGER,
-  action    TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete', 'import')),
-  before    TEXT,
-  after     TEXT
-, actor TEXT) STRICT;
-
-CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
 
 CREATE VIRTUAL TABLE provider_fts USING fts5(
   name, legal_name, hq_city, notes,
   content = 'provider', content_rowid = 'id',
   tokenize = 'unicode61 remove_diacritics 2'
 );
-
-CREATE TRIGGER provider_fts_insert AFTER INSERT ON provider BEGIN
-  INSERT INTO provider_fts (rowid, name, legal_name, hq_city, notes)
-    VALUES (new.id, new.name, new.legal_name, new.hq_city, new.notes);
-END;
-
-CREATE TRIGGER provider_fts_delete AFTER DELETE ON provider BEGIN
-  INSERT INTO provider_fts (provider_fts, rowid, name, legal_name, hq_city, notes)
-    VALUES ('delete', old.id, old.name, old.legal_name, old.hq_city, old.notes);
-END;
-
-CREATE TRIGGER provider_fts_update AFTER UPDATE OF name, legal_name, hq_city, notes ON provider BEGIN
-  INSERT INTO provider_fts (provider_fts, rowid, name, legal_name, hq_city, notes)
-    VALUES ('delete', old.id, old.name, old.legal_name, old.hq_city, old.notes);
-  INSERT INTO provider_fts (rowid, name, legal_name, hq_city, notes)
-    VALUES (new.id, new.name, new.legal_name, new.hq_city, new.notes);
-END;
-
-CREATE TABLE "spend" (
-  id            INTEGER PRIMARY KEY,
-  engagement_id INTEGER NOT NULL REFERENCES engagement (id) ON DELETE RESTRICT,
-  date          TEXT NOT NULL CHECK (length(date) = 10),
-  amount        INTEGER NOT NULL,
-  currency      TEXT NOT NULL REFERENCES currency (code),
-  reference     TEXT
-) STRICT;
-
-CREATE UNIQUE INDEX spend_reference ON spend (engagement_id, reference);
-
-CREATE INDEX provider_hq_city ON provider (lower(hq_city));
-
-CREATE INDEX location_city ON location (lower(city), provider_id);
-
-CREATE INDEX engagement_ref ON engagement (lower(ref));
 
 CREATE TABLE "spend_monthly" (
   engagement_id INTEGER NOT NULL REFERENCES engagement (id) ON DELETE RESTRICT,
@@ -182,4 +50,160 @@ CREATE TABLE spend_by_class (
   lines          INTEGER NOT NULL CHECK (lines > 0),
   PRIMARY KEY (month, currency, type, delivery_model)
 ) STRICT, WITHOUT ROWID;
+
+CREATE TABLE import_batch (
+  id        INTEGER PRIMARY KEY AUTOINCREMENT,
+  at        TEXT NOT NULL,
+  actor     TEXT,
+  kind      TEXT NOT NULL,
+  file      TEXT NOT NULL,
+  sha256    TEXT NOT NULL CHECK (length(sha256) = 64),
+  rows      INTEGER NOT NULL CHECK (rows >= 0),
+  created   INTEGER NOT NULL CHECK (created >= 0),
+  updated   INTEGER NOT NULL CHECK (updated >= 0),
+  skipped   INTEGER NOT NULL CHECK (skipped >= 0),
+  undone_at TEXT
+) STRICT;
+
+CREATE INDEX import_batch_content ON import_batch (kind, sha256);
+
+CREATE TABLE "service" (
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
+  code         TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (code <> ''),
+  name         TEXT NOT NULL CHECK (name <> ''),
+  default_type TEXT NOT NULL CHECK (default_type IN ('BPO', 'KPO')),
+  parent_id    INTEGER REFERENCES service (id) ON DELETE RESTRICT,
+  batch_id     INTEGER REFERENCES import_batch (id)
+) STRICT;
+
+CREATE TABLE "provider" (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  name        TEXT NOT NULL CHECK (trim(name) <> ''),
+  name_key    TEXT NOT NULL UNIQUE,
+  legal_name  TEXT,
+  hq_country  TEXT NOT NULL REFERENCES country (code),
+  hq_city     TEXT,
+  website     TEXT,
+  status      TEXT NOT NULL DEFAULT 'active'
+              CHECK (status IN ('onboarding', 'active', 'inactive', 'archived')),
+  risk        TEXT CHECK (risk IN ('low', 'medium', 'high')),
+  next_review TEXT CHECK (next_review IS NULL OR date(next_review) IS next_review),
+  notes       TEXT,
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL,
+  batch_id    INTEGER REFERENCES import_batch (id)
+) STRICT;
+
+CREATE INDEX provider_hq_country ON provider (hq_country);
+
+CREATE INDEX provider_status ON provider (status);
+
+CREATE INDEX provider_hq_city ON provider (lower(hq_city));
+
+CREATE TRIGGER provider_fts_insert AFTER INSERT ON provider BEGIN
+  INSERT INTO provider_fts (rowid, name, legal_name, hq_city, notes)
+    VALUES (new.id, new.name, new.legal_name, new.hq_city, new.notes);
+END;
+
+CREATE TRIGGER provider_fts_delete AFTER DELETE ON provider BEGIN
+  INSERT INTO provider_fts (provider_fts, rowid, name, legal_name, hq_city, notes)
+    VALUES ('delete', old.id, old.name, old.legal_name, old.hq_city, old.notes);
+END;
+
+CREATE TRIGGER provider_fts_update AFTER UPDATE OF name, legal_name, hq_city, notes ON provider BEGIN
+  INSERT INTO provider_fts (provider_fts, rowid, name, legal_name, hq_city, notes)
+    VALUES ('delete', old.id, old.name, old.legal_name, old.hq_city, old.notes);
+  INSERT INTO provider_fts (rowid, name, legal_name, hq_city, notes)
+    VALUES (new.id, new.name, new.legal_name, new.hq_city, new.notes);
+END;
+
+CREATE TABLE "location" (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  provider_id INTEGER NOT NULL REFERENCES provider (id) ON DELETE CASCADE,
+  country     TEXT NOT NULL REFERENCES country (code),
+  city        TEXT,
+  name        TEXT,
+  batch_id    INTEGER REFERENCES import_batch (id)
+) STRICT;
+
+CREATE INDEX location_provider ON location (provider_id);
+
+CREATE INDEX location_country ON location (country, provider_id);
+
+CREATE INDEX location_city ON location (lower(city), provider_id);
+
+CREATE TABLE "offering" (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  provider_id INTEGER NOT NULL REFERENCES provider (id) ON DELETE CASCADE,
+  service_id  INTEGER NOT NULL REFERENCES service (id) ON DELETE RESTRICT,
+  batch_id    INTEGER REFERENCES import_batch (id),
+  UNIQUE (provider_id, service_id)
+) STRICT;
+
+CREATE INDEX offering_service ON offering (service_id, provider_id);
+
+CREATE TABLE "engagement" (
+  id               INTEGER PRIMARY KEY AUTOINCREMENT,
+  ref              TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (trim(ref) <> ''),
+  provider_id      INTEGER NOT NULL REFERENCES provider (id) ON DELETE RESTRICT,
+  service_id       INTEGER NOT NULL REFERENCES service (id) ON DELETE RESTRICT,
+  title            TEXT,
+  client_unit      TEXT,
+  delivery_country TEXT NOT NULL REFERENCES country (code),
+  delivery_model   TEXT NOT NULL CHECK (delivery_model IN ('onshore', 'nearshore', 'offshore')),
+  model_source     TEXT NOT NULL CHECK (model_source IN ('derived', 'explicit')),
+  type             TEXT NOT NULL CHECK (type IN ('BPO', 'KPO')),
+  type_source      TEXT NOT NULL CHECK (type_source IN ('derived', 'explicit', 'assessed')),
+  start_date       TEXT NOT NULL CHECK (date(start_date) IS start_date),
+  end_date         TEXT CHECK (end_date IS NULL OR (date(end_date) IS end_date AND end_date >= start_date)),
+  notice_days      INTEGER CHECK (notice_days >= 0),
+  auto_renew       INTEGER NOT NULL DEFAULT 0 CHECK (auto_renew IN (0, 1)),
+  value            INTEGER,
+  currency         TEXT NOT NULL REFERENCES currency (code),
+  status           TEXT NOT NULL DEFAULT 'active'
+                   CHECK (status IN ('planned', 'active', 'ended', 'terminated')),
+  owner            TEXT,
+  notes            TEXT,
+  created_at       TEXT NOT NULL,
+  updated_at       TEXT NOT NULL,
+  renewal_months   INTEGER CHECK (renewal_months BETWEEN 1 AND 1200),
+  batch_id         INTEGER REFERENCES import_batch (id)
+) STRICT;
+
+CREATE INDEX engagement_provider ON engagement (provider_id);
+
+CREATE INDEX engagement_service ON engagement (service_id);
+
+CREATE INDEX engagement_type ON engagement (type, provider_id);
+
+CREATE INDEX engagement_model ON engagement (delivery_model, provider_id);
+
+CREATE INDEX engagement_end_date ON engagement (end_date);
+
+CREATE INDEX engagement_ref ON engagement (lower(ref));
+
+CREATE TABLE "spend" (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  engagement_id INTEGER NOT NULL REFERENCES engagement (id) ON DELETE RESTRICT,
+  date          TEXT NOT NULL CHECK (length(date) = 10),
+  amount        INTEGER NOT NULL,
+  currency      TEXT NOT NULL REFERENCES currency (code),
+  reference     TEXT,
+  batch_id      INTEGER REFERENCES import_batch (id)
+) STRICT;
+
+CREATE UNIQUE INDEX spend_reference ON spend (engagement_id, reference);
+
+CREATE TABLE "audit_log" (
+  id        INTEGER PRIMARY KEY AUTOINCREMENT,
+  at        TEXT NOT NULL,
+  entity    TEXT NOT NULL,
+  entity_id INTEGER,
+  action    TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete', 'import', 'undo')),
+  before    TEXT,
+  after     TEXT,
+  actor     TEXT
+) STRICT;
+
+CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
 

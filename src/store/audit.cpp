@@ -61,7 +61,11 @@ Json row_json(Catalogue& catalogue, const std::string& table, std::int64_t id)
   auto& statement = query.statement();
   Json row = Json::object();
   for (int i = 0; i < statement.column_count(); ++i) {
-    auto& value = row[statement.column_name(i)];
+    const std::string name = statement.column_name(i);
+    if (name == "batch_id") {
+      continue; // which import created the row: import list tells
+    }
+    auto& value = row[name];
     switch (statement.column_type(i)) {
     case ColumnType::null:
       value = nullptr;

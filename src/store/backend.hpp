@@ -57,6 +57,9 @@ public:
   // them on again after the transaction.
   virtual bool suspend_foreign_keys() = 0;
   virtual void enforce_foreign_keys() noexcept = 0;
+  // Throws SqlError naming the first row that refers to a missing one, for a
+  // transaction that ran with the checks suspended.
+  virtual void check_foreign_keys() = 0;
 
   // Readies the open write transaction for a bulk load: the backend may
   // put off what it does per row (a search index's upkeep) until
@@ -71,9 +74,14 @@ public:
   // the database role on a server.
   virtual std::string actor() = 0;
 
+  // The highest id TABLE has ever given (0 when none), removed rows too:
+  // ids are never given twice.
+  virtual std::int64_t highest_id(const std::string& table) = 0;
+
   // Readies TABLE, whose rows a copy has just written with their ids, to
-  // give new ids after them (a server's sequence); nothing for SQLite.
-  virtual void after_copy(const std::string& table) = 0;
+  // give new ids only after HIGHEST (the source's highest_id) and after
+  // every copied id.
+  virtual void after_copy(const std::string& table, std::int64_t highest) = 0;
 
   // The database's plan for SQL, one line per step (for tests that prove a
   // filter is an index search).

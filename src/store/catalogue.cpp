@@ -65,7 +65,7 @@ WriteTransaction::WriteTransaction(Catalogue& catalogue, Workload workload) : m_
 {
   auto& database = backend(catalogue);
   try {
-    if (workload == Workload::bulk_load) {
+    if (workload != Workload::single) {
       m_foreign_keys_suspended = database.suspend_foreign_keys();
     }
     database.begin(TransactionKind::write);

@@ -96,6 +96,10 @@ enum class Workload
   // resolve every reference they write against rows read inside the same
   // transaction; the backend may skip its own per-row checks of them.
   bulk_load,
+  // A migration that rebuilds tables other tables refer to: the backend's
+  // foreign-key enforcement is off while it runs, and every reference is
+  // checked before it commits.
+  table_rebuild,
 };
 
 // A write transaction that takes the write lock up front, so that a writer

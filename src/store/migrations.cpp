@@ -3,7 +3,9 @@
 // that point (header names are column names, empty fields are NULL), which is
 // how the reference data arrives, and a line `-- vendorcat:include FILE` runs
 // the embedded script FILE there (a PostgreSQL migration that is the same as
-// the file's).
+// the file's). A script whose first line is `-- vendorcat:foreign-keys-off`
+// runs with the backend's foreign-key enforcement off (SQLite rebuilds a
+// table to change it), and its references are checked before it commits.
 
 #include "store/migrations.hpp"
 
@@ -23,6 +25,8 @@ namespace {
 
 constexpr std::string_view directive = "-- vendorcat:load-csv ";
 constexpr std::string_view include = "-- vendorcat:include ";
+// A script that starts with this line rebuilds tables that others refer to.
+constexpr std::string_view rebuilds_tables = "-- vendorcat:foreign-keys-off";
 
 void run_script(Catalogue& catalogue, std::string_view script)
 {
@@ -128,13 +132,17 @@ int migrate(Catalogue& catalogue, const std::vector<Migration>& migrations)
       continue;
     }
     try {
-      WriteTransaction transaction(catalogue);
+      const bool rebuild = migration.script.starts_with(rebuilds_tables);
+      WriteTransaction transaction(catalogue, rebuild ? Workload::table_rebuild : Workload::single);
       // Another process may have applied it while this one waited for the
       // write lock (two first uses of a new catalogue at once).
       if (backend(catalogue).schema_version() >= migration.version) {
         continue;
       }
       run_script(catalogue, migration.script);
+      if (rebuild) {
+        backend(catalogue).check_foreign_keys();
+      }
       backend(catalogue).set_schema_version(migration.version);
       transaction.commit();
     } catch (const ReadOnlyRole&) {

@@ -201,9 +201,16 @@ std::vector<std::int64_t> PostgresBackend::search_providers(const std::vector<st
 std::vector<Problem> PostgresBackend::check_integrity()
 {
   // The server keeps the constraints and foreign keys; what it cannot see
-  // is a search document out of step with its provider.
+  // is a search document out of step with its provider, and a spend line's
+  // batch, which has no foreign key (migration 0009).
   std::vector<Problem> problems;
   try {
+    Query orphans(*this, "SELECT s.id, s.batch_id FROM spend s LEFT JOIN import_batch b ON b.id = s.batch_id "
+                         "WHERE s.batch_id IS NOT NULL AND b.id IS NULL ORDER BY s.id LIMIT 10");
+    while (orphans.next()) {
+      problems.push_back({"foreign keys", fmt::format("spend row {} refers to a missing import_batch {}",
+                                                      orphans.integer(0), orphans.integer(1))});
+    }
     Query stale(*this, "SELECT p.id FROM provider p LEFT JOIN provider_search s ON s.provider_id = p.id "
                        "WHERE s.document IS DISTINCT FROM "
                        "provider_search_document(p.name, p.legal_name, p.hq_city, p.notes) ORDER BY p.id");
@@ -254,12 +261,26 @@ std::string PostgresBackend::actor()
   return m_actor;
 }
 
-void PostgresBackend::after_copy(const std::string& table)
+std::int64_t PostgresBackend::highest_id(const std::string& table)
 {
-  // The next id after the highest copied, as the identity would have given.
-  execute(fmt::format("SELECT setval(pg_get_serial_sequence('{0}', 'id'), coalesce(max(id), 0) + 1, false) "
-                      "FROM \"{0}\"",
-                      table));
+  // The sequence's last value, which a rolled-back or removed row keeps.
+  return Query(*this,
+               "SELECT coalesce(last_value, 0) FROM pg_sequences "
+               "WHERE format('%I.%I', schemaname, sequencename) = pg_get_serial_sequence(?, 'id')",
+               table)
+    .run_integer();
+}
+
+void PostgresBackend::after_copy(const std::string& table, std::int64_t highest)
+{
+  // The next id after the highest given, as the identity would have given.
+  Query(
+    *this,
+    fmt::format("SELECT setval(pg_get_serial_sequence('{0}', 'id'), greatest(coalesce(max(id), 0), ?) + 1, "
+                "false) FROM \"{0}\"",
+                table),
+    highest)
+    .run();
 }
 
 } // namespace vendorcat::store::postgres

@@ -68,12 +68,14 @@ public:
   void back_up(const std::filesystem::path& destination) override;
   bool suspend_foreign_keys() override { return false; }
   void enforce_foreign_keys() noexcept override {}
+  void check_foreign_keys() override {}
   void begin_bulk_load() override {}
   void finish_bulk_load() override {}
   std::unique_ptr<SpendSink> spend_sink(const SinkPlan& plan) override;
   std::vector<std::string> explain(std::string_view sql, const std::function<void(Query&)>& bind) override;
   std::string actor() override;
-  void after_copy(const std::string& table) override;
+  std::int64_t highest_id(const std::string& table) override;
+  void after_copy(const std::string& table, std::int64_t highest) override;
 
   // For connection.cpp: the name of the statement prepared for SQL with
   // parameters of TYPES, preparing it on first use.

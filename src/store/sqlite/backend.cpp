@@ -223,6 +223,35 @@ void SqliteBackend::enforce_foreign_keys() noexcept
   m_database->tryExec("PRAGMA foreign_keys = ON");
 }
 
+std::int64_t SqliteBackend::highest_id(const std::string& table)
+{
+  // AUTOINCREMENT keeps it in sqlite_sequence (migration 0009).
+  return Query(*this,
+               fmt::format("SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?), 0), "
+                           "coalesce((SELECT max(id) FROM \"{}\"), 0))",
+                           table),
+               table)
+    .run_integer();
+}
+
+void SqliteBackend::after_copy(const std::string& table, std::int64_t highest)
+{
+  if (highest >
+      Query(*this, "SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = ?", table).run_integer()) {
+    Query(*this, "DELETE FROM sqlite_sequence WHERE name = ?", table).run();
+    Query(*this, "INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", table, highest).run();
+  }
+}
+
+void SqliteBackend::check_foreign_keys()
+{
+  Query problems(*this, "PRAGMA foreign_key_check");
+  if (problems.next()) {
+    throw SqlError(
+      fmt::format("{} row {} refers to a missing {}", problems.text(0), problems.text(1), problems.text(2)));
+  }
+}
+
 std::unique_ptr<SpendSink> SqliteBackend::spend_sink(const SinkPlan& plan)
 {
   return std::make_unique<BatchSink>(*this, plan);

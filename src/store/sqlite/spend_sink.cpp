@@ -82,13 +82,13 @@ BatchSink::~BatchSink()
 
 std::int64_t BatchSink::largest_id()
 {
-  return Query(m_backend, "SELECT coalesce(max(id), 0) FROM spend").run_integer();
+  return m_backend.highest_id("spend");
 }
 
 void BatchSink::defer()
 {
   m_backend.execute("DROP INDEX spend_reference");
-  m_next_id = largest_id() + 1; // the ids SQLite would give
+  m_next_id = largest_id() + 1; // the ids SQLite would give (AUTOINCREMENT)
   m_deferred = true;
 }
 
