@@ -1,5 +1,6 @@
 // `vendorcat import`, `vendorcat export` and `vendorcat demo`.
 
+#include "cli/message.hpp"
 #include "cli/nouns.hpp"
 #include "domain/errors.hpp"
 #include "io/csv_reader.hpp"
@@ -8,6 +9,8 @@
 #include "io/import.hpp"
 #include "io/json_reader.hpp"
 #include "io/output_file.hpp"
+#include "io/sha256.hpp"
+#include "store/import_batches.hpp"
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -24,7 +27,13 @@ struct ImportOptions
   std::string kind;
   std::string file;
   bool dry_run = false;
+  bool again = false;
   std::string on_conflict = "error";
+};
+
+struct UndoOptions
+{
+  std::int64_t batch = 0;
 };
 
 struct ExportOptions
@@ -33,9 +42,46 @@ struct ExportOptions
   std::string output;
 };
 
+// 1234567 as 1,234,567.
+std::string grouped(std::int64_t count)
+{
+  const auto digits = std::to_string(count);
+  std::string text;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0 && digits[i - 1] != '-') {
+      text += ',';
+    }
+    text += digits[i];
+  }
+  return text;
+}
+
+std::string grouped(std::size_t count)
+{
+  return grouped(static_cast<std::int64_t>(count));
+}
+
 std::string summary_text(const io::ImportSummary& summary)
 {
-  return fmt::format("{} created, {} updated, {} skipped", summary.created, summary.updated, summary.skipped);
+  return fmt::format("{} created, {} updated, {} skipped", grouped(summary.created), grouped(summary.updated),
+                     grouped(summary.skipped));
+}
+
+// Refuses FILE, whose content SHA256 an earlier batch of KIND imported,
+// unless --again.
+void refuse_repeat(store::Catalogue& catalogue, const ImportOptions& options, const std::string& sha256)
+{
+  if (options.again) {
+    return;
+  }
+  if (const auto earlier = store::find_imported(catalogue, options.kind, sha256)) {
+    throw UsageError(
+      fmt::format("'{}' was imported already: import batch {} ({}, at {}, {} created) has the "
+                  "same {} content; give --again to import it again, or 'vendorcat import undo "
+                  "{}' to take that one back",
+                  options.file, earlier->id, earlier->file, earlier->at, grouped(earlier->created),
+                  options.kind, earlier->id));
+  }
 }
 
 // The reader for FILE: by --format when given, else by the file's extension
@@ -54,18 +100,26 @@ std::unique_ptr<io::RecordReader> open_reader(std::istream& in, const std::strin
 
 void run_import(Session& session, const ImportOptions& options)
 {
+  if (options.kind.empty() || options.file.empty()) {
+    throw UsageError(
+      "import needs a KIND and a FILE (or list, or undo BATCH): see 'vendorcat import --help'");
+  }
   const auto kind = io::parse_kind(options.kind);
   const auto on_conflict = store::parse_on_conflict(options.on_conflict);
   const bool from_stdin = options.file == "-";
   const auto format = session.options().format == "table" ? std::string() : session.options().format;
   std::ifstream file;
+  std::string sha256; // known up front for a file, after reading for stdin
   if (!from_stdin) {
+    sha256 = io::sha256_of_file(options.file);
     file.open(options.file, std::ios::binary);
     if (!file) {
       throw UsageError(fmt::format("cannot read '{}': no such file or not readable", options.file));
     }
   }
-  std::istream& in = from_stdin ? std::cin : file;
+  io::HashingBuffer stdin_buffer(std::cin);
+  std::istream stdin_hashed(&stdin_buffer);
+  std::istream& in = from_stdin ? stdin_hashed : file;
   const auto reader = open_reader(in, from_stdin ? "stdin" : options.file, format, options.file);
 
   const bool show_progress = !session.options().quiet && ::isatty(STDERR_FILENO) != 0;
@@ -77,16 +131,66 @@ void run_import(Session& session, const ImportOptions& options)
   }
   auto& catalogue = session.catalogue();
   store::WriteTransaction transaction(catalogue, store::Workload::bulk_load);
+  if (!from_stdin) {
+    refuse_repeat(catalogue, options, sha256);
+  }
+  store::ImportBatchScope batch(catalogue, std::string(io::to_string(kind)), from_stdin ? "-" : options.file,
+                                from_stdin ? std::string(64, '0') : sha256);
   const auto summary = io::import_records(catalogue, kind, *reader, on_conflict, progress);
   if (show_progress) {
     session.err() << '\r';
   }
+  if (from_stdin) {
+    sha256 = stdin_buffer.hex();
+    refuse_repeat(catalogue, options, sha256);
+  }
+  batch.finish(summary.created + summary.updated + summary.skipped, summary, sha256);
+  for (const auto& warning : summary.warnings) {
+    session.err() << printable_message(fmt::format("vendorcat: warning: {}", warning)) << '\n';
+  }
+  if (summary.warnings_total > summary.warnings.size()) {
+    session.err() << fmt::format("vendorcat: warning: and {} more like these\n",
+                                 grouped(summary.warnings_total - summary.warnings.size()));
+  }
+  const bool wrote = summary.created + summary.updated > 0;
+  const auto name = wrote ? fmt::format("import batch {} ({})", batch.id(), options.file) : options.file;
   if (options.dry_run) {
     session.note(fmt::format("{}: {} (dry run: nothing written)", options.file, summary_text(summary)));
     return; // the transaction rolls back
   }
   transaction.commit();
-  session.note(fmt::format("{}: {}", options.file, summary_text(summary)));
+  session.note(fmt::format("{}: {}", name, summary_text(summary)));
+}
+
+void run_import_list(Session& session, const std::monostate&)
+{
+  table::Table table{{{"id", table::Align::right},
+                      {"at"},
+                      {"actor"},
+                      {"kind"},
+                      {"file"},
+                      {"sha256"},
+                      {"rows", table::Align::right},
+                      {"created", table::Align::right},
+                      {"updated", table::Align::right},
+                      {"skipped", table::Align::right},
+                      {"undone_at"}},
+                     {}};
+  for (const auto& batch : store::list_import_batches(session.catalogue())) {
+    table.rows.push_back({batch.id, batch.at, batch.actor ? table::Value(*batch.actor) : table::Value(),
+                          batch.kind, batch.file, batch.sha256, batch.rows, batch.created, batch.updated,
+                          batch.skipped, batch.undone_at ? table::Value(*batch.undone_at) : table::Value()});
+  }
+  session.print(table);
+}
+
+void run_import_undo(Session& session, const UndoOptions& options)
+{
+  const auto undone = session.write(
+    [&](store::Catalogue& catalogue) { return store::undo_import_batch(catalogue, options.batch); });
+  session.note(fmt::format("import batch {} ({} {} from '{}') undone: {} removed", undone.batch.id,
+                           grouped(undone.batch.created), undone.batch.kind, undone.batch.file,
+                           grouped(undone.removed)));
 }
 
 void run_export(Session& session, const ExportOptions& options)
@@ -124,12 +228,30 @@ void setup_bulk(CLI::App& app, CommandSlot& slot)
   auto* import_app =
     app.add_subcommand("import", "Load records from CSV or JSON, all or nothing.\n"
                                  "Example: vendorcat import spend invoices-2026.csv --on-conflict skip");
-  import_app->callback([&slot, import] {
-    slot = Command{Needs::writing, [import](Session& session) { run_import(session, *import); }};
+  import_app->callback([&slot, import, import_app] {
+    if (import_app->get_subcommands().empty()) {
+      slot = Command{Needs::writing, [import](Session& session) { run_import(session, *import); }};
+    }
   });
-  import_app->add_option("KIND", import->kind, kinds)->required();
-  import_app->add_option("FILE", import->file, "CSV or JSON (.json) file, or - for stdin")->required();
+  import_app->add_option("KIND", import->kind, kinds);
+  import_app->add_option("FILE", import->file, "CSV or JSON (.json) file, or - for stdin");
   import_app->add_flag("--dry-run", import->dry_run, "Validate everything and write nothing");
+  import_app->add_flag("--again", import->again,
+                       "Import a file whose content was imported as this kind before (refused without it)");
+  import_app->require_subcommand(0, 1);
+  add_verb<std::monostate>(*import_app, slot, "list",
+                           "The import batches, newest first: when, who, which file (and its SHA-256), what "
+                           "they wrote.\nExample: vendorcat import list",
+                           Needs::reading, run_import_list, std::make_shared<std::monostate>());
+  auto undo = std::make_shared<UndoOptions>();
+  add_verb<UndoOptions>(*import_app, slot, "undo",
+                        "Remove the records an import batch created (what it updated stays as it is now), "
+                        "in one transaction; refused while later records refer to them.\n"
+                        "Example: vendorcat import undo 12",
+                        Needs::writing, run_import_undo, undo)
+    ->add_option("BATCH", undo->batch, "The batch's id, as 'vendorcat import list' shows it")
+    ->required()
+    ->check(CLI::PositiveNumber);
   import_app
     ->add_option("--on-conflict", import->on_conflict,
                  "When a row's key exists: error (default), skip or update")

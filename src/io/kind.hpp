@@ -92,7 +92,8 @@ public:
   virtual ~Loader() = default;
   virtual store::Outcome add(Fields& fields, std::size_t line) = 0;
   virtual void check(const store::LateError&) {}
-  virtual void finish(const store::LoadSummary&) {}
+  // After check() found nothing; WARN is told of rows written that look wrong.
+  virtual void finish(const store::LoadSummary&, const store::LateError& /*warn*/) {}
 };
 
 template<typename Record, typename Fields>

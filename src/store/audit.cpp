@@ -117,6 +117,12 @@ void audit_delete(Catalogue& catalogue, const std::string& table, std::int64_t i
   write_entry(catalogue, table, id, "delete", Json::parse(before), nullptr);
 }
 
+void audit_batch(Catalogue& catalogue, std::int64_t id, const std::string& action,
+                 const std::string& after_json)
+{
+  write_entry(catalogue, "import", id, action, nullptr, Json::parse(after_json));
+}
+
 void audit_import(Catalogue& catalogue, const std::string& table, const std::string& summary_json)
 {
   write_entry(catalogue, table, std::nullopt, "import", nullptr, Json::parse(summary_json));

@@ -26,7 +26,13 @@ void audit_update(Catalogue& catalogue, const std::string& table, std::int64_t i
 // Records that row ID of TABLE, whose last state was BEFORE, was deleted.
 void audit_delete(Catalogue& catalogue, const std::string& table, std::int64_t id, const std::string& before);
 
-// Records one bulk import into TABLE with its counts, instead of a row per line.
+// Records ACTION ("import" or "undo") of import batch ID, with AFTER_JSON (an
+// object: the batch as recorded, or what the undo removed).
+void audit_batch(Catalogue& catalogue, std::int64_t id, const std::string& action,
+                 const std::string& after_json);
+
+// Records one bulk import into TABLE with its counts, instead of a row per
+// line, when it is not an import batch (which audit_batch records).
 void audit_import(Catalogue& catalogue, const std::string& table, const std::string& summary_json);
 
 } // namespace vendorcat::store

@@ -51,6 +51,11 @@ Connection& connection(Catalogue& catalogue)
   return *catalogue.m_backend;
 }
 
+std::optional<std::int64_t>& import_batch_slot(Catalogue& catalogue)
+{
+  return catalogue.m_import_batch;
+}
+
 Backend& backend(Catalogue& catalogue)
 {
   return *catalogue.m_backend;

@@ -5,9 +5,11 @@
 // type and store/: the layers above open it, run transactions and call the
 // repositories.
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -78,6 +80,7 @@ private:
   friend Connection& connection(Catalogue& catalogue);
   friend Backend& backend(Catalogue& catalogue);
   friend std::shared_ptr<const Reference>& reference_cache(Catalogue& catalogue);
+  friend std::optional<std::int64_t>& import_batch_slot(Catalogue& catalogue);
 
   Catalogue(std::string path, std::unique_ptr<Backend> backend, bool writable);
 
@@ -85,6 +88,7 @@ private:
   bool m_writable = true;
   std::unique_ptr<Backend> m_backend;
   std::shared_ptr<const Reference> m_reference;
+  std::optional<std::int64_t> m_import_batch; // the batch the records written now belong to
 };
 
 // What a write transaction is for, so that the backend can choose how to run

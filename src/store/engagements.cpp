@@ -12,6 +12,7 @@
 #include "domain/suggest.hpp"
 #include "store/audit.hpp"
 #include "store/engagement_row.hpp"
+#include "store/import_batches.hpp"
 #include "store/providers.hpp"
 #include "store/reference.hpp"
 #include "store/services.hpp"
@@ -167,6 +168,7 @@ Engagement add_engagement(Catalogue& catalogue, const EngagementRules& rules, co
   bind_row(insert, row);
   insert.bind(20, utc_timestamp());
   const auto id = insert.run_insert();
+  stamp_import_batch(catalogue, "engagement", id);
   audit_insert(catalogue, "engagement", id);
   return engagement_by_id(catalogue, id);
 }

@@ -3,6 +3,7 @@
 #include "domain/date.hpp"
 #include "domain/errors.hpp"
 #include "domain/rate.hpp"
+#include "store/import_batches.hpp"
 #include "store/reference.hpp"
 #include "store/settings.hpp"
 #include "store/sql.hpp"
@@ -25,9 +26,9 @@ FxRate set_fx_rate(Catalogue& catalogue, const std::string& currency, const std:
   }
   const FxRate stored{code, domain::Month::parse(month), domain::Rate::parse(rate)};
   Query(connection(catalogue),
-        "INSERT INTO fx_rate (currency, month, rate) VALUES (?, ?, ?) "
+        "INSERT INTO fx_rate (currency, month, rate, batch_id) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (currency, month) DO UPDATE SET rate = excluded.rate",
-        stored.currency, stored.month.to_string(), stored.rate.to_string())
+        stored.currency, stored.month.to_string(), stored.rate.to_string(), current_import_batch(catalogue))
     .run();
   return stored;
 }

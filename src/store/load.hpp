@@ -8,6 +8,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vendorcat::store {
 
@@ -33,11 +34,17 @@ struct LoadSummary
   std::size_t created = 0;
   std::size_t updated = 0;
   std::size_t skipped = 0;
+  // What was written but looks wrong, each naming its file line; the first
+  // max_warnings kept, warnings_total counts them all.
+  static constexpr std::size_t max_warnings = 50;
+  std::vector<std::string> warnings;
+  std::size_t warnings_total = 0;
 
   void count(Outcome outcome);
 };
 
-// A bad row found only once every row is in: its file LINE, COLUMN and message.
+// A bad row found only once every row is in (or a warning about a row
+// written): its file LINE, COLUMN and message.
 using LateError =
   std::function<void(std::size_t line, const std::string& column, const std::string& message)>;
 

@@ -2,6 +2,7 @@
 
 #include "domain/errors.hpp"
 #include "store/audit.hpp"
+#include "store/import_batches.hpp"
 #include "store/reference.hpp"
 #include "store/sql.hpp"
 
@@ -33,6 +34,7 @@ Location add_location(Catalogue& catalogue, std::int64_t provider_id, const std:
                         "INSERT INTO location (provider_id, country, city, name) VALUES (?, ?, ?, ?)",
                         provider_id, code, city, name)
                     .run_insert();
+  stamp_import_batch(catalogue, "location", id);
   audit_insert(catalogue, "location", id);
   Query provider(connection(catalogue), "SELECT name FROM provider WHERE id = ?", provider_id);
   provider.next();
@@ -84,6 +86,7 @@ Offering add_offering(Catalogue& catalogue, std::int64_t provider_id, std::int64
   const auto id = Query(connection(catalogue), "INSERT INTO offering (provider_id, service_id) VALUES (?, ?)",
                         provider_id, service_id)
                     .run_insert();
+  stamp_import_batch(catalogue, "offering", id);
   audit_insert(catalogue, "offering", id);
   return *find_offering(catalogue, provider_id, service_id);
 }

@@ -11,6 +11,7 @@
 #include "domain/suggest.hpp"
 #include "store/audit.hpp"
 #include "store/backend.hpp"
+#include "store/import_batches.hpp"
 #include "store/reference.hpp"
 #include "store/services.hpp"
 #include "store/sql.hpp"
@@ -196,6 +197,7 @@ Provider add_provider(Catalogue& catalogue, const ProviderFields& input)
           fields.hq_city, fields.website, fields.status.value_or("active"), fields.risk, fields.next_review,
           fields.notes, now, now)
       .run_insert();
+  stamp_import_batch(catalogue, "provider", id);
   audit_insert(catalogue, "provider", id);
   return provider_by_id(catalogue, id);
 }

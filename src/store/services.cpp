@@ -10,6 +10,7 @@
 #include "store/csv_seed.hpp"
 #include "store/embedded.hpp"
 #include "store/engagements.hpp"
+#include "store/import_batches.hpp"
 #include "store/sql.hpp"
 
 #include <fmt/format.h>
@@ -196,6 +197,7 @@ Service add_service(Catalogue& catalogue, std::string_view code, std::string_vie
                         lowered, name, domain::to_string(type),
                         parent_service ? std::optional<std::int64_t>(parent_service->id) : std::nullopt)
                     .run_insert();
+  stamp_import_batch(catalogue, "service", id);
   audit_insert(catalogue, "service", id);
   return service_by_id(catalogue, id);
 }

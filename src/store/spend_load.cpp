@@ -12,6 +12,7 @@
 #include "domain/errors.hpp"
 #include "domain/suggest.hpp"
 #include "store/audit.hpp"
+#include "store/import_batches.hpp"
 #include "store/reference.hpp"
 #include "store/spend_writer.hpp"
 #include "store/sql.hpp"
@@ -19,6 +20,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -81,8 +84,9 @@ class SpendLoad::Impl
 public:
   Impl(Catalogue& catalogue, OnConflict on_conflict)
     : m_catalogue(catalogue), m_on_conflict(on_conflict), m_reference(Reference::of(catalogue)),
-      m_writer(catalogue,
-               {on_conflict == OnConflict::error ? ReferenceCheck::by_size : ReferenceCheck::per_line})
+      m_writer(
+        catalogue,
+        {on_conflict == OnConflict::error ? ReferenceCheck::by_size : ReferenceCheck::per_line, std::nullopt})
   {
     Query query(connection(catalogue), "SELECT id, ref, currency FROM engagement");
     while (query.next()) {
@@ -98,7 +102,7 @@ public:
     const auto& engagement = resolve_engagement(fields.engagement);
     line.engagement_id = engagement.id;
     const auto& date = required(fields.date, "date");
-    domain::Date::parse(date); // accepts only YYYY-MM-DD: a valid date is already as stored
+    const auto day = domain::Date::parse(date); // accepts only YYYY-MM-DD: a valid date is as stored
     line.date = std::move(*fields.date);
     const auto& currency =
       currency_named(fields.currency && !fields.currency->empty() ? *fields.currency : engagement.currency);
@@ -116,6 +120,11 @@ public:
         return Outcome::updated;
       }
     }
+    if (!line.reference) {
+      m_unreferenced.push_back({line.engagement_id, line.amount,
+                                static_cast<std::int32_t>(day.days_since_epoch()),
+                                pack_currency(line.currency), file_line});
+    }
     m_lines.note(m_writer.insert(line), file_line);
     return Outcome::created;
   }
@@ -127,15 +136,78 @@ public:
     });
   }
 
-  void finish(const LoadSummary& summary)
+  void finish(const LoadSummary& summary, const LateError& warn)
   {
     m_writer.flush();
+    if (warn) {
+      warn_repeats(warn);
+    }
+    if (current_import_batch(m_catalogue)) {
+      return; // the batch's own audit entry tells
+    }
     audit_import(m_catalogue, "spend",
                  fmt::format(R"({{"created":{},"updated":{},"skipped":{}}})", summary.created,
                              summary.updated, summary.skipped));
   }
 
 private:
+  // A line written without an invoice reference, kept small: a load may
+  // have millions.
+  struct Unreferenced
+  {
+    std::int64_t engagement_id;
+    std::int64_t amount;
+    std::int32_t day;
+    std::uint16_t currency;
+    std::size_t line;
+    auto key() const { return std::tuple(day, amount, currency); }
+  };
+
+  static std::uint16_t pack_currency(std::string_view code)
+  {
+    return static_cast<std::uint16_t>(((code[0] - 'A') * 26 + (code[1] - 'A')) * 26 + (code[2] - 'A'));
+  }
+
+  // Reads, engagement by engagement, the lines without a reference recorded
+  // before this load (through the reference index), and warns for each new
+  // one that equals one of them.
+  void warn_repeats(const LateError& warn)
+  {
+    std::sort(m_unreferenced.begin(), m_unreferenced.end(), [](const Unreferenced& a, const Unreferenced& b) {
+      return std::tie(a.engagement_id, a.line) < std::tie(b.engagement_id, b.line);
+    });
+    Query recorded(
+      connection(m_catalogue),
+      "SELECT id, date, amount, currency FROM spend WHERE engagement_id = ? AND reference IS NULL");
+    std::map<std::tuple<std::int32_t, std::int64_t, std::uint16_t>, std::int64_t> earlier;
+    for (std::size_t first = 0; first < m_unreferenced.size();) {
+      const auto engagement_id = m_unreferenced[first].engagement_id;
+      earlier.clear();
+      recorded.bind(1, engagement_id);
+      while (recorded.next()) {
+        const auto id = recorded.integer(0);
+        if (m_lines.line_of(id) == 0) {
+          const auto day =
+            static_cast<std::int32_t>(domain::Date::parse(recorded.text(1)).days_since_epoch());
+          earlier.emplace(std::tuple(day, recorded.integer(2), pack_currency(recorded.text(3))), id);
+        }
+      }
+      recorded.reset();
+      for (; first < m_unreferenced.size() && m_unreferenced[first].engagement_id == engagement_id; ++first) {
+        const auto& line = m_unreferenced[first];
+        if (const auto it = earlier.find(line.key()); it != earlier.end()) {
+          warn(line.line, "amount",
+               fmt::format(
+                 "equals spend line {} (same engagement, date, amount and currency, and neither has an "
+                 "invoice reference): imported all the same; if it is the same invoice, 'vendorcat "
+                 "spend remove' one of them",
+                 it->second));
+        }
+      }
+    }
+    m_unreferenced.clear();
+  }
+
   const EngagementKey& resolve_engagement(const std::optional<std::string>& ref)
   {
     const auto& text = required(ref, "engagement");
@@ -169,6 +241,7 @@ private:
   std::vector<std::string> m_refs;
   std::unordered_map<std::string, const Currency*> m_currencies;
   LineMap m_lines;
+  std::vector<Unreferenced> m_unreferenced;
 };
 
 SpendLoad::SpendLoad(Catalogue& catalogue, OnConflict on_conflict)
@@ -188,9 +261,9 @@ void SpendLoad::check(const LateError& late)
   m_impl->check(late);
 }
 
-void SpendLoad::finish(const LoadSummary& summary)
+void SpendLoad::finish(const LoadSummary& summary, const LateError& warn)
 {
-  m_impl->finish(summary);
+  m_impl->finish(summary, warn);
 }
 
 } // namespace vendorcat::store

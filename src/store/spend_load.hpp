@@ -52,7 +52,10 @@ public:
   void check(const LateError& late);
 
   // Writes the roll-up and the audit entry; after check() found nothing.
-  void finish(const LoadSummary& summary);
+  // Calls WARN for each line without an invoice reference that equals a
+  // line recorded before (same engagement, date, amount and currency): it is
+  // written, but may be the same invoice imported twice.
+  void finish(const LoadSummary& summary, const LateError& warn = {});
 
 private:
   class Impl;

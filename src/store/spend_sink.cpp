@@ -22,10 +22,10 @@ void bind_row(Query& statement, const SpendRow& row, int first = 1)
 
 } // namespace
 
-StatementSink::StatementSink(Connection& connection)
-  : m_connection(connection),
-    m_insert(connection, "INSERT INTO spend (engagement_id, date, amount, currency, reference) "
-                         "VALUES (?, ?, ?, ?, ?)"),
+StatementSink::StatementSink(Connection& connection, std::optional<std::int64_t> batch)
+  : m_connection(connection), m_import_batch(batch),
+    m_insert(connection, "INSERT INTO spend (engagement_id, date, amount, currency, reference, batch_id) "
+                         "VALUES (?, ?, ?, ?, ?, ?)"),
     m_update(connection,
              "UPDATE spend SET engagement_id = ?, date = ?, amount = ?, currency = ?, reference = ? "
              "WHERE id = ?"),
@@ -38,6 +38,7 @@ StatementSink::StatementSink(Connection& connection)
 std::int64_t StatementSink::insert(const SpendRow& row)
 {
   bind_row(m_insert, row);
+  m_insert.bind(6, m_import_batch);
   return m_insert.run_insert();
 }
 

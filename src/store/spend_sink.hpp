@@ -40,6 +40,8 @@ enum class ReferenceCheck
 struct SinkPlan
 {
   ReferenceCheck reference_check = ReferenceCheck::per_line;
+  // The import batch the inserted lines belong to (their batch_id).
+  std::optional<std::int64_t> batch;
 };
 
 // Calls DUPLICATE for each line (by id order) whose invoice reference an
@@ -79,7 +81,7 @@ public:
 class StatementSink : public SpendSink
 {
 public:
-  explicit StatementSink(Connection& connection);
+  explicit StatementSink(Connection& connection, std::optional<std::int64_t> batch = std::nullopt);
 
   std::int64_t insert(const SpendRow& row) override;
   void update(std::int64_t id, const SpendRow& row) override;
@@ -91,6 +93,7 @@ public:
 
 protected:
   Connection& m_connection;
+  std::optional<std::int64_t> m_import_batch;
 
 private:
   Query m_insert;

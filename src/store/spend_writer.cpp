@@ -2,13 +2,24 @@
 
 #include "domain/errors.hpp"
 #include "store/backend.hpp"
+#include "store/import_batches.hpp"
 
 #include <fmt/format.h>
 
 namespace vendorcat::store {
 
+namespace {
+
+SinkPlan in_batch(Catalogue& catalogue, SinkPlan plan)
+{
+  plan.batch = current_import_batch(catalogue);
+  return plan;
+}
+
+} // namespace
+
 SpendWriter::SpendWriter(Catalogue& catalogue, const SinkPlan& plan)
-  : m_sink(backend(catalogue).spend_sink(plan)), m_rollup(connection(catalogue))
+  : m_sink(backend(catalogue).spend_sink(in_batch(catalogue, plan))), m_rollup(connection(catalogue))
 {
 }
 

@@ -135,7 +135,7 @@ TEST_F(BulkImportE2E, ADryRunReportsTheSameAndWritesNothing)
   // A clean file: all would be created, and still nothing is written.
   const auto clean = import(file("clean.csv", records()), {"--dry-run"});
   EXPECT_EQ(clean.status, 0) << clean.err;
-  EXPECT_NE(clean.err.find("60000 created"), std::string::npos) << clean.err;
+  EXPECT_NE(clean.err.find("60,000 created"), std::string::npos) << clean.err;
   EXPECT_NE(clean.err.find("nothing written"), std::string::npos) << clean.err;
   EXPECT_EQ(state(), before);
   EXPECT_TRUE(has_reference_index());
@@ -151,7 +151,7 @@ TEST_F(BulkImportE2E, AReferenceOnAnotherEngagementOrNoReferenceIsNoRepeat)
   }
   const auto output = import(file("s.csv", lines));
   EXPECT_EQ(output.status, 0) << output.err;
-  EXPECT_NE(output.err.find("60000 created"), std::string::npos) << output.err;
+  EXPECT_NE(output.err.find("60,000 created"), std::string::npos) << output.err;
   EXPECT_EQ(cli.count("spend"), bulk_rows + 1);
   EXPECT_EQ(cli.sql("SELECT count(*) FROM spend WHERE reference IS NULL"), "60");
   EXPECT_TRUE(has_reference_index());

@@ -94,7 +94,7 @@ TEST(SpendRollup, DeferredReferenceIndexIsRebuiltOnFlush)
       .execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'spend_reference'")
       .getInt();
   };
-  store::SpendWriter writer(catalogue, {store::ReferenceCheck::deferred});
+  store::SpendWriter writer(catalogue, {store::ReferenceCheck::deferred, std::nullopt});
   EXPECT_EQ(indexes(), 0);
   writer.insert({1, "2025-01-01", 100, "EUR", std::string("INV-1")});
   writer.flush();
@@ -111,7 +111,7 @@ TEST(SpendRollup, DeferredReferenceIndexNamesEveryRepeatedLine)
   test::add_engagement(catalogue, "E-1", "Tallinn Ops", "payroll", "EE", "EUR");
   test::add_engagement(catalogue, "E-2", "Tallinn Ops", "payroll", "EE", "EUR");
   store::add_spend(catalogue, "E-1", "2025-01-01", "10.00", std::nullopt, std::string("INV-1"));
-  store::SpendWriter writer(catalogue, {store::ReferenceCheck::deferred});
+  store::SpendWriter writer(catalogue, {store::ReferenceCheck::deferred, std::nullopt});
   const auto again = writer.insert({1, "2025-01-02", 100, "EUR", std::string("INV-1")});
   writer.insert({2, "2025-01-02", 100, "EUR", std::string("INV-1")}); // another engagement: fine
   writer.insert({1, "2025-01-03", 100, "EUR", std::nullopt});

@@ -19,7 +19,10 @@ public:
 
   store::Outcome add(Fields& fields, std::size_t line) override { return m_load.add(fields, line); }
   void check(const store::LateError& late) override { m_load.check(late); }
-  void finish(const store::LoadSummary& summary) override { m_load.finish(summary); }
+  void finish(const store::LoadSummary& summary, const store::LateError& warn) override
+  {
+    m_load.finish(summary, warn);
+  }
 
 private:
   store::SpendLoad m_load;

@@ -233,9 +233,9 @@ void PostgresBackend::back_up(const std::filesystem::path& destination)
 std::unique_ptr<SpendSink> PostgresBackend::spend_sink(const SinkPlan& plan)
 {
   if (plan.reference_check == ReferenceCheck::per_line) {
-    return std::make_unique<StatementSink>(*this);
+    return std::make_unique<StatementSink>(*this, plan.batch);
   }
-  return std::make_unique<CopySink>(*this);
+  return std::make_unique<CopySink>(*this, plan.batch);
 }
 
 std::vector<std::string> PostgresBackend::explain(std::string_view sql,

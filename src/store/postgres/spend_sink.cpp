@@ -37,7 +37,10 @@ void append_field(std::string& out, std::string_view text)
 
 } // namespace
 
-CopySink::CopySink(PostgresBackend& backend) : StatementSink(backend), m_backend(backend) {}
+CopySink::CopySink(PostgresBackend& backend, std::optional<std::int64_t> batch)
+  : StatementSink(backend, batch), m_backend(backend)
+{
+}
 
 std::int64_t CopySink::next_id()
 {
@@ -115,8 +118,11 @@ bool CopySink::settle()
     return true;
   }
   try {
-    Query(m_backend,
-          fmt::format("INSERT INTO spend ({0}) SELECT {0} FROM spend_staging ORDER BY id", staging_columns))
+    Query(
+      m_backend,
+      fmt::format("INSERT INTO spend ({0}, batch_id) SELECT {0}, ?::bigint FROM spend_staging ORDER BY id",
+                  staging_columns),
+      m_import_batch)
       .run();
   } catch (const UniqueViolation& error) {
     if (error.constraint() != "spend_reference") {

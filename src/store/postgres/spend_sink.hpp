@@ -21,7 +21,7 @@ class PostgresBackend;
 class CopySink : public StatementSink
 {
 public:
-  explicit CopySink(PostgresBackend& backend);
+  CopySink(PostgresBackend& backend, std::optional<std::int64_t> batch);
   CopySink(const CopySink&) = delete;
   CopySink& operator=(const CopySink&) = delete;
   ~CopySink() override = default;

@@ -63,7 +63,7 @@ bool BatchSink::should_defer(std::size_t added, std::int64_t existing)
 }
 
 BatchSink::BatchSink(SqliteBackend& backend, const SinkPlan& plan)
-  : StatementSink(backend), m_backend(backend), m_check(plan.reference_check)
+  : StatementSink(backend, plan.batch), m_backend(backend), m_check(plan.reference_check)
 {
   if (m_check == ReferenceCheck::per_line) {
     return;
@@ -110,15 +110,17 @@ std::int64_t BatchSink::insert(const SpendRow& row)
 void BatchSink::write_batch()
 {
   constexpr std::string_view insert =
-    "INSERT INTO spend (id, engagement_id, date, amount, currency, reference) VALUES ";
-  constexpr std::string_view values = "(?, ?, ?, ?, ?, ?)";
+    "INSERT INTO spend (id, engagement_id, date, amount, currency, reference, batch_id) VALUES ";
+  // The batch is the same for every line: written into the statement.
+  const auto values =
+    fmt::format("(?, ?, ?, ?, ?, ?, {})", m_import_batch ? std::to_string(*m_import_batch) : "NULL");
   constexpr int columns = 6;
   if (m_batch.empty()) {
     return;
   }
   if (m_batch.size() < batch_rows) {
     // The last, partial batch: line by line, with the same ids.
-    Query one(m_backend, std::string(insert) + std::string(values));
+    Query one(m_backend, std::string(insert) + values);
     for (const auto& [id, row] : m_batch) {
       one.bind(1, id).bind(2, row.engagement_id).bind(3, row.date).bind(4, row.amount).bind(5, row.currency);
       one.bind(6, row.reference);
