@@ -192,3 +192,24 @@ TEST_F(ImportBatchesE2E, ARemovedSpendLinesIdIsNeverGivenAgain)
   cli.ok({"provider", "add", "New Oy", "--country", "FI"});
   EXPECT_EQ(cli.json({"provider", "show", "New Oy"})["id"].get<long long>(), gone + 1);
 }
+
+TEST_F(ImportBatchesE2E, ACopyOfTheCatalogueKeepsTheHighestIdsAndTheBatches)
+{
+  ASSERT_EQ(import("spend", file("s.csv", unreferenced)).status, 0);
+  const auto highest = cli.json({"spend", "list"}).back()["id"].get<long long>();
+  cli.ok({"spend", "remove", std::to_string(highest)});
+  const auto copy = Cli::file(dir / "copy.db");
+  cli.ok({"db", "copy", cli.target(), copy.target()});
+  EXPECT_EQ(copy.json({"import", "list"}), cli.json({"import", "list"}));
+  copy.ok({"spend", "add", "S-1", "--date", "2025-03-09", "--amount", "1.00"});
+  // On a file the next id; from a server, whose import drew its ids in
+  // blocks from the sequence, after every id it drew.
+  const auto next = copy.json({"spend", "list"}).back()["id"].get<long long>();
+  EXPECT_GT(next, highest);
+  if (!cli.on_server()) {
+    EXPECT_EQ(next, highest + 1);
+  }
+  // The copy's batch can be undone there: its lines point to it.
+  ASSERT_EQ(copy.run({"import", "undo", "1"}).status, 0);
+  EXPECT_EQ(copy.json({"spend", "list"}).size(), 2U); // the seed's line and the one added
+}

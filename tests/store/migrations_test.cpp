@@ -252,3 +252,46 @@ TEST(Migrations, TheServersFolderHasTheSameVersionsAsTheFiles)
     EXPECT_EQ(server[i].name, file[i].name);
   }
 }
+
+TEST(Migrations, LastingIdsRebuildKeepsEveryRecordAndThenNeverGivesAnIdTwice)
+{
+  auto catalogue = Catalogue::open_in_memory();
+  ASSERT_EQ(store::migrate(catalogue, migrations_up_to(8)), 8);
+  // A version-8 catalogue whose newest provider (3) and spend line (9) were
+  // removed: SQLite would give those ids again without AUTOINCREMENT.
+  test::sqlite_db(catalogue).exec(
+    "INSERT INTO setting (key, value) VALUES ('home_country', 'FI'), ('base_currency', 'EUR');"
+    "INSERT INTO provider (id, name, name_key, hq_country, created_at, updated_at) VALUES "
+    "(1, 'Tallinn Ops', 'tallinn ops', 'EE', 't', 't'), (2, 'Öresund Data', 'öresund data', 'SE', 't', 't');"
+    "INSERT INTO location (id, provider_id, country, city) VALUES (5, 2, 'SE', 'Malmö');"
+    "INSERT INTO offering (id, provider_id, service_id) SELECT 4, 1, id FROM service WHERE code = 'payroll';"
+    "INSERT INTO engagement (id, ref, provider_id, service_id, delivery_country, delivery_model, model_source, "
+    "type, type_source, start_date, currency, created_at, updated_at) SELECT 7, 'E-7', 1, s.id, 'EE', "
+    "'nearshore', 'derived', 'BPO', 'derived', '2024-01-01', 'EUR', 't', 't' FROM service s "
+    "WHERE s.code = 'payroll';"
+    "INSERT INTO spend (id, engagement_id, date, amount, currency, reference) VALUES "
+    "(2, 7, '2025-01-10', 150050, 'EUR', 'INV-1'), (8, 7, '2025-01-20', -2025, 'EUR', NULL);"
+    "INSERT INTO spend_monthly (engagement_id, month, currency, amount, lines) VALUES "
+    "(7, 2025 * 12, 'EUR', 148025, 2);"
+    "INSERT INTO spend_by_class (month, currency, type, delivery_model, amount, lines) VALUES "
+    "(2025 * 12, 'EUR', 'BPO', 'nearshore', 148025, 2);"
+    "INSERT INTO audit_log (id, at, entity, entity_id, action) VALUES (11, 't', 'spend', 9, 'delete');");
+  const std::string records = "SELECT 'p', id, name FROM provider UNION ALL SELECT 'l', id, city FROM location "
+                              "UNION ALL SELECT 'o', id, provider_id FROM offering UNION ALL "
+                              "SELECT 'e', id, ref FROM engagement UNION ALL SELECT 's', id, amount FROM spend "
+                              "UNION ALL SELECT 'a', id, action FROM audit_log ORDER BY 1, 2";
+  const auto before = rows_of(catalogue, records);
+
+  EXPECT_EQ(store::migrate(catalogue), static_cast<int>(store::builtin_migrations().size()) - 8);
+  EXPECT_EQ(rows_of(catalogue, records), before);
+  EXPECT_EQ(rows_of(catalogue, "PRAGMA foreign_key_check"), "");
+  EXPECT_EQ(rows_of(catalogue, "PRAGMA foreign_keys"), "1\n"); // on again after the rebuild
+  EXPECT_TRUE(store::check_spend_rollup(catalogue).empty());
+  // The search index still finds the providers, by their kept ids.
+  EXPECT_EQ(rows_of(catalogue, "SELECT rowid FROM provider_fts WHERE provider_fts MATCH 'oresund'"), "2\n");
+
+  // Removing the newest spend line and adding one: the id after it, not its own.
+  test::sqlite_db(catalogue).exec("DELETE FROM spend WHERE id = 8");
+  store::add_spend(catalogue, "E-7", "2025-03-02", "1.00", std::nullopt, std::nullopt);
+  EXPECT_EQ(rows_of(catalogue, "SELECT max(id) FROM spend"), "9\n");
+}
