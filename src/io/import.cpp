@@ -202,6 +202,11 @@ ImportSummary import_kind(store::Catalogue& catalogue, const KindT& kind, Record
     if (valid) {
       try {
         summary.count(loader->add(fields, record.line));
+      } catch (const FieldErrors& problems) {
+        for (const auto& problem : problems.problems()) {
+          errors.add(record.line,
+                     fmt::format("{}: {}: {}", reader.location(record.line), problem.field, problem.message));
+        }
       } catch (const FieldError& error) {
         errors.add(record.line,
                    fmt::format("{}: {}: {}", reader.location(record.line), error.field(), error.what()));

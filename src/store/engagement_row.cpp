@@ -150,81 +150,113 @@ EngagementRow EngagementRules::resolve(std::optional<std::int64_t> id, const Eng
       }
     }
   }
+  // Every bad field is reported, not only the first (an import row's cells).
+  FieldChecks checks;
   if (fields.ref) {
-    row.ref = domain::trim(*fields.ref);
-    if (row.ref.empty()) {
-      throw ValidationError("an engagement ref must not be empty");
-    }
-    Query duplicate(connection(m_catalogue),
-                    "SELECT ref FROM engagement WHERE lower(ref) = lower(?) AND id <> ?", row.ref,
-                    id.value_or(0));
-    if (duplicate.next()) {
-      throw ValidationError(fmt::format("an engagement with ref '{}' already exists", duplicate.text(0)));
-    }
+    checks.check("ref", [&] {
+      row.ref = domain::trim(*fields.ref);
+      if (row.ref.empty()) {
+        throw ValidationError("an engagement ref must not be empty");
+      }
+      Query duplicate(connection(m_catalogue),
+                      "SELECT ref FROM engagement WHERE lower(ref) = lower(?) AND id <> ?", row.ref,
+                      id.value_or(0));
+      if (duplicate.next()) {
+        throw ValidationError(fmt::format("an engagement with ref '{}' already exists", duplicate.text(0)));
+      }
+    });
   }
   if (fields.provider) {
-    row.provider_id = find_provider(m_catalogue, *fields.provider).id;
+    checks.check("provider", [&] { row.provider_id = find_provider(m_catalogue, *fields.provider).id; });
   }
   if (fields.service) {
-    const auto service = find_service(m_catalogue, domain::trim(*fields.service));
-    row.service_id = service.id;
-    row.service_type = service.default_type;
+    checks.check("service", [&] {
+      const auto service = find_service(m_catalogue, domain::trim(*fields.service));
+      row.service_id = service.id;
+      row.service_type = service.default_type;
+    });
   }
   if (fields.delivery_country) {
-    row.delivery_country = m_reference.country(domain::trim(*fields.delivery_country)).code;
+    checks.check("delivery_country", [&] {
+      row.delivery_country = m_reference.country(domain::trim(*fields.delivery_country)).code;
+    });
   }
+  bool dates = true;
   if (fields.start_date) {
-    row.start_date = domain::Date::parse(domain::trim(*fields.start_date)).to_string();
+    dates = checks.check("start_date", [&] {
+      row.start_date = domain::Date::parse(domain::trim(*fields.start_date)).to_string();
+    });
   }
   if (fields.end_date) {
-    const auto end = domain::trim(*fields.end_date);
-    row.end_date =
-      end.empty() ? std::nullopt : std::optional<std::string>(domain::Date::parse(end).to_string());
+    dates = checks.check("end_date", [&] {
+      const auto end = domain::trim(*fields.end_date);
+      row.end_date =
+        end.empty() ? std::nullopt : std::optional<std::string>(domain::Date::parse(end).to_string());
+    }) && dates;
   }
-  if (row.end_date && *row.end_date < row.start_date) {
-    throw FieldError(
-      "end_date", fmt::format("the end date {} is before the start date {}", *row.end_date, row.start_date));
+  if (dates && row.end_date && *row.end_date < row.start_date) {
+    checks.check("end_date", [&] {
+      throw FieldError("end_date", fmt::format("the end date {} is before the start date {}", *row.end_date,
+                                               row.start_date));
+    });
   }
   apply_text(row.title, fields.title);
   apply_text(row.client_unit, fields.client_unit);
   apply_text(row.owner, fields.owner);
   apply_text(row.notes, fields.notes);
+  bool notice = true;
   if (fields.notice_days) {
-    row.notice_days = domain::trim(*fields.notice_days).empty()
-                        ? std::nullopt
-                        : std::optional<std::int64_t>(parse_notice_days(*fields.notice_days));
+    notice = checks.check("notice_days", [&] {
+      row.notice_days = domain::trim(*fields.notice_days).empty()
+                          ? std::nullopt
+                          : std::optional<std::int64_t>(parse_notice_days(*fields.notice_days));
+    });
   }
-  if (row.end_date && row.notice_days) {
-    check_notice_deadline(*row.end_date, *row.notice_days);
+  if (dates && notice && row.end_date && row.notice_days) {
+    checks.check("notice_days", [&] { check_notice_deadline(*row.end_date, *row.notice_days); });
   }
   if (fields.auto_renew) {
-    row.auto_renew = parse_bool(*fields.auto_renew);
+    checks.check("auto_renew", [&] { row.auto_renew = parse_bool(*fields.auto_renew); });
   }
   if (fields.status) {
-    row.status = parse_status(*fields.status);
+    checks.check("status", [&] { row.status = parse_status(*fields.status); });
   }
 
   const int old_digits = row.currency.empty() ? 0 : m_reference.currency(row.currency).minor_units;
   const auto old_value = row.value;
-  if (fields.currency && !domain::trim(*fields.currency).empty()) {
-    row.currency = m_reference.currency(domain::trim(*fields.currency)).code;
-  } else if (row.currency.empty()) {
-    if (!m_base_currency) {
-      throw ValidationError("no currency: pass --currency, or set the catalogue's base currency "
-                            "with 'vendorcat config set base-currency CUR'");
+  const bool currency = checks.check("currency", [&] {
+    if (fields.currency && !domain::trim(*fields.currency).empty()) {
+      row.currency = m_reference.currency(domain::trim(*fields.currency)).code;
+    } else if (row.currency.empty()) {
+      if (!m_base_currency) {
+        throw ValidationError("no currency: pass --currency, or set the catalogue's base currency "
+                              "with 'vendorcat config set base-currency CUR'");
+      }
+      row.currency = *m_base_currency;
     }
-    row.currency = *m_base_currency;
+  });
+  if (currency) {
+    checks.check("value", [&] {
+      const int digits = m_reference.currency(row.currency).minor_units;
+      if (fields.value) {
+        const auto value = domain::trim(*fields.value);
+        row.value = value.empty() ? std::nullopt : std::optional<std::int64_t>(parse_value(value, digits));
+      } else if (old_value && digits != old_digits) {
+        row.value = domain::parse_amount(domain::format_amount(*old_value, old_digits), digits);
+      }
+      if (row.value && *row.value < 0) {
+        throw ValidationError("a contract value must not be negative");
+      }
+    });
   }
-  const int digits = m_reference.currency(row.currency).minor_units;
-  if (fields.value) {
-    const auto value = domain::trim(*fields.value);
-    row.value = value.empty() ? std::nullopt : std::optional<std::int64_t>(parse_value(value, digits));
-  } else if (old_value && digits != old_digits) {
-    row.value = domain::parse_amount(domain::format_amount(*old_value, old_digits), digits);
+  if (fields.delivery_model && !domain::trim(*fields.delivery_model).empty()) {
+    checks.check("delivery_model",
+                 [&] { domain::parse_delivery_model(domain::trim(*fields.delivery_model)); });
   }
-  if (row.value && *row.value < 0) {
-    throw ValidationError("a contract value must not be negative");
+  if (fields.type && !domain::trim(*fields.type).empty()) {
+    checks.check("type", [&] { domain::parse_outsourcing_type(domain::trim(*fields.type)); });
   }
+  checks.throw_if_any();
   classify(row, fields);
   return row;
 }

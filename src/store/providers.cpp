@@ -71,24 +71,33 @@ std::string one_of(std::string_view what, std::string_view value, const std::arr
 // case, dates checked, names trimmed.
 ProviderFields normalised(Catalogue& catalogue, ProviderFields fields)
 {
+  // Every bad field is reported, not only the first (an import row's cells).
+  FieldChecks checks;
   if (fields.name) {
-    fields.name = domain::trim(*fields.name);
-    if (fields.name->empty()) {
-      throw ValidationError("a provider needs a name that is not empty");
-    }
+    checks.check("name", [&] {
+      fields.name = domain::trim(*fields.name);
+      if (fields.name->empty()) {
+        throw ValidationError("a provider needs a name that is not empty");
+      }
+    });
   }
   if (fields.hq_country) {
-    fields.hq_country = Reference::of(catalogue).country(domain::trim(*fields.hq_country)).code;
+    checks.check("hq_country", [&] {
+      fields.hq_country = Reference::of(catalogue).country(domain::trim(*fields.hq_country)).code;
+    });
   }
   if (fields.status) {
-    fields.status = one_of("status", *fields.status, statuses);
+    checks.check("status", [&] { fields.status = one_of("status", *fields.status, statuses); });
   }
   if (fields.risk && !fields.risk->empty()) {
-    fields.risk = one_of("risk", *fields.risk, risks);
+    checks.check("risk", [&] { fields.risk = one_of("risk", *fields.risk, risks); });
   }
   if (fields.next_review && !fields.next_review->empty()) {
-    fields.next_review = domain::Date::parse(domain::trim(*fields.next_review)).to_string();
+    checks.check("next_review", [&] {
+      fields.next_review = domain::Date::parse(domain::trim(*fields.next_review)).to_string();
+    });
   }
+  checks.throw_if_any();
   return fields;
 }
 

@@ -98,16 +98,30 @@ public:
 
   Outcome add(SpendFields& fields, std::size_t file_line)
   {
+    // Every bad cell of the line is reported, not only the first.
+    FieldChecks checks;
     SpendRow line;
-    const auto& engagement = resolve_engagement(fields.engagement);
-    line.engagement_id = engagement.id;
-    const auto& date = required(fields.date, "date");
-    const auto day = domain::Date::parse(date); // accepts only YYYY-MM-DD: a valid date is as stored
+    const EngagementKey* engagement = nullptr;
+    checks.check("engagement", [&] { engagement = &resolve_engagement(fields.engagement); });
+    domain::Date day;
+    checks.check("date", [&] {
+      day = domain::Date::parse(required(fields.date, "date")); // only YYYY-MM-DD: a valid date is as stored
+    });
+    const Currency* currency = nullptr;
+    const bool given = fields.currency && !fields.currency->empty();
+    if (given || engagement != nullptr) {
+      checks.check("currency",
+                   [&] { currency = &currency_named(given ? *fields.currency : engagement->currency); });
+    }
+    checks.check("amount", [&] {
+      const auto& amount = required(fields.amount, "amount");
+      // Without a currency, at most the decimals any currency has.
+      line.amount = domain::parse_amount(amount, currency != nullptr ? currency->minor_units : 4);
+    });
+    checks.throw_if_any();
+    line.engagement_id = engagement->id;
     line.date = std::move(*fields.date);
-    const auto& currency =
-      currency_named(fields.currency && !fields.currency->empty() ? *fields.currency : engagement.currency);
-    line.currency = currency.code;
-    line.amount = domain::parse_amount(required(fields.amount, "amount"), currency.minor_units);
+    line.currency = currency->code;
     if (fields.reference && !fields.reference->empty()) {
       line.reference = std::move(fields.reference);
     }

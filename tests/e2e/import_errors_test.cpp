@@ -210,3 +210,35 @@ TEST_F(ImportE2E, EveryRowErrorNamesAColumn)
     EXPECT_TRUE(named) << kind << " error names no column: " << line;
   }
 }
+
+TEST_F(ImportE2E, EveryBadCellOfARowIsReportedNotOnlyTheFirst)
+{
+  seed();
+  const auto before = counts();
+  const auto spend = import("spend", file("s.csv", "engagement,date,amount\nS-9,2025-02-30,12.3456789\n"));
+  EXPECT_EQ(spend.status, 2);
+  for (const char* cell : {":2: engagement: ", ":2: date: ", ":2: amount: "}) {
+    EXPECT_NE(spend.err.find(cell), std::string::npos) << cell << "\n" << spend.err;
+  }
+  const auto engagements = import(
+    "engagements", file("e.csv", "ref,provider,service,delivery_country,start_date,notice_days,status\n"
+                                 "N-1,Seed Oy,payroll,QQ,2025-13-01,ninety,open\n"));
+  EXPECT_EQ(engagements.status, 2);
+  for (const char* cell :
+       {":2: delivery_country: ", ":2: start_date: ", ":2: notice_days: ", ":2: status: "}) {
+    EXPECT_NE(engagements.err.find(cell), std::string::npos) << cell << "\n" << engagements.err;
+  }
+  const auto providers = import("providers", file("p.csv", "name,hq_country,status,risk,next_review\n"
+                                                           "New Oy,QQ,gone,extreme,2025-02-29\n"));
+  EXPECT_EQ(providers.status, 2);
+  for (const char* cell : {":2: hq_country: ", ":2: status: ", ":2: risk: ", ":2: next_review: "}) {
+    EXPECT_NE(providers.err.find(cell), std::string::npos) << cell << "\n" << providers.err;
+  }
+  EXPECT_EQ(counts(), before);
+  // On the command line, one line naming each.
+  const auto added = cli.run({"provider", "add", "Cli Oy", "--country", "QQ", "--risk", "extreme"});
+  EXPECT_EQ(added.status, 2);
+  EXPECT_EQ(lines_of(added.err).size(), 1U) << added.err;
+  EXPECT_NE(added.err.find("QQ"), std::string::npos) << added.err;
+  EXPECT_NE(added.err.find("extreme"), std::string::npos) << added.err;
+}

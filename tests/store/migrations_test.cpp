@@ -265,7 +265,8 @@ TEST(Migrations, LastingIdsRebuildKeepsEveryRecordAndThenNeverGivesAnIdTwice)
     "(1, 'Tallinn Ops', 'tallinn ops', 'EE', 't', 't'), (2, 'Öresund Data', 'öresund data', 'SE', 't', 't');"
     "INSERT INTO location (id, provider_id, country, city) VALUES (5, 2, 'SE', 'Malmö');"
     "INSERT INTO offering (id, provider_id, service_id) SELECT 4, 1, id FROM service WHERE code = 'payroll';"
-    "INSERT INTO engagement (id, ref, provider_id, service_id, delivery_country, delivery_model, model_source, "
+    "INSERT INTO engagement (id, ref, provider_id, service_id, delivery_country, delivery_model, "
+    "model_source, "
     "type, type_source, start_date, currency, created_at, updated_at) SELECT 7, 'E-7', 1, s.id, 'EE', "
     "'nearshore', 'derived', 'BPO', 'derived', '2024-01-01', 'EUR', 't', 't' FROM service s "
     "WHERE s.code = 'payroll';"
@@ -276,10 +277,11 @@ TEST(Migrations, LastingIdsRebuildKeepsEveryRecordAndThenNeverGivesAnIdTwice)
     "INSERT INTO spend_by_class (month, currency, type, delivery_model, amount, lines) VALUES "
     "(2025 * 12, 'EUR', 'BPO', 'nearshore', 148025, 2);"
     "INSERT INTO audit_log (id, at, entity, entity_id, action) VALUES (11, 't', 'spend', 9, 'delete');");
-  const std::string records = "SELECT 'p', id, name FROM provider UNION ALL SELECT 'l', id, city FROM location "
-                              "UNION ALL SELECT 'o', id, provider_id FROM offering UNION ALL "
-                              "SELECT 'e', id, ref FROM engagement UNION ALL SELECT 's', id, amount FROM spend "
-                              "UNION ALL SELECT 'a', id, action FROM audit_log ORDER BY 1, 2";
+  const std::string records =
+    "SELECT 'p', id, name FROM provider UNION ALL SELECT 'l', id, city FROM location "
+    "UNION ALL SELECT 'o', id, provider_id FROM offering UNION ALL "
+    "SELECT 'e', id, ref FROM engagement UNION ALL SELECT 's', id, amount FROM spend "
+    "UNION ALL SELECT 'a', id, action FROM audit_log ORDER BY 1, 2";
   const auto before = rows_of(catalogue, records);
 
   EXPECT_EQ(store::migrate(catalogue), static_cast<int>(store::builtin_migrations().size()) - 8);
