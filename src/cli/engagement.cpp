@@ -2,6 +2,7 @@
 
 #include "cli/nouns.hpp"
 #include "cli/rows.hpp"
+#include "domain/ascii.hpp"
 #include "report/record.hpp"
 #include "store/engagements.hpp"
 #include "store/spend.hpp"
@@ -51,6 +52,8 @@ void add_field_options(CLI::App* app, EditOptions& options, bool update)
   add_optional(app, "--client-unit", f.client_unit, "Buying unit, e.g. 'Customer Care'");
   add_optional(app, "--notice-days", f.notice_days, "Notice period in days");
   app->add_flag("--auto-renew", options.auto_renew, "Renews automatically unless notice is given");
+  add_optional(app, "--renewal-months", f.renewal_months,
+               "Months each automatic renewal runs, 1 to 1200 (default 12; an empty value restores it)");
   if (update) {
     app->add_flag("--no-auto-renew", options.no_auto_renew, "Does not renew automatically");
   }
@@ -80,14 +83,43 @@ void run_add(Session& session, const EditOptions& options)
                            domain::to_string(engagement.delivery_model), domain::to_string(engagement.type)));
 }
 
+// An active listing names the overdue engagements among its rows on stderr
+// (never stdout, which scripts read): with --status active in every format,
+// and a plain listing in the table format.
+bool hints_overdue(const store::EngagementFilter& filter, table::Format format)
+{
+  if (filter.overdue) {
+    return false;
+  }
+  if (filter.status.empty()) {
+    return format == table::Format::table;
+  }
+  return domain::ascii_iequals(domain::trim(filter.status), "active");
+}
+
 void run_list(Session& session, const ListOptions& options)
 {
   auto filter = options.filter;
   if (options.expiring_within >= 0) {
     filter.expiring_within = options.expiring_within;
   }
-  stream_records(session, io::engagements_kind(),
-                 [&](const auto& visit) { store::each_engagement(session.catalogue(), filter, visit); });
+  const bool hint = hints_overdue(filter, session.format());
+  const auto on = filter.on.empty() ? domain::Date::today() : domain::Date::parse(filter.on);
+  std::int64_t overdue = 0;
+  stream_records(session, io::engagements_kind(), [&](const auto& visit) {
+    store::each_engagement(session.catalogue(), filter, [&](const store::Engagement& engagement) {
+      if (hint && store::is_overdue(engagement, on)) {
+        ++overdue;
+      }
+      visit(engagement);
+    });
+  });
+  if (overdue > 0) {
+    session.note(fmt::format("{} active engagement{} ended before {} without renewing (overdue): list "
+                             "them with 'vendorcat engagement list --overdue' and mark each with "
+                             "'vendorcat engagement update REF --status ended'",
+                             overdue, overdue == 1 ? "" : "s", on.to_string()));
+  }
 }
 
 void run_show(Session& session, const RefOptions& options)
@@ -144,6 +176,8 @@ void setup_engagement(CLI::App& app, CommandSlot& slot)
   auto list = std::make_shared<ListOptions>();
   auto* list_app = add_verb<ListOptions>(*noun, slot, "list",
                                          "List engagements; filters combine with AND.\n"
+                                         "An active engagement past its end that does not renew is overdue: "
+                                         "the table (and --status active) names how many on stderr.\n"
                                          "Example: vendorcat engagement list --type KPO --expiring-within 90",
                                          Needs::reading, run_list, list);
   list_app->add_option("--provider", list->filter.provider, "Provider id or name");
@@ -156,7 +190,11 @@ void setup_engagement(CLI::App& app, CommandSlot& slot)
     ->add_option("--expiring-within", list->expiring_within,
                  "End date or notice deadline within DAYS of today (or --on)")
     ->check(CLI::NonNegativeNumber);
-  list_app->add_option("--on", list->filter.on, "Date to count --expiring-within from (default: today)");
+  list_app->add_flag("--overdue", list->filter.overdue,
+                     "Active engagements that ended before today (or --on) without renewing: mark them "
+                     "with 'engagement update REF --status ended'");
+  list_app->add_option("--on", list->filter.on,
+                       "Date to count --expiring-within and --overdue from (default: today)");
 
   auto show = std::make_shared<RefOptions>();
   add_verb<RefOptions>(*noun, slot, "show",

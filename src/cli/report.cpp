@@ -1,8 +1,9 @@
-// `vendorcat report spend|renewals|concentration|html`.
+// `vendorcat report spend|renewals|concentration|consumption|html`.
 
 #include "cli/nouns.hpp"
 #include "domain/errors.hpp"
 #include "io/output_file.hpp"
+#include "report/consumption.hpp"
 #include "report/html_report.hpp"
 #include "report/record.hpp"
 #include "report/renewals.hpp"
@@ -38,6 +39,13 @@ struct ConcentrationOptions
   std::optional<std::string> from;
   std::optional<std::string> to;
   std::string currency;
+};
+
+struct ConsumptionOptions
+{
+  std::optional<std::string> on;
+  std::string provider;
+  std::string status;
 };
 
 struct HtmlOptions
@@ -97,6 +105,12 @@ void run_concentration(Session& session, const ConcentrationOptions& options)
   report::render_record(report::concentration_record(computed), session.format(), session.out());
 }
 
+void run_consumption(Session& session, const ConsumptionOptions& options)
+{
+  session.print(report::consumption_table(report::compute_consumption(
+    session.catalogue(), {.on = options.on, .provider = options.provider, .status = options.status})));
+}
+
 void run_html(Session& session, const HtmlOptions& options)
 {
   report::HtmlReportOptions html;
@@ -122,7 +136,8 @@ void add_range(CLI::App* app, std::optional<std::string>& from, std::optional<st
 
 void setup_report(CLI::App& app, CommandSlot& slot)
 {
-  auto* noun = app.add_subcommand("report", "Spend by BPO/KPO and any dimension, renewals, concentration");
+  auto* noun = app.add_subcommand("report", "Spend by BPO/KPO and any dimension, renewals, concentration, "
+                                            "contract consumption");
   noun->require_subcommand(1);
 
   auto spend = std::make_shared<SpendOptions>();
@@ -142,8 +157,11 @@ void setup_report(CLI::App& app, CommandSlot& slot)
   auto renewals = std::make_shared<RenewalsOptions>();
   auto* renewals_app = add_verb<RenewalsOptions>(
     *noun, slot, "renewals",
-    "Planned and active engagements whose end date or notice deadline falls within the window, "
-    "soonest first.\nExample: vendorcat report renewals --within 120",
+    "Planned and active engagements whose current term's notice deadline or end falls within the "
+    "window, soonest first. An auto-renewing engagement past its end date is rolled forward by whole "
+    "terms of its renewal months (default 12); state is notice-due (the deadline is ahead), "
+    "notice-missed (passed, the term still runs) or ending (no notice period); days_left counts to the "
+    "deadline while notice is due, else to term_end.\nExample: vendorcat report renewals --within 120",
     Needs::reading, run_renewals, renewals);
   renewals_app->add_option("--within", renewals->within, "Days ahead (default 90)");
   add_optional(renewals_app, "--on", renewals->on, "Count from this date instead of today");
@@ -159,6 +177,22 @@ void setup_report(CLI::App& app, CommandSlot& slot)
   concentration_app->add_option("--top", concentration->top, "How many to list (default 10)");
   add_range(concentration_app, concentration->from, concentration->to);
   concentration_app->add_option("--currency", concentration->currency, "Report currency");
+
+  auto consumption = std::make_shared<ConsumptionOptions>();
+  auto* consumption_app = add_verb<ConsumptionOptions>(
+    *noun, slot, "consumption",
+    "How much of each contract value is spent by a date (spend converted to the engagement's currency "
+    "through the base currency, rounded once), the run rate of the three whole months before that "
+    "month, when the value runs out at that rate, and a status: over (spent more than the value), "
+    "at-risk (runs out before the end date) or ok. Only engagements with a contract value.\n"
+    "Example: vendorcat report consumption --on 2026-06-30 --status at-risk",
+    Needs::reading, run_consumption, consumption);
+  add_optional(consumption_app, "--on", consumption->on,
+               "Spend up to and including this date (default: today)");
+  consumption_app->add_option("--provider", consumption->provider, "Only this provider's engagements");
+  consumption_app
+    ->add_option("--status", consumption->status, "Only rows of this status: ok, at-risk or over")
+    ->check(CLI::IsMember({"ok", "at-risk", "over"}));
 
   auto html = std::make_shared<HtmlOptions>();
   auto* html_app = add_verb<HtmlOptions>(

@@ -103,4 +103,10 @@ std::int64_t ExactSum::result(int to_digits) const
   return divide_half_even(m_numerator, power_of_ten(denominator_digits - to_digits));
 }
 
+std::int64_t ExactSum::result_divided(int to_digits, std::int64_t divisor) const
+{
+  check_digits(to_digits);
+  return divide_half_even(m_numerator, power_of_ten(denominator_digits - to_digits) * Int128{divisor});
+}
+
 } // namespace vendorcat::domain

@@ -50,6 +50,11 @@ public:
   // not fit in an int64.
   std::int64_t result(int to_digits) const;
 
+  // The sum divided by DIVISOR, as result() gives it: rounded half to even
+  // once, from the exact quotient (an average of months, say). Throws Error
+  // as result() does, and when DIVISOR is not positive.
+  std::int64_t result_divided(int to_digits, std::int64_t divisor) const;
+
   // This sum (in units of a base currency) expressed in a currency worth RATE
   // base units each: the quotient is rounded half to even at the sum's own
   // precision (10^-14 of a unit), far below any minor unit, so the single

@@ -19,33 +19,34 @@ std::vector<Renewal> compute_renewals(store::Catalogue& catalogue, int within,
     throw ValidationError(fmt::format("invalid --within {}: give a number of days, 0 or more", within));
   }
   const auto today = on ? domain::Date::parse(*on) : domain::Date::today();
-  store::EngagementFilter filter;
-  filter.expiring_within = within;
-  filter.on = today.to_string();
+  const auto until = today.add_days(within);
   std::vector<Renewal> renewals;
-  for (const auto& engagement : store::list_engagements(catalogue, filter)) {
+  store::each_engagement(catalogue, {}, [&](const store::Engagement& engagement) {
     if (engagement.status != "planned" && engagement.status != "active") {
-      continue;
+      return;
+    }
+    const auto term = domain::current_term(
+      {engagement.end_date, engagement.notice_days, engagement.auto_renew, engagement.renewal_months}, today);
+    if (!term || term->state == domain::RenewalState::ended) {
+      return;
+    }
+    const auto in_window = [&](const domain::Date& date) { return date >= today && date <= until; };
+    if (!in_window(term->end) && !(term->notice_deadline && in_window(*term->notice_deadline))) {
+      return;
     }
     Renewal renewal;
     renewal.ref = engagement.ref;
     renewal.provider = engagement.provider;
-    const auto end = *engagement.end_date;
-    renewal.end_date = end;
-    auto next = end;
-    if (engagement.notice_days) {
-      const auto deadline = end.add_days(-static_cast<int>(*engagement.notice_days));
-      renewal.notice_deadline = deadline;
-      if (deadline >= today) {
-        next = deadline;
-      }
-    }
-    renewal.days_left = next.days_since_epoch() - today.days_since_epoch();
+    renewal.end_date = *engagement.end_date;
+    renewal.notice_deadline = term->notice_deadline;
+    renewal.days_left = domain::days_left(*term, today);
     renewal.auto_renew = engagement.auto_renew;
     renewal.value = engagement.value;
     renewal.currency = engagement.currency;
+    renewal.state = term->state;
+    renewal.term_end = term->end;
     renewals.push_back(std::move(renewal));
-  }
+  });
   std::stable_sort(renewals.begin(), renewals.end(), [](const Renewal& a, const Renewal& b) {
     return std::tie(a.days_left, a.ref) < std::tie(b.days_left, b.ref);
   });
@@ -61,13 +62,15 @@ table::Table renewals_table(const std::vector<Renewal>& renewals)
                       {"days_left", table::Align::right},
                       {"auto_renew"},
                       {"value", table::Align::right},
-                      {"currency"}},
+                      {"currency"},
+                      {"state"},
+                      {"term_end"}},
                      {}};
   for (const auto& r : renewals) {
     table.add_row({r.ref, r.provider, r.end_date.to_string(),
                    r.notice_deadline ? table::Value(r.notice_deadline->to_string()) : table::Value(),
                    r.days_left, r.auto_renew, r.value ? table::Value(r.value->to_string()) : table::Value(),
-                   r.currency});
+                   r.currency, std::string(domain::to_string(r.state)), r.term_end.to_string()});
   }
   return table;
 }

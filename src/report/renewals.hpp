@@ -4,6 +4,7 @@
 
 #include "domain/amount.hpp"
 #include "domain/date.hpp"
+#include "domain/renewal.hpp"
 #include "report/record.hpp"
 #include "report/spend_report.hpp"
 #include "store/catalogue.hpp"
@@ -20,17 +21,20 @@ struct Renewal
 {
   std::string ref;
   std::string provider;
-  domain::Date end_date;
-  std::optional<domain::Date> notice_deadline; // end date minus notice days
-  std::int64_t days_left = 0; // to the notice deadline while it is ahead, else to the end date
+  domain::Date end_date;                       // as stored
+  std::optional<domain::Date> notice_deadline; // the current term's end minus notice days
+  std::int64_t days_left = 0; // to the notice deadline while notice is due, else to the term's end
   bool auto_renew = false;
   std::optional<domain::Amount> value;
   std::string currency;
+  domain::RenewalState state = domain::RenewalState::ending;
+  domain::Date term_end; // the current term's end: end_date unless rolled forward
 };
 
-// Planned and active engagements whose end date or notice deadline falls
-// within WITHIN days of ON (default today), soonest first. Throws
-// ValidationError for a negative window or a bad date.
+// Planned and active engagements whose current term's notice deadline or
+// end falls within WITHIN days of ON (default today), soonest first; an
+// auto-renewing engagement's term is rolled forward (domain::current_term).
+// Throws ValidationError for a negative window or a bad date.
 std::vector<Renewal> compute_renewals(store::Catalogue& catalogue, int within,
                                       const std::optional<std::string>& on);
 

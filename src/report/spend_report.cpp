@@ -10,27 +10,22 @@
 #include "domain/amount.hpp"
 #include "domain/date.hpp"
 #include "domain/errors.hpp"
-#include "domain/rate.hpp"
 #include "domain/rounding.hpp"
-#include "store/fx.hpp"
+#include "report/convert.hpp"
 #include "store/providers.hpp"
 #include "store/reference.hpp"
 #include "store/services.hpp"
-#include "store/settings.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
-#include <set>
 #include <tuple>
 #include <unordered_map>
 
 namespace vendorcat::report {
 
 namespace {
-
-using RateKey = std::pair<std::string, domain::Month>; // currency, month
 
 // The first month (as an index) of the period of GRANULARITY holding MONTH.
 int period_key(const domain::Month& month, domain::Granularity granularity)
@@ -54,9 +49,7 @@ struct Cell
 {
   int period = 0;
   std::vector<std::string> dimensions;
-  domain::ExactSum direct; // in the report currency
-  std::map<domain::Month, domain::ExactSum>
-    base; // per month in the base currency, when the report is not in it
+  ConvertedSum sum; // into the report currency
   std::int64_t lines = 0;
 };
 
@@ -67,27 +60,13 @@ struct KeyHash
   std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
 };
 
-std::string missing_rates_message(const std::set<RateKey>& missing)
-{
-  std::string list;
-  std::size_t shown = 0;
-  for (const auto& [currency, month] : missing) {
-    if (++shown > 100) {
-      list += fmt::format(" and {} more", missing.size() - 100);
-      break;
-    }
-    list += fmt::format("{}{} {}", list.empty() ? "" : ", ", currency, month.to_string());
-  }
-  return fmt::format("missing exchange rate{} for {}; set them with 'vendorcat fx set CUR MONTH RATE'",
-                     missing.size() == 1 ? "" : "s", list);
-}
-
 } // namespace
 
 SpendReport compute_spend_report(store::Catalogue& catalogue, const SpendReportOptions& options)
 {
   const auto& reference = store::Reference::of(catalogue);
-  const auto base = store::get_setting(catalogue, store::SettingKey::base_currency);
+  Converter converter(catalogue);
+  const auto& base = converter.base_currency();
   SpendReport report;
   report.by = options.by;
   if (!options.currency.empty()) {
@@ -98,7 +77,6 @@ SpendReport compute_spend_report(store::Catalogue& catalogue, const SpendReportO
     throw ValidationError("no report currency: pass --currency or set base-currency");
   }
   report.digits = reference.currency(report.currency).minor_units;
-  const bool in_base = base && report.currency == *base;
 
   store::SpendQuery query;
   query.by = options.by;
@@ -118,28 +96,6 @@ SpendReport compute_spend_report(store::Catalogue& catalogue, const SpendReportO
     query.service_id = store::find_service(catalogue, options.service).id;
   }
 
-  // Rates by currency, then month: found by a view of the row's currency.
-  std::map<std::string, std::map<domain::Month, domain::Rate>, std::less<>> rates;
-  for (const auto& rate : store::list_fx_rates(catalogue, "")) {
-    rates[rate.currency].emplace(rate.month, rate.rate);
-  }
-  const auto rate_of = [&](std::string_view currency, const domain::Month& month) -> const domain::Rate* {
-    const auto by_currency = rates.find(currency);
-    if (by_currency == rates.end()) {
-      return nullptr;
-    }
-    const auto found = by_currency->second.find(month);
-    return found == by_currency->second.end() ? nullptr : &found->second;
-  };
-  std::map<std::string, int, std::less<>> digits; // of each currency met, found by a view
-  const auto digits_of = [&](std::string_view currency) {
-    auto found = digits.find(currency);
-    if (found == digits.end()) {
-      found = digits.emplace(std::string(currency), reference.currency(currency).minor_units).first;
-    }
-    return found->second;
-  };
-  std::set<RateKey> missing;
   std::vector<Cell> cells;
   std::unordered_map<std::string, std::size_t, KeyHash, std::equal_to<>> cell_of;
   std::string key;
@@ -160,38 +116,12 @@ SpendReport compute_spend_report(store::Catalogue& catalogue, const SpendReportO
     }
     auto& cell = cells[found->second];
     cell.lines += row.lines;
-    const int row_digits = digits_of(row.currency);
-    if (row.currency == report.currency) {
-      cell.direct.add_exact(row.amount, row_digits);
-      return;
-    }
-    auto& sum = in_base ? cell.direct : cell.base[row.month];
-    if (base && row.currency == *base) {
-      sum.add_exact(row.amount, row_digits);
-      return;
-    }
-    const auto* rate = base ? rate_of(row.currency, row.month) : nullptr;
-    if (rate == nullptr) {
-      missing.insert({std::string(row.currency), row.month});
-      return;
-    }
-    sum.add(row.amount, row_digits, *rate);
+    converter.add(cell.sum, report.currency, row.currency, row.month, row.amount);
   });
-
-  // Into the report currency, with its own rate of each month.
   for (auto& cell : cells) {
-    for (const auto& [month, sum] : cell.base) {
-      const auto* rate = rate_of(report.currency, month);
-      if (rate == nullptr) {
-        missing.insert({report.currency, month});
-        continue;
-      }
-      cell.direct.add(sum.divided_by(*rate));
-    }
+    converter.finish(cell.sum, report.currency);
   }
-  if (!missing.empty()) {
-    throw ValidationError(missing_rates_message(missing));
-  }
+  converter.check();
   decltype(cell_of)().swap(cell_of); // its memory, before the rows take theirs
   std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
     return std::tie(a.period, a.dimensions) < std::tie(b.period, b.dimensions);
@@ -201,8 +131,8 @@ SpendReport compute_spend_report(store::Catalogue& catalogue, const SpendReportO
   for (auto& cell : cells) {
     const auto label = domain::period_label(domain::Month::from_index(cell.period), options.period);
     report.rows.push_back(
-      {label, std::move(cell.dimensions), cell.direct.result(report.digits), cell.lines, 0});
-    period_sums[cell.period].add(cell.direct);
+      {label, std::move(cell.dimensions), cell.sum.direct.result(report.digits), cell.lines, 0});
+    period_sums[cell.period].add(cell.sum.direct);
   }
   std::vector<Cell>().swap(cells);
   for (const auto& [period, sum] : period_sums) {

@@ -6,6 +6,7 @@
 #include "domain/ascii.hpp"
 #include "domain/date.hpp"
 #include "domain/errors.hpp"
+#include "domain/renewal.hpp"
 #include "domain/suggest.hpp"
 #include "store/providers.hpp"
 #include "store/services.hpp"
@@ -67,6 +68,18 @@ void check_notice_deadline(const std::string& end, std::int64_t notice_days)
   }
 }
 
+std::int64_t parse_renewal_months(const std::string& text)
+{
+  const auto value = domain::trim(text);
+  if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos || value.size() > 5 ||
+      std::stoll(value) < 1 || std::stoll(value) > domain::max_renewal_months) {
+    throw FieldError("renewal_months",
+                     fmt::format("invalid renewal months '{}': give a whole number of months, 1 to {}", text,
+                                 domain::max_renewal_months));
+  }
+  return std::stoll(value);
+}
+
 bool parse_bool(const std::string& text)
 {
   const auto value = domain::fold_case(domain::trim(text));
@@ -106,8 +119,8 @@ EngagementRow EngagementRules::current(std::int64_t id) const
   Query query(connection(m_catalogue),
               "SELECT e.ref, e.provider_id, e.service_id, s.code, s.default_type, e.title, e.client_unit, "
               "e.delivery_country, e.delivery_model, e.model_source, e.type, e.type_source, e.start_date, "
-              "e.end_date, e.notice_days, e.auto_renew, e.value, e.currency, e.status, e.owner, e.notes "
-              "FROM engagement e JOIN service s ON s.id = e.service_id WHERE e.id = ?",
+              "e.end_date, e.notice_days, e.auto_renew, e.value, e.currency, e.status, e.owner, e.notes, "
+              "e.renewal_months FROM engagement e JOIN service s ON s.id = e.service_id WHERE e.id = ?",
               id);
   if (!query.next()) {
     throw NotFound(fmt::format("no engagement with id {}", id));
@@ -133,6 +146,7 @@ EngagementRow EngagementRules::current(std::int64_t id) const
   row.status = query.text(18);
   row.owner = query.optional_text(19);
   row.notes = query.optional_text(20);
+  row.renewal_months = query.optional_integer(21);
   return row;
 }
 
@@ -214,6 +228,11 @@ EngagementRow EngagementRules::resolve(std::optional<std::int64_t> id, const Eng
   }
   if (dates && notice && row.end_date && row.notice_days) {
     checks.check("notice_days", [&] { check_notice_deadline(*row.end_date, *row.notice_days); });
+  }
+  if (fields.renewal_months) {
+    row.renewal_months = domain::trim(*fields.renewal_months).empty()
+                           ? std::nullopt
+                           : std::optional<std::int64_t>(parse_renewal_months(*fields.renewal_months));
   }
   if (fields.auto_renew) {
     checks.check("auto_renew", [&] { row.auto_renew = parse_bool(*fields.auto_renew); });

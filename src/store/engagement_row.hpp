@@ -38,6 +38,7 @@ struct EngagementRow
   std::string status = "active";
   std::optional<std::string> owner;
   std::optional<std::string> notes;
+  std::optional<std::int64_t> renewal_months;
 };
 
 class EngagementRules

@@ -9,6 +9,7 @@
 #include "domain/amount.hpp"
 #include "domain/date.hpp"
 #include "domain/errors.hpp"
+#include "domain/renewal.hpp"
 #include "domain/suggest.hpp"
 #include "store/audit.hpp"
 #include "store/engagement_row.hpp"
@@ -32,7 +33,7 @@ namespace {
 constexpr const char* select_engagement =
   "SELECT e.id, e.ref, p.name, s.code, e.delivery_country, e.start_date, e.end_date, e.title, "
   "e.client_unit, e.delivery_model, e.type, e.notice_days, e.auto_renew, e.value, e.currency, "
-  "e.status, e.owner, e.notes, e.model_source, e.type_source, c.minor_units "
+  "e.status, e.owner, e.notes, e.model_source, e.type_source, c.minor_units, e.renewal_months "
   "FROM engagement e JOIN provider p ON p.id = e.provider_id JOIN service s ON s.id = e.service_id "
   "JOIN currency c ON c.code = e.currency ";
 
@@ -63,10 +64,11 @@ Engagement read_engagement(const Query& row)
   e.notes = row.optional_text(17);
   e.model_source = domain::parse_source(row.text(18));
   e.type_source = domain::parse_source(row.text(19));
+  e.renewal_months = row.optional_integer(21);
   return e;
 }
 
-// Binds ROW's nineteen columns, in the order of the INSERT and UPDATE below.
+// Binds ROW's twenty columns, in the order of the INSERT and UPDATE below.
 void bind_row(Query& statement, const EngagementRow& row)
 {
   statement.bind(1, row.ref);
@@ -88,6 +90,7 @@ void bind_row(Query& statement, const EngagementRow& row)
   statement.bind(17, row.status);
   statement.bind(18, row.owner);
   statement.bind(19, row.notes);
+  statement.bind(20, row.renewal_months);
 }
 
 // What engagement ID's spend is grouped under in spend_by_class.
@@ -163,10 +166,10 @@ Engagement add_engagement(Catalogue& catalogue, const EngagementRules& rules, co
     connection(catalogue),
     "INSERT INTO engagement (ref, provider_id, service_id, title, client_unit, delivery_country, "
     "delivery_model, model_source, type, type_source, start_date, end_date, notice_days, auto_renew, "
-    "value, currency, status, owner, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?20, ?20)");
+    "value, currency, status, owner, notes, renewal_months, created_at, updated_at) VALUES (?, ?, ?, ?, "
+    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?21, ?21)");
   bind_row(insert, row);
-  insert.bind(20, utc_timestamp());
+  insert.bind(21, utc_timestamp());
   const auto id = insert.run_insert();
   stamp_import_batch(catalogue, "engagement", id);
   audit_insert(catalogue, "engagement", id);
@@ -188,10 +191,10 @@ Engagement update_engagement(Catalogue& catalogue, const EngagementRules& rules,
                "UPDATE engagement SET ref = ?, provider_id = ?, service_id = ?, title = ?, client_unit = ?, "
                "delivery_country = ?, delivery_model = ?, model_source = ?, type = ?, type_source = ?, "
                "start_date = ?, end_date = ?, notice_days = ?, auto_renew = ?, value = ?, currency = ?, "
-               "status = ?, owner = ?, notes = ?, updated_at = ? WHERE id = ?");
+               "status = ?, owner = ?, notes = ?, renewal_months = ?, updated_at = ? WHERE id = ?");
   bind_row(update, row);
-  update.bind(20, utc_timestamp());
-  update.bind(21, id);
+  update.bind(21, utc_timestamp());
+  update.bind(22, id);
   update.run();
   RollupWriter(connection(catalogue)).move(id, old_class, {row.type, row.delivery_model});
   audit_update(catalogue, "engagement", id, before);
@@ -298,12 +301,15 @@ void each_engagement(Catalogue& catalogue, const EngagementFilter& filter,
     params.emplace_back(date);
     params.emplace_back(date);
   }
+  if (!filter.on.empty() && !filter.expiring_within && !filter.overdue) {
+    throw UsageError("--on only applies with --expiring-within or --overdue");
+  }
+  const auto on = filter.on.empty() ? domain::Date::today() : domain::Date::parse(filter.on);
   if (filter.expiring_within) {
     if (*filter.expiring_within < 0) {
       throw ValidationError(fmt::format("invalid --expiring-within {}: give a number of days, 0 or more",
                                         *filter.expiring_within));
     }
-    const auto on = filter.on.empty() ? domain::Date::today() : domain::Date::parse(filter.on);
     expiring_from = on;
     expiring_until = on.add_days(*filter.expiring_within);
     // A notice deadline in the window means an end date at most the longest
@@ -311,17 +317,27 @@ void each_engagement(Catalogue& catalogue, const EngagementFilter& filter,
     // dialects differ on date arithmetic).
     sql += " AND e.end_date >= ?";
     params.emplace_back(on.to_string());
-  } else if (!filter.on.empty()) {
-    throw UsageError("--on only applies with --expiring-within");
+  }
+  if (filter.overdue) {
+    sql += " AND e.status = 'active' AND e.end_date < ?"; // renewing is decided in C++, below
+    params.emplace_back(on.to_string());
   }
   Query query(connection(catalogue), sql + " ORDER BY e.ref");
   query.bind_all(params);
   while (query.next()) {
     const auto engagement = read_engagement(query);
-    if (!expiring_from || expires_within(engagement, *expiring_from, *expiring_until)) {
+    if ((!expiring_from || expires_within(engagement, *expiring_from, *expiring_until)) &&
+        (!filter.overdue || is_overdue(engagement, on))) {
       visit(engagement);
     }
   }
+}
+
+bool is_overdue(const Engagement& engagement, const domain::Date& on)
+{
+  const auto term = domain::current_term(
+    {engagement.end_date, engagement.notice_days, engagement.auto_renew, engagement.renewal_months}, on);
+  return engagement.status == "active" && term && term->state == domain::RenewalState::ended;
 }
 
 std::vector<std::string> explain_engagement(Catalogue& catalogue, const Engagement& engagement)

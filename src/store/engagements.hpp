@@ -37,6 +37,7 @@ struct Engagement
   std::string status;
   std::optional<std::string> owner;
   std::optional<std::string> notes;
+  std::optional<std::int64_t> renewal_months; // nullopt: domain::default_renewal_months
   domain::Source model_source = domain::Source::derived;
   domain::Source type_source = domain::Source::derived;
 };
@@ -63,6 +64,7 @@ struct EngagementFields
   std::optional<std::string> status;
   std::optional<std::string> owner;
   std::optional<std::string> notes;
+  std::optional<std::string> renewal_months;
 };
 
 struct EngagementFilter
@@ -74,8 +76,14 @@ struct EngagementFilter
   std::string status{};
   std::string active_on{};              // start <= date and (no end or end >= date)
   std::optional<int> expiring_within{}; // end date or notice deadline within DAYS of `on`
-  std::string on{};                     // replaces today for expiring_within
+  bool overdue = false;                 // active, not renewing, and ended before `on`
+  std::string on{};                     // replaces today for expiring_within and overdue
 };
+
+// True when ENGAGEMENT is overdue on ON: still active, but its term has ended
+// (its end date is before ON) and it does not renew automatically; it should
+// be marked ended. Never fails.
+bool is_overdue(const Engagement& engagement, const domain::Date& on);
 
 // Adds an engagement: derives the delivery model (home country vs delivery
 // country) and the type (the service's default) unless given. Throws

@@ -25,9 +25,11 @@ enum class SpendDimension
   country,
   region,
   unit,
+  engagement, // the engagement's ref: for per-engagement reports, not a --by choice
 };
 
-// The dimension named TEXT; throws ValidationError listing the dimensions.
+// The dimension named TEXT (any but engagement); throws ValidationError
+// listing the dimensions.
 SpendDimension parse_dimension(std::string_view text);
 std::string_view to_string(SpendDimension dimension);
 

@@ -257,3 +257,17 @@ TEST(ExactSum, DividedByARateConvertsOutOfTheBaseCurrency)
   credit.add_exact(-10000, 2);
   EXPECT_EQ(credit.divided_by(Rate::parse("1.5")).result(2), -6667);
 }
+
+TEST(ExactSum, ResultDividedRoundsTheExactQuotientOnce)
+{
+  ExactSum sum;
+  sum.add_exact(100, 2); // 1.00 / 3 = 0.3333... -> 0.33
+  EXPECT_EQ(sum.result_divided(2, 3), 33);
+  ExactSum tie;
+  tie.add_exact(15, 2); // 0.15 / 2 = 0.075 -> 0.08 (half to even at cents: 7.5 -> 8)
+  EXPECT_EQ(tie.result_divided(2, 2), 8);
+  ExactSum even;
+  even.add_exact(5, 2); // 0.05 / 2 = 0.025 -> 0.02 (2.5 -> 2)
+  EXPECT_EQ(even.result_divided(2, 2), 2);
+  EXPECT_THROW((void)sum.result_divided(2, 0), vendorcat::Error);
+}

@@ -144,8 +144,9 @@ TEST_F(ImportE2E, ExportOfAnEmptyKindIsAHeaderOrAnEmptyArray)
     {"locations", "provider,country,city,name\n"},
     {"services", "code,name,type,parent\n"}, // the built-in taxonomy is not written
     {"offerings", "provider,service\n"},
-    {"engagements", "ref,provider,service,delivery_country,start_date,end_date,title,client_unit,"
-                    "delivery_model,type,notice_days,auto_renew,value,currency,status,owner,notes\n"},
+    {"engagements",
+     "ref,provider,service,delivery_country,start_date,end_date,title,client_unit,"
+     "delivery_model,type,notice_days,auto_renew,value,currency,status,owner,notes,renewal_months\n"},
     {"spend", "engagement,date,amount,currency,reference\n"},
     {"fx", "currency,month,rate\n"},
   };

@@ -98,6 +98,9 @@ TEST_F(ReportGolden, SpendInUsd)
 //   SE-PAYROLL: no notice, ends 2026-04-10: 16 + 28 + 31 + 10 = 85; no value (empty / null)
 //   PL-DATA:    deadline 2026-07-14 − 90 = 2026-04-15, the last day of the window: 90; auto-renews
 //   Not listed: PL-OLD (ended), IN-RESEARCH (deadline 2027-01-30, end 2027-03-31).
+// state: US-SUPPORT notice-missed (its deadline passed, the term runs to 2026-02-28), FI-HELP and
+// PL-DATA notice-due, SE-PAYROLL ending (no notice period); nothing is rolled forward (PL-DATA
+// auto-renews but ends after D), so term_end is each end_date.
 TEST_F(ReportGolden, Renewals)
 {
   check_all_formats("renewals", {"report", "renewals", "--on", "2026-01-15", "--within", "90"});

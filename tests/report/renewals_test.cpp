@@ -159,18 +159,33 @@ TEST(Renewals, CarriesAutoRenewValueAndCurrency)
 
 TEST(Renewals, TableHasOneColumnPerFieldAndNullsForAbsentOnes)
 {
-  report::Renewal with_notice{
-    "E-1", "Acme Oy", domain::Date::parse("2025-12-31"), domain::Date::parse("2025-07-04"),
-    33,    true,      domain::Amount{10000, 2},          "EUR"};
-  report::Renewal without{"E-2",        "Beta", domain::Date::parse("2025-06-20"), std::nullopt, 19, false,
-                          std::nullopt, "USD"};
+  report::Renewal with_notice{"E-1",
+                              "Acme Oy",
+                              domain::Date::parse("2025-12-31"),
+                              domain::Date::parse("2025-07-04"),
+                              33,
+                              true,
+                              domain::Amount{10000, 2},
+                              "EUR",
+                              domain::RenewalState::notice_due,
+                              domain::Date::parse("2025-12-31")};
+  report::Renewal without{"E-2",
+                          "Beta",
+                          domain::Date::parse("2025-06-20"),
+                          std::nullopt,
+                          19,
+                          false,
+                          std::nullopt,
+                          "USD",
+                          domain::RenewalState::ending,
+                          domain::Date::parse("2025-06-20")};
   const auto table = report::renewals_table({with_notice, without});
   std::vector<std::string> keys;
   for (const auto& column : table.columns) {
     keys.push_back(column.key);
   }
   EXPECT_EQ(keys, (Strings{"ref", "provider", "end_date", "notice_deadline", "days_left", "auto_renew",
-                           "value", "currency"}));
+                           "value", "currency", "state", "term_end"}));
   EXPECT_EQ(table.columns[4].align, table::Align::right);
   EXPECT_EQ(table.columns[6].align, table::Align::right);
   ASSERT_EQ(table.rows.size(), 2U);
@@ -181,5 +196,8 @@ TEST(Renewals, TableHasOneColumnPerFieldAndNullsForAbsentOnes)
   EXPECT_TRUE(std::holds_alternative<std::monostate>(table.rows[1][3]));
   EXPECT_TRUE(std::holds_alternative<std::monostate>(table.rows[1][6]));
   EXPECT_EQ(table.rows[1][7], table::Value(std::string("USD")));
+  EXPECT_EQ(table.rows[0][8], table::Value(std::string("notice-due")));
+  EXPECT_EQ(table.rows[1][8], table::Value(std::string("ending")));
+  EXPECT_EQ(table.rows[1][9], table::Value(std::string("2025-06-20")));
   EXPECT_TRUE(report::renewals_table({}).rows.empty());
 }
