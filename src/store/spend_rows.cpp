@@ -21,7 +21,10 @@ namespace vendorcat::store {
 
 namespace {
 
-constexpr std::array dimension_names{"type", "model", "provider", "service", "country", "region", "unit"};
+constexpr std::array dimension_names{"type",    "model",  "provider", "service",
+                                     "country", "region", "unit",     "engagement"};
+// The dimensions before it are those the command line offers.
+constexpr std::size_t offered_dimensions = static_cast<std::size_t>(SpendDimension::engagement);
 
 std::string_view dimension_sql(SpendDimension dimension)
 {
@@ -40,6 +43,8 @@ std::string_view dimension_sql(SpendDimension dimension)
     return "(SELECT region FROM country WHERE code = e.delivery_country)";
   case SpendDimension::unit:
     return "e.client_unit";
+  case SpendDimension::engagement:
+    return "e.ref";
   }
   return "NULL";
 }
@@ -200,7 +205,7 @@ void run_by_engagement(Catalogue& catalogue, const SpendQuery& query, const Enga
 
 SpendDimension parse_dimension(std::string_view text)
 {
-  for (std::size_t i = 0; i < dimension_names.size(); ++i) {
+  for (std::size_t i = 0; i < offered_dimensions; ++i) {
     if (text == dimension_names[i]) {
       return static_cast<SpendDimension>(i);
     }

@@ -25,9 +25,11 @@ enum class SpendDimension
   country,
   region,
   unit,
+  engagement, // by ref; for `provider show`, not offered to `report spend`
 };
 
-// The dimension named TEXT; throws ValidationError listing the dimensions.
+// The dimension named TEXT, one of those `report spend --by` offers; throws
+// ValidationError listing them.
 SpendDimension parse_dimension(std::string_view text);
 std::string_view to_string(SpendDimension dimension);
 
