@@ -125,7 +125,7 @@ TEST_F(ServicesE2E, ParentsAreSetClearedAndNeverMakeALoop)
   EXPECT_EQ(cli.json({"audit", "list"}).size(), audit);
 
   cli.ok({"service", "update", "motor-claims", "--parent", ""});
-  EXPECT_EQ(cli.json({"service", "list"})[17]["parent"], "");
+  EXPECT_EQ(cli.json({"service", "list"})[17]["parent"], nullptr);
   const auto entry = cli.json({"audit", "list", "--limit", "1"})[0];
   EXPECT_EQ(entry["changes"]["parent_id"][1], nullptr);
 }
