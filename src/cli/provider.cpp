@@ -155,7 +155,7 @@ void run_show(Session& session, const NameOptions& options)
   }
   record.sections.emplace_back("offerings", std::move(offerings), report::SectionShape::values);
   store::EngagementFilter filter;
-  filter.provider = provider.name;
+  filter.provider_id = provider.id;
   record.sections.emplace_back("engagements",
                                provider_engagements(store::list_engagements(catalogue, filter), spend));
   report::render_record(record, session.format(), session.out());

@@ -21,8 +21,9 @@ std::vector<std::string> entries(store::Catalogue& catalogue, const store::Audit
 {
   std::vector<std::string> found;
   store::each_audit_entry(catalogue, filter, [&](const store::AuditEntry& entry) {
-    found.push_back(fmt::format("{} {} {} {}", entry.entity, entry.record ? std::to_string(*entry.record) : "-",
-                                entry.action, entry.changes));
+    found.push_back(fmt::format("{} {} {} {}", entry.entity,
+                                entry.record ? std::to_string(*entry.record) : "-", entry.action,
+                                entry.changes));
   });
   return found;
 }
@@ -40,10 +41,11 @@ TEST(AuditTrail, ChangesPairEachFieldThatChangedAndNameTheKinds)
           "('2026-01-02T03:04:05.678Z', 'fx_rate', NULL, 'update', '{\"rate\":\"1\",\"month\":\"2026-01\"}', "
           "'{\"rate\":\"2\",\"month\":\"2026-01\"}'), "
           "('2026-01-03T00:00:00.000Z', 'spend', NULL, 'import', NULL, '{\"created\":3}')");
-  EXPECT_EQ(entries(catalogue, {}),
-            (Entries{R"(import - import {"kind":[null,"spend"],"created":[null,3]})",
-                     R"(fx - update {"rate":["1","2"]})",
-                     R"(service 17 insert {"code":[null,"claims"],"name":[null,"Claims"],"default_type":[null,"BPO"]})"}));
+  EXPECT_EQ(
+    entries(catalogue, {}),
+    (Entries{
+      R"(import - import {"kind":[null,"spend"],"created":[null,3]})", R"(fx - update {"rate":["1","2"]})",
+      R"(service 17 insert {"code":[null,"claims"],"name":[null,"Claims"],"default_type":[null,"BPO"]})"}));
   store::AuditFilter until;
   until.until = domain::Date::parse("2026-01-02");
   EXPECT_EQ(entries(catalogue, until), (Entries{R"(fx - update {"rate":["1","2"]})"}));

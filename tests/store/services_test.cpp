@@ -140,10 +140,14 @@ TEST(Services, RemoveTakesAFreeCustomServiceAndRefusesTheRest)
     EXPECT_STREQ(error.what(),
                  "cannot remove service 'claims': 1 engagement refers to it and 1 sub-service refers to it");
   }
-  EXPECT_THROW(store::remove_service(catalogue, store::find_service(catalogue, "payroll").id), ValidationError);
+  EXPECT_THROW(store::remove_service(catalogue, store::find_service(catalogue, "payroll").id),
+               ValidationError);
 
   store::remove_service(catalogue, motor.id);
   EXPECT_FALSE(store::find_service_by_code(catalogue, "motor-claims"));
-  EXPECT_EQ(audit(catalogue, "delete").rfind(R"({"id":18,"code":"motor-claims")", 0), 0u)
-    << audit(catalogue, "delete");
+  SQLite::Statement deleted(test::sqlite_db(catalogue),
+                            "SELECT before FROM audit_log WHERE entity = 'service' AND action = 'delete'");
+  ASSERT_TRUE(deleted.executeStep());
+  EXPECT_EQ(deleted.getColumn(0).getString().rfind(R"({"id":18,"code":"motor-claims")", 0), 0u)
+    << deleted.getColumn(0).getString();
 }
