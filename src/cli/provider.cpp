@@ -227,7 +227,8 @@ void setup_provider(CLI::App& app, CommandSlot& slot)
                         "type, delivery_model, status, end_date, spent). json and jsonl print one object\n"
                         "with `locations`, `offerings` and `engagements` as arrays; csv prints the\n"
                         "provider's fields with spent and currency as one row (csv has no sections).\n"
-                        "A missing exchange rate is an error, as in report spend.\n"
+                        "A missing exchange rate is an error, as in report spend; without a base currency\n"
+                        "the spend is left empty.\n"
                         "Example: vendorcat provider show Transcom",
                         Needs::reading, run_show, show)
     ->add_option("PROVIDER", show->text, "Provider id or name")
