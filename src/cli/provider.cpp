@@ -2,12 +2,17 @@
 
 #include "cli/nouns.hpp"
 #include "cli/rows.hpp"
+#include "domain/amount.hpp"
 #include "report/record.hpp"
+#include "report/spend_report.hpp"
 #include "store/engagements.hpp"
 #include "store/locations.hpp"
 #include "store/providers.hpp"
+#include "store/settings.hpp"
 
 #include <fmt/format.h>
+
+#include <map>
 
 namespace vendorcat::cli {
 
@@ -65,19 +70,94 @@ void run_search(Session& session, const NameOptions& options)
   session.print(provider_table(store::search_providers(session.catalogue(), options.text)));
 }
 
+// What a provider has spent, per engagement (by ref) and in all, in the base
+// currency: every spend line converted with its month's rate as `report
+// spend` converts it (the same error for a missing rate). Empty without a
+// base currency.
+struct ProviderSpend
+{
+  std::string currency;
+  int digits = 2; // of the currency
+  std::map<std::string, std::string> by_ref;
+  std::string total;
+};
+
+ProviderSpend provider_spend(store::Catalogue& catalogue, const store::Provider& provider)
+{
+  if (!store::get_setting(catalogue, store::SettingKey::base_currency)) {
+    return {};
+  }
+  report::SpendReportOptions options;
+  options.by = {store::SpendDimension::engagement};
+  options.period = domain::Granularity::all;
+  options.provider_id = provider.id;
+  const auto computed = report::compute_spend_report(catalogue, options);
+  ProviderSpend spend;
+  spend.currency = computed.currency;
+  spend.digits = computed.digits;
+  for (const auto& row : computed.rows) {
+    spend.by_ref[row.dimensions.at(0)] = domain::format_amount(row.amount, computed.digits);
+  }
+  // The total is rounded once from the exact sum, as report spend's is.
+  std::int64_t total = 0;
+  for (const auto& [period, sum] : computed.period_totals) {
+    total += sum;
+  }
+  spend.total = domain::format_amount(total, computed.digits);
+  return spend;
+}
+
+table::Table provider_engagements(const std::vector<store::Engagement>& engagements,
+                                  const ProviderSpend& spend)
+{
+  table::Table table;
+  table.columns = {{"ref"},
+                   {"service"},
+                   {"type"},
+                   {"delivery_model"},
+                   {"status"},
+                   {"end_date"},
+                   {"spent", table::Align::right}};
+  const auto zero = domain::format_amount(0, spend.digits);
+  for (const auto& engagement : engagements) {
+    const auto spent = spend.by_ref.find(engagement.ref);
+    table::Value spent_cell;
+    if (spent != spend.by_ref.end()) {
+      spent_cell = spent->second;
+    } else if (!spend.currency.empty()) {
+      spent_cell = zero;
+    }
+    table.add_row({engagement.ref, engagement.service, std::string(domain::to_string(engagement.type)),
+                   std::string(domain::to_string(engagement.delivery_model)), engagement.status,
+                   engagement.end_date ? table::Value(engagement.end_date->to_string()) : table::Value(),
+                   spent_cell});
+  }
+  return table;
+}
+
 void run_show(Session& session, const NameOptions& options)
 {
   auto& catalogue = session.catalogue();
   const auto provider = store::find_provider(catalogue, options.text);
   auto record = record_of_row(provider_table({provider}));
-  const auto summary = store::provider_engagement_summary(catalogue, provider.id);
-  record.fields.emplace_back("engagements", summary.count);
-  record.fields.emplace_back("engagement_value",
-                             summary.value.empty() ? table::Value() : table::Value(summary.value));
+  const auto spend = provider_spend(catalogue, provider);
+  const auto optional_text = [](const std::string& text) {
+    return text.empty() ? table::Value() : table::Value(text);
+  };
+  record.fields.emplace_back("spent", optional_text(spend.total));
+  record.fields.emplace_back("currency", optional_text(spend.currency));
   record.sections.emplace_back("locations",
                                location_table(store::list_locations(catalogue, provider.id, "")));
-  record.sections.emplace_back("offerings",
-                               offering_table(store::list_offerings(catalogue, provider.id, std::nullopt)));
+  table::Table offerings;
+  offerings.columns = {{"service"}};
+  for (const auto& offering : store::list_offerings(catalogue, provider.id, std::nullopt)) {
+    offerings.add_row({offering.service});
+  }
+  record.sections.emplace_back("offerings", std::move(offerings), report::SectionShape::values);
+  store::EngagementFilter filter;
+  filter.provider_id = provider.id;
+  record.sections.emplace_back("engagements",
+                               provider_engagements(store::list_engagements(catalogue, filter), spend));
   report::render_record(record, session.format(), session.out());
 }
 
@@ -141,7 +221,14 @@ void setup_provider(CLI::App& app, CommandSlot& slot)
 
   auto show = std::make_shared<NameOptions>();
   add_verb<NameOptions>(*noun, slot, "show",
-                        "Show a provider with its locations, offerings and engagements.\n"
+                        "Show a provider: its fields, its total spend (`spent`, all its spend lines\n"
+                        "converted to the base currency with each line's month's rate, and `currency`),\n"
+                        "its locations, its offerings (service codes) and its engagements (ref, service,\n"
+                        "type, delivery_model, status, end_date, spent). json and jsonl print one object\n"
+                        "with `locations`, `offerings` and `engagements` as arrays; csv prints the\n"
+                        "provider's fields with spent and currency as one row (csv has no sections).\n"
+                        "A missing exchange rate is an error, as in report spend; without a base currency\n"
+                        "the spend is left empty.\n"
                         "Example: vendorcat provider show Transcom",
                         Needs::reading, run_show, show)
     ->add_option("PROVIDER", show->text, "Provider id or name")

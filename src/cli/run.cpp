@@ -96,6 +96,7 @@ int run(int argc, char** argv)
   setup_fx(app, slot);
   setup_bulk(app, slot);
   setup_report(app, slot);
+  setup_audit(app, slot);
 
   try {
     check_arguments(argc, argv);

@@ -13,17 +13,36 @@
 
 namespace vendorcat::report {
 
+// How a section appears in json and jsonl.
+enum class SectionShape
+{
+  objects, // an array of objects, one per row
+  values,  // an array of the cells of the table's one column (`offerings: ["payroll"]`)
+};
+
+struct Section
+{
+  Section(std::string name_, table::Table table_, SectionShape shape_ = SectionShape::objects)
+    : name(std::move(name_)), table(std::move(table_)), shape(shape_)
+  {
+  }
+
+  std::string name;
+  table::Table table;
+  SectionShape shape = SectionShape::objects;
+};
+
 struct Record
 {
   std::vector<std::pair<std::string, table::Value>> fields;
-  std::vector<std::pair<std::string, table::Table>> sections;
+  std::vector<Section> sections;
   std::vector<std::string> notes; // explanations shown under the fields (table format)
 };
 
 // Writes RECORD in FORMAT: table prints `key: value` lines, the notes and each
 // section as a titled table; json and jsonl one object whose sections are
-// arrays (and notes an array of strings under "explanations"); csv the fields
-// as one row under a header (sections are left out: csv has no nesting).
+// arrays (of objects, or of values as the section's shape says) (and notes an array of strings under
+// "explanations"); csv the fields as one row under a header (sections are left out: csv has no nesting).
 void render_record(const Record& record, table::Format format, std::ostream& out);
 
 // RECORD as one JSON object (json and jsonl of render_record); INDENT -1 is compact.

@@ -36,7 +36,13 @@ ordered_json row_json(const std::vector<table::Column>& columns, const std::vect
 {
   ordered_json object = ordered_json::object();
   for (std::size_t i = 0; i < columns.size(); ++i) {
-    object[columns[i].key] = cell_json(row[i]);
+    const auto* text = std::get_if<std::string>(&row[i]);
+    if (columns[i].content == table::Content::json && text != nullptr) {
+      auto value = ordered_json::parse(*text, nullptr, false);
+      object[columns[i].key] = value.is_discarded() ? ordered_json(*text) : std::move(value);
+    } else {
+      object[columns[i].key] = cell_json(row[i]);
+    }
   }
   return object;
 }
@@ -55,13 +61,17 @@ void render_record_json(const Record& record, std::ostream& out, int indent)
   if (!record.notes.empty()) {
     object["explanations"] = record.notes;
   }
-  for (const auto& [name, table] : record.sections) {
-    table::check_shape(table);
+  for (const auto& section : record.sections) {
+    table::check_shape(section.table);
     ordered_json rows = ordered_json::array();
-    for (const auto& row : table.rows) {
-      rows.push_back(row_json(table.columns, row));
+    for (const auto& row : section.table.rows) {
+      if (section.shape == SectionShape::values) {
+        rows.push_back(row.empty() ? ordered_json() : cell_json(row.front()));
+      } else {
+        rows.push_back(row_json(section.table.columns, row));
+      }
     }
-    object[name] = rows;
+    object[section.name] = rows;
   }
   out << dump_json(object, indent) << '\n';
   if (!out) {

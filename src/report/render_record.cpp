@@ -31,10 +31,10 @@ void render_record_table(const Record& record, std::ostream& out)
   for (const auto& note : record.notes) {
     out << "  " << table_cell_text(note) << '\n';
   }
-  for (const auto& [name, table] : record.sections) {
-    out << '\n' << name << " (" << table.rows.size() << ")\n";
-    if (!table.rows.empty()) {
-      render_table(table, out);
+  for (const auto& section : record.sections) {
+    out << '\n' << section.name << " (" << section.table.rows.size() << ")\n";
+    if (!section.table.rows.empty()) {
+      render_table(section.table, out);
     }
   }
 }

@@ -91,6 +91,8 @@ SpendReport compute_spend_report(store::Catalogue& catalogue, const SpendReportO
   }
   if (!options.provider.empty()) {
     query.provider_id = store::find_provider(catalogue, options.provider).id;
+  } else if (options.provider_id) {
+    query.provider_id = options.provider_id;
   }
   if (!options.service.empty()) {
     query.service_id = store::find_service(catalogue, options.service).id;

@@ -25,9 +25,10 @@ struct SpendReportOptions
   domain::Granularity period = domain::Granularity::quarter;
   std::optional<std::string> from;
   std::optional<std::string> to;
-  std::string provider; // id or name, or empty
-  std::string service;  // code, or empty
-  std::string currency; // empty: the base currency
+  std::string provider;                    // id or name, or empty
+  std::optional<std::int64_t> provider_id; // instead of provider, when the caller has the record
+  std::string service;                     // code, or empty
+  std::string currency;                    // empty: the base currency
 };
 
 struct SpendReportRow

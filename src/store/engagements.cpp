@@ -278,6 +278,9 @@ void each_engagement(Catalogue& catalogue, const EngagementFilter& filter,
   if (!filter.provider.empty()) {
     sql += " AND e.provider_id = ?";
     params.emplace_back(find_provider(catalogue, filter.provider).id);
+  } else if (filter.provider_id) {
+    sql += " AND e.provider_id = ?";
+    params.emplace_back(*filter.provider_id);
   }
   if (!filter.service.empty()) {
     sql += " AND e.service_id = ?";

@@ -69,7 +69,8 @@ struct EngagementFields
 
 struct EngagementFilter
 {
-  std::string provider{};
+  std::string provider{};                    // id or name
+  std::optional<std::int64_t> provider_id{}; // instead of provider, for a caller that has the record
   std::string service{};
   std::string type{};
   std::string model{};

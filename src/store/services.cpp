@@ -228,4 +228,42 @@ Service update_service(Catalogue& catalogue, std::int64_t id, std::string_view n
   return service_by_id(catalogue, id);
 }
 
+void remove_service(Catalogue& catalogue, std::int64_t id)
+{
+  const auto service = service_by_id(catalogue, id);
+  if (is_builtin_service(service.code)) {
+    throw ValidationError(
+      fmt::format("cannot remove service '{}': it is a built-in service of the taxonomy", service.code));
+  }
+  struct Referrer
+  {
+    const char* sql;
+    const char* one;
+    const char* many;
+  };
+  constexpr Referrer referrers[] = {
+    {"SELECT count(*) FROM offering WHERE service_id = ?", "offering", "offerings"},
+    {"SELECT count(*) FROM engagement WHERE service_id = ?", "engagement", "engagements"},
+    {"SELECT count(*) FROM service WHERE parent_id = ?", "sub-service", "sub-services"},
+  };
+  std::vector<std::string> clauses;
+  for (const auto& referrer : referrers) {
+    const auto count = Query(connection(catalogue), referrer.sql, id).run_integer();
+    if (count > 0) {
+      clauses.push_back(fmt::format("{} {} {} to it", count, count == 1 ? referrer.one : referrer.many,
+                                    count == 1 ? "refers" : "refer"));
+    }
+  }
+  if (!clauses.empty()) {
+    std::string list = clauses.front();
+    for (std::size_t i = 1; i < clauses.size(); ++i) {
+      list += (i + 1 == clauses.size() ? " and " : ", ") + clauses[i];
+    }
+    throw ValidationError(fmt::format("cannot remove service '{}': {}", service.code, list));
+  }
+  const auto before = row_snapshot(catalogue, "service", id);
+  Query(connection(catalogue), "DELETE FROM service WHERE id = ?", id).run();
+  audit_delete(catalogue, "service", id, before);
+}
+
 } // namespace vendorcat::store

@@ -56,4 +56,9 @@ Service add_service(Catalogue& catalogue, std::string_view code, std::string_vie
 Service update_service(Catalogue& catalogue, std::int64_t id, std::string_view name,
                        domain::OutsourcingType type, std::string_view parent);
 
+// Removes service ID inside the caller's transaction, audited. Throws
+// ValidationError, writing nothing, for a built-in service and while
+// offerings, engagements or sub-services refer to it (naming how many of each).
+void remove_service(Catalogue& catalogue, std::int64_t id);
+
 } // namespace vendorcat::store

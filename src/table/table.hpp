@@ -26,11 +26,19 @@ enum class Align
   right,
 };
 
+// What a column's text cells hold.
+enum class Content
+{
+  text,
+  json, // a JSON text: one cell in table and csv, the value itself in json and jsonl
+};
+
 // A column: KEY is its header in every format (the object key in JSON).
 struct Column
 {
   std::string key;
   Align align = Align::left;
+  Content content = Content::text;
 };
 
 // A report: every row has exactly one cell per column, in column order.

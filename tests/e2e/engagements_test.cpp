@@ -108,7 +108,7 @@ TEST_F(EngagementsE2E, ListFilters)
   ASSERT_EQ(providers.size(), 1u);
   EXPECT_EQ(providers[0]["name"], "Mumbai Insights");
   const auto shown = cli.json({"provider", "show", "Tallinn Ops"});
-  EXPECT_EQ(shown["engagements"], 2);
+  EXPECT_EQ(shown["engagements"].size(), 2u);
 }
 
 TEST_F(EngagementsE2E, ChangingTheHomeCountryRederivesOnlyDerivedModels)

@@ -114,10 +114,69 @@ TEST_F(ProvidersE2E, ShowIncludesLocationsAndOfferings)
   const auto shown = cli.json({"provider", "show", "transcom"});
   EXPECT_EQ(shown["name"], "Transcom");
   EXPECT_EQ(shown["locations"].size(), 2u);
-  EXPECT_EQ(shown["offerings"][0]["service"], "customer-service");
-  EXPECT_EQ(shown["engagements"], 0);
+  EXPECT_EQ(shown["offerings"], nlohmann::ordered_json::parse(R"(["customer-service"])"));
+  EXPECT_EQ(shown["engagements"], nlohmann::ordered_json::array());
+  EXPECT_EQ(shown["spent"], "0.00");
+  EXPECT_EQ(shown["currency"], "EUR");
   const auto table = cli.ok({"provider", "show", "Transcom"});
   EXPECT_NE(table.find("Manila"), std::string::npos);
+}
+
+TEST_F(ProvidersE2E, ShowGivesEngagementsAndSpendToDateInTheBaseCurrency)
+{
+  cli.ok({"offering", "add", "Transcom", "payroll"});
+  const auto engagement = [&](const std::string& ref, const std::string& service, const std::string& currency,
+                              std::vector<std::string> extra) {
+    std::vector<std::string> args{
+      "engagement",         "add", ref,       "--provider", "Transcom",   "--service", service,
+      "--delivery-country", "LV",  "--start", "2026-01-01", "--currency", currency};
+    args.insert(args.end(), extra.begin(), extra.end());
+    cli.ok(args);
+  };
+  engagement("T-EUR", "customer-service", "EUR", {});
+  engagement("T-USD", "payroll", "USD", {"--end", "2027-06-30", "--type", "KPO", "--status", "planned"});
+  engagement("T-NONE", "payroll", "EUR", {});
+  cli.ok({"fx", "set", "USD", "2026-01", "0.91234"});
+  cli.ok({"fx", "set", "USD", "2026-02", "0.8"});
+  cli.ok({"spend", "add", "T-EUR", "--date", "2026-01-05", "--amount", "100.00"});
+  cli.ok({"spend", "add", "T-EUR", "--date", "2026-02-05", "--amount", "20.50"});
+  cli.ok({"spend", "add", "T-USD", "--date", "2026-01-10", "--amount", "10.00"}); // 9.1234 EUR
+  cli.ok({"spend", "add", "T-USD", "--date", "2026-02-10", "--amount", "10.05"}); // 8.04 EUR
+
+  const auto shown = cli.json({"provider", "show", "Transcom"});
+  // 120.50 + 17.1634 = 137.6634, rounded once.
+  EXPECT_EQ(shown["spent"], "137.66");
+  EXPECT_EQ(shown["currency"], "EUR");
+  EXPECT_EQ(shown["offerings"], nlohmann::ordered_json::parse(R"(["customer-service", "payroll"])"));
+  ASSERT_EQ(shown["locations"].size(), 2u);
+  EXPECT_EQ(shown["locations"][0]["city"], "Riga");
+  ASSERT_EQ(shown["engagements"].size(), 3u);
+  EXPECT_EQ(shown["engagements"][0], nlohmann::ordered_json::parse(R"(
+    {"ref": "T-EUR", "service": "customer-service", "type": "BPO", "delivery_model": "nearshore",
+     "status": "active", "end_date": null, "spent": "120.50"})"));
+  EXPECT_EQ(shown["engagements"][1]["ref"], "T-NONE");
+  EXPECT_EQ(shown["engagements"][1]["spent"], "0.00");
+  EXPECT_EQ(shown["engagements"][2], nlohmann::ordered_json::parse(R"(
+    {"ref": "T-USD", "service": "payroll", "type": "KPO", "delivery_model": "nearshore",
+     "status": "planned", "end_date": "2027-06-30", "spent": "17.16"})"));
+
+  const auto table = cli.ok({"provider", "show", "Transcom"});
+  for (const auto* part :
+       {"spent:", "137.66", "locations (2)", "offerings (2)", "engagements (3)", "17.16"}) {
+    EXPECT_NE(table.find(part), std::string::npos) << part << "\n" << table;
+  }
+  const auto csv = lines_of(cli.ok({"provider", "show", "Transcom", "--format", "csv"}));
+  ASSERT_EQ(csv.size(), 2u);
+  EXPECT_TRUE(csv[0].ends_with(",spent,currency")) << csv[0];
+  EXPECT_TRUE(csv[1].ends_with(",137.66,EUR")) << csv[1];
+
+  // A spend line whose month has no rate: the error of report spend.
+  cli.ok({"spend", "add", "T-USD", "--date", "2026-03-10", "--amount", "1.00"});
+  const auto missing = cli.run({"provider", "show", "Transcom"});
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_EQ(missing.out, "");
+  EXPECT_EQ(missing.err, cli.run({"report", "spend"}).err);
+  EXPECT_NE(missing.err.find("missing exchange rate for USD 2026-03"), std::string::npos) << missing.err;
 }
 
 TEST_F(ProvidersE2E, SearchFindsNotesAndRanksNameMatchesFirst)

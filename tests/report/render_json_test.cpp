@@ -1,3 +1,4 @@
+#include "report/record.hpp"
 #include "report/render.hpp"
 
 #include <gtest/gtest.h>
@@ -111,4 +112,31 @@ TEST(RenderJsonl, EmptyTablePrintsNothing)
 }
 
 } // namespace
+TEST(RenderJson, AJsonColumnIsEmbeddedAndPlainElsewhere)
+{
+  table::Table table{{{"id"}, {"changes", table::Align::left, table::Content::json}}, {}};
+  table.add_row({std::int64_t{1}, std::string(R"({"name":[null,"Acme"]})")});
+  table.add_row({std::int64_t{2}, std::string("not json")});
+  EXPECT_EQ(rendered_jsonl(table), "{\"id\":1,\"changes\":{\"name\":[null,\"Acme\"]}}\n"
+                                   "{\"id\":2,\"changes\":\"not json\"}\n");
+  std::ostringstream csv;
+  render_csv(table, csv);
+  EXPECT_EQ(csv.str(), "id,changes\n1,\"{\"\"name\"\":[null,\"\"Acme\"\"]}\"\n2,not json\n");
+}
+
+TEST(RenderJson, ARecordSectionOfValuesIsAnArrayOfThem)
+{
+  Record record;
+  record.fields.emplace_back("name", std::string("Acme"));
+  table::Table codes{{{"service"}}, {}};
+  codes.add_row({std::string("payroll")});
+  codes.add_row({std::string("training")});
+  record.sections.emplace_back("offerings", codes, SectionShape::values);
+  record.sections.emplace_back("locations", table::Table{{{"city"}}, {}});
+  std::ostringstream out;
+  render_record_json(record, out, -1);
+  EXPECT_EQ(out.str(), R"({"name":"Acme","offerings":["payroll","training"],"locations":[]})"
+                       "\n");
+}
+
 } // namespace vendorcat::report

@@ -125,3 +125,29 @@ TEST(Services, UpdateRefusesLoopsAndChangesToBuiltInServices)
   store::update_service(catalogue, payroll.id, payroll.name, OutsourcingType::bpo, "human-resources");
   EXPECT_EQ(audit(catalogue, "update"), "");
 }
+
+TEST(Services, RemoveTakesAFreeCustomServiceAndRefusesTheRest)
+{
+  auto catalogue = test::migrated_catalogue();
+  const auto claims = store::add_service(catalogue, "claims", "Claims", OutsourcingType::bpo, "");
+  const auto motor = store::add_service(catalogue, "motor-claims", "Motor", OutsourcingType::bpo, "claims");
+  test::add_provider(catalogue, "Acme Oy", "FI");
+  test::add_engagement(catalogue, "E-1", "Acme Oy", "claims", "FI", "EUR");
+  try {
+    store::remove_service(catalogue, claims.id);
+    FAIL() << "removed a service that an engagement and a sub-service refer to";
+  } catch (const ValidationError& error) {
+    EXPECT_STREQ(error.what(),
+                 "cannot remove service 'claims': 1 engagement refers to it and 1 sub-service refers to it");
+  }
+  EXPECT_THROW(store::remove_service(catalogue, store::find_service(catalogue, "payroll").id),
+               ValidationError);
+
+  store::remove_service(catalogue, motor.id);
+  EXPECT_FALSE(store::find_service_by_code(catalogue, "motor-claims"));
+  SQLite::Statement deleted(test::sqlite_db(catalogue),
+                            "SELECT before FROM audit_log WHERE entity = 'service' AND action = 'delete'");
+  ASSERT_TRUE(deleted.executeStep());
+  EXPECT_EQ(deleted.getColumn(0).getString().rfind(R"({"id":18,"code":"motor-claims")", 0), 0u)
+    << deleted.getColumn(0).getString();
+}
