@@ -2,7 +2,9 @@
 
 #include "domain/errors.hpp"
 #include "io/csv_reader.hpp"
+#include "io/sha256.hpp"
 #include "store/embedded.hpp"
+#include "store/import_batches.hpp"
 #include "store/maintenance.hpp"
 #include "store/settings.hpp"
 
@@ -29,13 +31,32 @@ std::vector<std::pair<Kind, ImportSummary>> load_demo(store::Catalogue& catalogu
   if (!store::get_setting(catalogue, store::SettingKey::home_country)) {
     store::set_setting(catalogue, store::SettingKey::home_country, "FI");
   }
+  // Each file is an import batch, as `vendorcat import` of it would be; the
+  // spend arrives in two, a year each.
   std::vector<std::pair<Kind, ImportSummary>> loaded;
-  for (const auto kind :
-       {Kind::providers, Kind::locations, Kind::offerings, Kind::engagements, Kind::fx, Kind::spend}) {
-    const auto name = fmt::format("seed/demo/{}.csv", to_string(kind));
-    std::istringstream content{std::string(store::embedded_file(name))};
+  for (const auto& [kind, file] :
+       std::initializer_list<std::pair<Kind, const char*>>{{Kind::providers, "providers"},
+                                                           {Kind::locations, "locations"},
+                                                           {Kind::offerings, "offerings"},
+                                                           {Kind::engagements, "engagements"},
+                                                           {Kind::fx, "fx"},
+                                                           {Kind::spend, "spend-2025"},
+                                                           {Kind::spend, "spend-2026"}}) {
+    const auto name = fmt::format("seed/demo/{}.csv", file);
+    const auto text = store::embedded_file(name);
+    Sha256 hash;
+    hash.update(text);
+    const auto sha256 = hash.hex();
+    store::ImportBatchScope batch(catalogue, std::string(to_string(kind)), name, sha256);
+    std::istringstream content{std::string(text)};
     CsvReader reader(content, name);
-    loaded.emplace_back(kind, import_records(catalogue, kind, reader, OnConflict::error));
+    auto summary = import_records(catalogue, kind, reader, OnConflict::error);
+    batch.finish(summary.created + summary.updated + summary.skipped, summary, sha256);
+    if (!loaded.empty() && loaded.back().first == kind) {
+      loaded.back().second.created += summary.created;
+    } else {
+      loaded.emplace_back(kind, std::move(summary));
+    }
   }
   return loaded;
 }

@@ -381,24 +381,4 @@ int rederive_types(Catalogue& catalogue, std::int64_t service_id)
                   [](const EngagementRow& row) { return domain::to_string(row.type); });
 }
 
-EngagementSummary provider_engagement_summary(Catalogue& catalogue, std::int64_t provider_id)
-{
-  EngagementSummary summary;
-  summary.count =
-    Query(connection(catalogue), "SELECT count(*) FROM engagement WHERE provider_id = ?", provider_id)
-      .run_integer();
-  Query totals(connection(catalogue),
-               "SELECT e.currency, c.minor_units, sum(e.value) FROM engagement e "
-               "JOIN currency c ON c.code = e.currency "
-               "WHERE e.provider_id = ? AND e.value IS NOT NULL "
-               "GROUP BY e.currency, c.minor_units ORDER BY e.currency",
-               provider_id);
-  while (totals.next()) {
-    summary.value +=
-      fmt::format("{}{} {}", summary.value.empty() ? "" : "; ", totals.text(0),
-                  domain::format_amount(totals.integer(2), static_cast<int>(totals.integer(1))));
-  }
-  return summary;
-}
-
 } // namespace vendorcat::store

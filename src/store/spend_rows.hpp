@@ -25,7 +25,8 @@ enum class SpendDimension
   country,
   region,
   unit,
-  engagement, // the engagement's ref: for per-engagement figures (report consumption, provider show), not a --by choice
+  engagement, // the engagement's ref: for per-engagement figures (report consumption, provider show), not a
+              // --by choice
 };
 
 // The dimension named TEXT (any but engagement); throws ValidationError
