@@ -15,8 +15,11 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <limits>
+#include <optional>
 
 namespace vendorcat::cli {
 
@@ -67,14 +70,15 @@ std::string summary_text(const io::ImportSummary& summary)
                      grouped(summary.skipped));
 }
 
-// Refuses FILE, whose content SHA256 an earlier batch of KIND imported,
-// unless --again.
-void refuse_repeat(store::Catalogue& catalogue, const ImportOptions& options, const std::string& sha256)
+// Refuses FILE, whose content SHA256 an earlier batch of KIND (other than
+// BATCH, the one importing it) imported, unless --again.
+void refuse_repeat(store::Catalogue& catalogue, const ImportOptions& options, const std::string& sha256,
+                   std::int64_t batch = 0)
 {
   if (options.again) {
     return;
   }
-  if (const auto earlier = store::find_imported(catalogue, options.kind, sha256)) {
+  if (const auto earlier = store::find_imported(catalogue, options.kind, sha256, batch)) {
     throw UsageError(
       fmt::format("'{}' was imported already: import batch {} ({}, at {}, {} created) has the "
                   "same {} content; give --again to import it again, or 'vendorcat import undo "
@@ -109,17 +113,21 @@ void run_import(Session& session, const ImportOptions& options)
   const bool from_stdin = options.file == "-";
   const auto format = session.options().format == "table" ? std::string() : session.options().format;
   std::ifstream file;
-  std::string sha256; // known up front for a file, after reading for stdin
+  // The content's hash: of a regular file up front too, so that a repeat is
+  // refused before it is read; of what was read in every case (a pipe, a
+  // process substitution or stdin can be read only once).
+  std::optional<std::string> known;
   if (!from_stdin) {
-    sha256 = io::sha256_of_file(options.file);
+    if (std::filesystem::is_regular_file(options.file)) {
+      known = io::sha256_of_file(options.file);
+    }
     file.open(options.file, std::ios::binary);
     if (!file) {
       throw UsageError(fmt::format("cannot read '{}': no such file or not readable", options.file));
     }
   }
-  io::HashingBuffer stdin_buffer(std::cin);
-  std::istream stdin_hashed(&stdin_buffer);
-  std::istream& in = from_stdin ? stdin_hashed : file;
+  io::HashingBuffer hashed(from_stdin ? std::cin : static_cast<std::istream&>(file));
+  std::istream in(&hashed);
   const auto reader = open_reader(in, from_stdin ? "stdin" : options.file, format, options.file);
 
   const bool show_progress = !session.options().quiet && ::isatty(STDERR_FILENO) != 0;
@@ -131,19 +139,18 @@ void run_import(Session& session, const ImportOptions& options)
   }
   auto& catalogue = session.catalogue();
   store::WriteTransaction transaction(catalogue, store::Workload::bulk_load);
-  if (!from_stdin) {
-    refuse_repeat(catalogue, options, sha256);
+  if (known) {
+    refuse_repeat(catalogue, options, *known);
   }
   store::ImportBatchScope batch(catalogue, std::string(io::to_string(kind)), from_stdin ? "-" : options.file,
-                                from_stdin ? std::string(64, '0') : sha256);
+                                known.value_or(std::string(64, '0')));
   const auto summary = io::import_records(catalogue, kind, *reader, on_conflict, progress);
   if (show_progress) {
     session.err() << '\r';
   }
-  if (from_stdin) {
-    sha256 = stdin_buffer.hex();
-    refuse_repeat(catalogue, options, sha256);
-  }
+  in.ignore(std::numeric_limits<std::streamsize>::max()); // what the reader left: hashed too
+  const auto sha256 = hashed.hex();
+  refuse_repeat(catalogue, options, sha256, batch.id());
   batch.finish(summary.created + summary.updated + summary.skipped, summary, sha256);
   for (const auto& warning : summary.warnings) {
     session.err() << printable_message(fmt::format("vendorcat: warning: {}", warning)) << '\n';

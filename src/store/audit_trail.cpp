@@ -246,7 +246,7 @@ void each_audit_entry(Catalogue& catalogue, const AuditFilter& filter,
   std::vector<SqlValue> params;
   if (filter.entity) {
     if (*filter.entity == import_entity) {
-      sql += " AND action = 'import'";
+      sql += " AND (entity = 'import' OR action = 'import')"; // undo entries too
     } else {
       sql += " AND entity = ? AND action <> 'import'";
       params.emplace_back(std::string(table_of_entity(*filter.entity)));

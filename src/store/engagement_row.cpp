@@ -230,9 +230,11 @@ EngagementRow EngagementRules::resolve(std::optional<std::int64_t> id, const Eng
     checks.check("notice_days", [&] { check_notice_deadline(*row.end_date, *row.notice_days); });
   }
   if (fields.renewal_months) {
-    row.renewal_months = domain::trim(*fields.renewal_months).empty()
-                           ? std::nullopt
-                           : std::optional<std::int64_t>(parse_renewal_months(*fields.renewal_months));
+    checks.check("renewal_months", [&] {
+      row.renewal_months = domain::trim(*fields.renewal_months).empty()
+                             ? std::nullopt
+                             : std::optional<std::int64_t>(parse_renewal_months(*fields.renewal_months));
+    });
   }
   if (fields.auto_renew) {
     checks.check("auto_renew", [&] { row.auto_renew = parse_bool(*fields.auto_renew); });

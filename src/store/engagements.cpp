@@ -208,9 +208,9 @@ void remove_engagement(Catalogue& catalogue, std::int64_t id)
         Query(connection(catalogue), "SELECT count(*) FROM spend WHERE engagement_id = ?", id).run_integer();
       count > 0) {
     throw ValidationError(
-      fmt::format("cannot remove engagement '{}': {} spend line{} refer to it; remove them first or set "
+      fmt::format("cannot remove engagement '{}': {} spend line{} {} to it; remove them first or set "
                   "'--status terminated'",
-                  engagement.ref, count, count == 1 ? "" : "s"));
+                  engagement.ref, count, count == 1 ? "" : "s", count == 1 ? "refers" : "refer"));
   }
   const auto before = row_snapshot(catalogue, "engagement", id);
   Query(connection(catalogue), "DELETE FROM engagement WHERE id = ?", id).run();

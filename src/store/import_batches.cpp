@@ -109,20 +109,13 @@ std::int64_t remove_rows(Catalogue& catalogue, const char* table, std::int64_t i
   return remove.changes();
 }
 
-// A batch's services, sub-services before their parents (a parent is
-// always older than its sub-services).
+// A batch's services. Their parents are let go first: an update may have
+// put an older one under a newer one, and no service outside the batch
+// refers to them (checked before).
 std::int64_t remove_services(Catalogue& catalogue, std::int64_t id)
 {
-  std::vector<std::int64_t> ids;
-  Query services(connection(catalogue), "SELECT id FROM service WHERE batch_id = ? ORDER BY id DESC", id);
-  while (services.next()) {
-    ids.push_back(services.integer(0));
-  }
-  Query remove(connection(catalogue), "DELETE FROM service WHERE id = ?");
-  for (const auto service : ids) {
-    remove.bind(1, service).run();
-  }
-  return static_cast<std::int64_t>(ids.size());
+  Query(connection(catalogue), "UPDATE service SET parent_id = NULL WHERE batch_id = ?", id).run();
+  return remove_rows(catalogue, "service", id);
 }
 
 } // namespace
@@ -136,13 +129,13 @@ void stamp_import_batch(Catalogue& catalogue, const char* table, std::int64_t id
 }
 
 std::optional<ImportBatch> find_imported(Catalogue& catalogue, const std::string& kind,
-                                         const std::string& sha256)
+                                         const std::string& sha256, std::int64_t except)
 {
   Query query(connection(catalogue),
               fmt::format("SELECT {} FROM import_batch WHERE kind = ? AND sha256 = ? AND undone_at IS NULL "
-                          "ORDER BY id LIMIT 1",
+                          "AND id <> ? ORDER BY id LIMIT 1",
                           batch_columns),
-              kind, sha256);
+              kind, sha256, except);
   if (!query.next()) {
     return std::nullopt;
   }

@@ -41,10 +41,10 @@ inline std::optional<std::int64_t> current_import_batch(Catalogue& catalogue)
 // (nothing outside an import).
 void stamp_import_batch(Catalogue& catalogue, const char* table, std::int64_t id);
 
-// The earliest batch, not undone, that imported a file of KIND whose content
-// has SHA256, if any.
+// The earliest batch other than EXCEPT, not undone, that imported a file of
+// KIND whose content has SHA256, if any.
 std::optional<ImportBatch> find_imported(Catalogue& catalogue, const std::string& kind,
-                                         const std::string& sha256);
+                                         const std::string& sha256, std::int64_t except = 0);
 
 // Every batch, newest first.
 std::vector<ImportBatch> list_import_batches(Catalogue& catalogue);

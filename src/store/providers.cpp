@@ -261,10 +261,10 @@ void remove_provider(Catalogue& catalogue, std::int64_t id)
         Query(connection(catalogue), "SELECT count(*) FROM engagement WHERE provider_id = ?", id)
           .run_integer();
       count > 0) {
-    throw ValidationError(
-      fmt::format("cannot remove provider '{}': {} engagement{} refer to it; archive it instead with "
-                  "'vendorcat provider update \"{}\" --status archived'",
-                  provider.name, count, count == 1 ? "" : "s", provider.name));
+    throw ValidationError(fmt::format(
+      "cannot remove provider '{}': {} engagement{} {} to it; archive it instead with "
+      "'vendorcat provider update \"{}\" --status archived'",
+      provider.name, count, count == 1 ? "" : "s", count == 1 ? "refers" : "refer", provider.name));
   }
   for (const char* table : {"location", "offering"}) {
     Query children(connection(catalogue), fmt::format("SELECT id FROM {} WHERE provider_id = ?", table), id);

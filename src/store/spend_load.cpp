@@ -190,14 +190,25 @@ private:
     std::sort(m_unreferenced.begin(), m_unreferenced.end(), [](const Unreferenced& a, const Unreferenced& b) {
       return std::tie(a.engagement_id, a.line) < std::tie(b.engagement_id, b.line);
     });
-    Query recorded(
-      connection(m_catalogue),
-      "SELECT id, date, amount, currency FROM spend WHERE engagement_id = ? AND reference IS NULL");
+    // Only the lines of the days the new ones span, found through the
+    // reference index's engagement prefix.
+    Query recorded(connection(m_catalogue),
+                   "SELECT id, date, amount, currency FROM spend WHERE engagement_id = ? "
+                   "AND reference IS NULL AND date BETWEEN ? AND ?");
     std::map<std::tuple<std::int32_t, std::int64_t, std::uint16_t>, std::int64_t> earlier;
     for (std::size_t first = 0; first < m_unreferenced.size();) {
       const auto engagement_id = m_unreferenced[first].engagement_id;
+      auto first_day = m_unreferenced[first].day;
+      auto last_day = first_day;
+      for (auto i = first; i < m_unreferenced.size() && m_unreferenced[i].engagement_id == engagement_id;
+           ++i) {
+        first_day = std::min(first_day, m_unreferenced[i].day);
+        last_day = std::max(last_day, m_unreferenced[i].day);
+      }
       earlier.clear();
       recorded.bind(1, engagement_id);
+      recorded.bind(2, domain::Date::from_days(first_day).to_string());
+      recorded.bind(3, domain::Date::from_days(last_day).to_string());
       while (recorded.next()) {
         const auto id = recorded.integer(0);
         if (m_lines.line_of(id) == 0) {

@@ -213,3 +213,33 @@ TEST_F(ImportBatchesE2E, ACopyOfTheCatalogueKeepsTheHighestIdsAndTheBatches)
   ASSERT_EQ(copy.run({"import", "undo", "1"}).status, 0);
   EXPECT_EQ(copy.json({"spend", "list"}).size(), 2U); // the seed's line and the one added
 }
+
+TEST_F(ImportBatchesE2E, UndoTakesServicesWhateverTheirParentsAndAuditListShowsIt)
+{
+  // An update puts the older service under the newer one, in the same batch.
+  ASSERT_EQ(import("services",
+                   file("s.csv", "code,name,type,parent\nzz-a,A,BPO,\nzz-b,B,BPO,\nzz-a,A,BPO,zz-b\n"),
+                   {"--on-conflict", "update"})
+              .status,
+            0);
+  const auto batch = cli.json({"import", "list"})[0]["id"].get<int>();
+  const auto undone = cli.run({"import", "undo", std::to_string(batch)});
+  ASSERT_EQ(undone.status, 0) << undone.err;
+  EXPECT_EQ(cli.run({"service", "update", "zz-a", "--name", "Again"}).status, 2); // gone
+  const auto entries = cli.json({"audit", "list", "--entity", "import"});
+  ASSERT_FALSE(entries.empty());
+  EXPECT_EQ(entries[0]["action"], "undo");
+  EXPECT_EQ(entries[0]["record"], batch);
+}
+
+TEST_F(ImportBatchesE2E, AFileThatCanBeReadOnceImportsAndIsRecognisedAfterwards)
+{
+  // /dev/stdin through a pipe: read once, hashed as it is read.
+  const std::string providers = "name,hq_country\nPipe Oy,FI\n";
+  const auto piped = cli.run({"import", "providers", "/dev/stdin"}, providers);
+  ASSERT_EQ(piped.status, 0) << piped.err;
+  EXPECT_EQ(cli.json({"provider", "show", "Pipe Oy"})["hq_country"], "FI");
+  const auto again = import("providers", file("p.csv", providers));
+  EXPECT_EQ(again.status, 2) << again.err;
+  EXPECT_NE(again.err.find("/dev/stdin"), std::string::npos) << again.err;
+}

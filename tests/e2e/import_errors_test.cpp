@@ -221,11 +221,12 @@ TEST_F(ImportE2E, EveryBadCellOfARowIsReportedNotOnlyTheFirst)
     EXPECT_NE(spend.err.find(cell), std::string::npos) << cell << "\n" << spend.err;
   }
   const auto engagements = import(
-    "engagements", file("e.csv", "ref,provider,service,delivery_country,start_date,notice_days,status\n"
-                                 "N-1,Seed Oy,payroll,QQ,2025-13-01,ninety,open\n"));
+    "engagements",
+    file("e.csv", "ref,provider,service,delivery_country,start_date,notice_days,status,renewal_months\n"
+                  "N-1,Seed Oy,payroll,QQ,2025-13-01,ninety,open,abc\n"));
   EXPECT_EQ(engagements.status, 2);
-  for (const char* cell :
-       {":2: delivery_country: ", ":2: start_date: ", ":2: notice_days: ", ":2: status: "}) {
+  for (const char* cell : {":2: delivery_country: ", ":2: start_date: ", ":2: notice_days: ", ":2: status: ",
+                           ":2: renewal_months: "}) {
     EXPECT_NE(engagements.err.find(cell), std::string::npos) << cell << "\n" << engagements.err;
   }
   const auto providers = import("providers", file("p.csv", "name,hq_country,status,risk,next_review\n"
