@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -36,7 +37,7 @@ struct ImportOptions
 
 struct UndoOptions
 {
-  std::int64_t batch = 0;
+  std::string batch;
 };
 
 struct ExportOptions
@@ -193,8 +194,16 @@ void run_import_list(Session& session, const std::monostate&)
 
 void run_import_undo(Session& session, const UndoOptions& options)
 {
-  const auto undone = session.write(
-    [&](store::Catalogue& catalogue) { return store::undo_import_batch(catalogue, options.batch); });
+  std::int64_t id = 0;
+  const auto* end = options.batch.data() + options.batch.size();
+  if (const auto [last, error] = std::from_chars(options.batch.data(), end, id);
+      error != std::errc() || last != end || id <= 0) {
+    throw UsageError(fmt::format("invalid import batch '{}': give its id, a whole number that "
+                                 "'vendorcat import list' shows",
+                                 options.batch));
+  }
+  const auto undone =
+    session.write([&](store::Catalogue& catalogue) { return store::undo_import_batch(catalogue, id); });
   session.note(fmt::format("import batch {} ({} {} from '{}') undone: {} removed", undone.batch.id,
                            grouped(undone.batch.created), undone.batch.kind, undone.batch.file,
                            grouped(undone.removed)));
@@ -257,8 +266,7 @@ void setup_bulk(CLI::App& app, CommandSlot& slot)
                         "Example: vendorcat import undo 12",
                         Needs::writing, run_import_undo, undo)
     ->add_option("BATCH", undo->batch, "The batch's id, as 'vendorcat import list' shows it")
-    ->required()
-    ->check(CLI::PositiveNumber);
+    ->required();
   import_app
     ->add_option("--on-conflict", import->on_conflict,
                  "When a row's key exists: error (default), skip or update")

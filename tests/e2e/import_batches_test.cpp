@@ -147,6 +147,11 @@ TEST_F(ImportBatchesE2E, TheSameFileTwiceIsRefusedThenWarnedOfWithAgainAndUndone
               second)),
             "1");
   EXPECT_EQ(cli.run({"import", "undo", "99"}).status, 2);
+  const auto word = cli.run({"import", "undo", "abc"});
+  EXPECT_EQ(word.status, 2);
+  EXPECT_EQ(word.err,
+            "vendorcat: error: invalid import batch 'abc': give its id, a whole number that 'vendorcat "
+            "import list' shows\n");
 }
 
 TEST_F(ImportBatchesE2E, UndoIsRefusedWhileLaterRecordsReferToWhatTheBatchCreated)
