@@ -44,9 +44,7 @@ std::vector<std::pair<Kind, ImportSummary>> load_demo(store::Catalogue& catalogu
                                                            {Kind::spend, "spend-2026"}}) {
     const auto name = fmt::format("seed/demo/{}.csv", file);
     const auto text = store::embedded_file(name);
-    Sha256 hash;
-    hash.update(text);
-    const auto sha256 = hash.hex();
+    const auto sha256 = sha256_of(text);
     store::ImportBatchScope batch(catalogue, std::string(to_string(kind)), name, sha256);
     std::istringstream content{std::string(text)};
     CsvReader reader(content, name);

@@ -223,7 +223,7 @@ ImportSummary import_kind(store::Catalogue& catalogue, const KindT& kind, Record
     errors.add_late(line, fmt::format("{}: {}: {}", reader.location(line), column, message));
   });
   errors.throw_if_any();
-  loader->finish(summary, [&](std::size_t line, const std::string& column, const std::string& message) {
+  loader->finish([&](std::size_t line, const std::string& column, const std::string& message) {
     if (summary.warnings.size() < ImportSummary::max_warnings) {
       summary.warnings.push_back(fmt::format("{}: {}: {}", reader.location(line), column, message));
     }

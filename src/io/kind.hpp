@@ -93,7 +93,7 @@ public:
   virtual store::Outcome add(Fields& fields, std::size_t line) = 0;
   virtual void check(const store::LateError&) {}
   // After check() found nothing; WARN is told of rows written that look wrong.
-  virtual void finish(const store::LoadSummary&, const store::LateError& /*warn*/) {}
+  virtual void finish(const store::LateError& /*warn*/) {}
 };
 
 template<typename Record, typename Fields>

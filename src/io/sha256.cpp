@@ -41,6 +41,13 @@ std::string Sha256::hex()
   return text;
 }
 
+std::string sha256_of(std::string_view text)
+{
+  Sha256 hash;
+  hash.update(text);
+  return hash.hex();
+}
+
 std::string sha256_of_file(const std::filesystem::path& path)
 {
   std::ifstream file(path, std::ios::binary);

@@ -29,6 +29,9 @@ private:
   std::unique_ptr<State> m_state;
 };
 
+// The SHA-256 of TEXT.
+std::string sha256_of(std::string_view text);
+
 // The SHA-256 of the file at PATH; throws UsageError when it cannot be read.
 std::string sha256_of_file(const std::filesystem::path& path);
 

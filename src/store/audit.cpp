@@ -123,9 +123,4 @@ void audit_batch(Catalogue& catalogue, std::int64_t id, const std::string& actio
   write_entry(catalogue, "import", id, action, nullptr, Json::parse(after_json));
 }
 
-void audit_import(Catalogue& catalogue, const std::string& table, const std::string& summary_json)
-{
-  write_entry(catalogue, table, std::nullopt, "import", nullptr, Json::parse(summary_json));
-}
-
 } // namespace vendorcat::store

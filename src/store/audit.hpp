@@ -31,8 +31,4 @@ void audit_delete(Catalogue& catalogue, const std::string& table, std::int64_t i
 void audit_batch(Catalogue& catalogue, std::int64_t id, const std::string& action,
                  const std::string& after_json);
 
-// Records one bulk import into TABLE with its counts, instead of a row per
-// line, when it is not an import batch (which audit_batch records).
-void audit_import(Catalogue& catalogue, const std::string& table, const std::string& summary_json);
-
 } // namespace vendorcat::store

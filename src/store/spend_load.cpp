@@ -11,7 +11,6 @@
 #include "domain/date.hpp"
 #include "domain/errors.hpp"
 #include "domain/suggest.hpp"
-#include "store/audit.hpp"
 #include "store/import_batches.hpp"
 #include "store/reference.hpp"
 #include "store/spend_writer.hpp"
@@ -150,18 +149,12 @@ public:
     });
   }
 
-  void finish(const LoadSummary& summary, const LateError& warn)
+  void finish(const LateError& warn)
   {
     m_writer.flush();
     if (warn) {
       warn_repeats(warn);
     }
-    if (current_import_batch(m_catalogue)) {
-      return; // the batch's own audit entry tells
-    }
-    audit_import(m_catalogue, "spend",
-                 fmt::format(R"({{"created":{},"updated":{},"skipped":{}}})", summary.created,
-                             summary.updated, summary.skipped));
   }
 
 private:
@@ -286,9 +279,9 @@ void SpendLoad::check(const LateError& late)
   m_impl->check(late);
 }
 
-void SpendLoad::finish(const LoadSummary& summary, const LateError& warn)
+void SpendLoad::finish(const LateError& warn)
 {
-  m_impl->finish(summary, warn);
+  m_impl->finish(warn);
 }
 
 } // namespace vendorcat::store

@@ -3,8 +3,8 @@
 // The bulk loader of spend lines, built for millions of them: engagement
 // refs and currencies are resolved from maps read once inside the load's
 // transaction, statements are prepared once, the roll-up is written once per
-// (engagement, month, currency) at the end, and the load is audited as one
-// entry. How the lines reach the database (batches, when the
+// (engagement, month, currency) at the end; the import batch that holds the
+// load is its one audit entry. How the lines reach the database (batches, when the
 // invoice-reference check runs) is the backend's choice; a repeated
 // reference is reported with the file line it came from however it is
 // found.
@@ -51,11 +51,11 @@ public:
   // the backend checks them at the end), reporting each problem to LATE.
   void check(const LateError& late);
 
-  // Writes the roll-up and the audit entry; after check() found nothing.
-  // Calls WARN for each line without an invoice reference that equals a
-  // line recorded before (same engagement, date, amount and currency): it is
-  // written, but may be the same invoice imported twice.
-  void finish(const LoadSummary& summary, const LateError& warn = {});
+  // Writes the roll-up, after check() found nothing (the import batch is the
+  // load's audit entry: store/import_batches.hpp). Calls WARN for each line without an invoice reference that
+  // equals a line recorded before (same engagement, date, amount and currency): it is written, but may be the
+  // same invoice imported twice.
+  void finish(const LateError& warn = {});
 
 private:
   class Impl;

@@ -122,7 +122,7 @@ TEST(SpendLoad, ALargeLoadIntoAnEmptyTableDropsTheIndexAtTheThresholdAndBuildsIt
     late.emplace_back(at, column, message);
   });
   EXPECT_EQ(late, std::vector<Late>{});
-  load.finish(summary);
+  load.finish();
   EXPECT_TRUE(reference_index_exists(catalogue));
   transaction.commit();
   EXPECT_EQ(summary.created, 60'000U);
@@ -148,7 +148,7 @@ TEST(SpendLoad, ALoadIntoAFullerTableDefersOnlyOnceItIsAQuarterOfIt)
   load.check([](std::size_t at, const std::string&, const std::string& message) {
     ADD_FAILURE() << at << ": " << message;
   });
-  load.finish(summary);
+  load.finish();
   transaction.commit();
   EXPECT_TRUE(reference_index_exists(catalogue));
   EXPECT_EQ(spend_lines(catalogue), 50'002);
@@ -235,7 +235,7 @@ TEST(SpendLoad, BelowTheThresholdARepeatIsRefusedAtAdd)
   load.check([](std::size_t at, const std::string&, const std::string& message) {
     ADD_FAILURE() << at << ": " << message; // each was refused already
   });
-  load.finish({2, 0, 0, {}, 0});
+  load.finish();
   transaction.commit();
   EXPECT_EQ(spend_lines(catalogue), 3);
   expect_rollup_matches_lines(catalogue);
@@ -253,7 +253,7 @@ TEST(SpendLoad, SkipLeavesARepeatedReferenceAlone)
   EXPECT_EQ(load.add(line("E-1", 4, std::nullopt), 5), store::Outcome::created);
   EXPECT_EQ(load.add(line("E-1", 4, std::nullopt), 6), store::Outcome::created); // no reference, no repeat
   load.check([](std::size_t, const std::string&, const std::string& message) { ADD_FAILURE() << message; });
-  load.finish({3, 0, 2, {}, 0});
+  load.finish();
   transaction.commit();
   const auto lines = store::list_spend(catalogue, {});
   ASSERT_EQ(lines.size(), 4U);
@@ -277,7 +277,7 @@ TEST(SpendLoad, UpdateReplacesTheLineWithTheRepeatedReference)
   EXPECT_EQ(load.add(line("E-1", 2, "INV-1"), 3), store::Outcome::created);
   EXPECT_EQ(load.add(line("E-1", 7, "INV-1"), 4), store::Outcome::updated);
   load.check([](std::size_t, const std::string&, const std::string& message) { ADD_FAILURE() << message; });
-  load.finish({1, 2, 0, {}, 0});
+  load.finish();
   transaction.commit();
   const auto lines = store::list_spend(catalogue, {});
   ASSERT_EQ(lines.size(), 2U);
@@ -303,7 +303,7 @@ TEST(SpendLoad, SkipAndUpdateNeverDropTheIndex)
     EXPECT_TRUE(reference_index_exists(catalogue));
     EXPECT_EQ(summary.created, 50'000U);
     EXPECT_EQ(summary.skipped + summary.updated, 1U);
-    load.finish(summary);
+    load.finish();
     transaction.commit();
     expect_rollup_matches_lines(catalogue);
   }

@@ -19,10 +19,7 @@ public:
 
   store::Outcome add(Fields& fields, std::size_t line) override { return m_load.add(fields, line); }
   void check(const store::LateError& late) override { m_load.check(late); }
-  void finish(const store::LoadSummary& summary, const store::LateError& warn) override
-  {
-    m_load.finish(summary, warn);
-  }
+  void finish(const store::LateError& warn) override { m_load.finish(warn); }
 
 private:
   store::SpendLoad m_load;
