@@ -51,7 +51,7 @@ struct Dependency
   const char* parents; // "providers"
 };
 
-constexpr std::array<Dependency, 7> dependencies{{
+constexpr std::array<Dependency, 9> dependencies{{
   {"provider", "engagement", "provider_id", "c.ref", "engagement", "engagements", "providers"},
   {"provider", "location", "provider_id", "c.id", "location", "locations", "providers"},
   {"provider", "offering", "provider_id", "c.id", "offering", "offerings", "providers"},
@@ -59,6 +59,8 @@ constexpr std::array<Dependency, 7> dependencies{{
   {"service", "offering", "service_id", "c.id", "offering", "offerings", "services"},
   {"service", "service", "parent_id", "c.code", "service", "services", "services"},
   {"engagement", "spend", "engagement_id", "c.id", "spend line", "spend lines", "engagements"},
+  {"engagement", "volume", "engagement_id", "c.id", "volume", "volumes", "engagements"},
+  {"engagement", "assessment", "engagement_id", "p.ref", "assessment", "assessments", "engagements"},
 }};
 
 // "2 engagements (ENG-1, ENG-2) refer to the providers it created", or
@@ -215,7 +217,7 @@ UndoneBatch undo_import_batch(Catalogue& catalogue, std::int64_t id)
       fmt::format("cannot undo import batch {}: {}; remove those first, or leave the batch", id, refused));
   }
   undone.removed += remove_spend(catalogue, id);
-  for (const char* table : {"offering", "location", "engagement"}) {
+  for (const char* table : {"volume", "offering", "location", "engagement"}) {
     undone.removed += remove_rows(catalogue, table, id);
   }
   undone.removed += remove_services(catalogue, id);
