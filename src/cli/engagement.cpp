@@ -174,16 +174,20 @@ void setup_engagement(CLI::App& app, CommandSlot& slot)
   }
 
   auto list = std::make_shared<ListOptions>();
-  auto* list_app = add_verb<ListOptions>(*noun, slot, "list",
-                                         "List engagements; filters combine with AND.\n"
-                                         "An active engagement past its end that does not renew is overdue: "
-                                         "the table (and --status active) names how many on stderr.\n"
-                                         "Example: vendorcat engagement list --type KPO --expiring-within 90",
-                                         Needs::reading, run_list, list);
+  auto* list_app =
+    add_verb<ListOptions>(*noun, slot, "list",
+                          "List engagements; filters combine with AND.\n"
+                          "An active engagement past its end that does not renew is overdue: "
+                          "the table (and --status active) names how many on stderr.\n"
+                          "Example: vendorcat engagement list --type KPO --type-source assessed",
+                          Needs::reading, run_list, list);
   list_app->add_option("--provider", list->filter.provider, "Provider id or name");
   list_app->add_option("--service", list->filter.service, "Service code");
   list_app->add_option("--type", list->filter.type, "BPO or KPO");
   list_app->add_option("--model", list->filter.model, "onshore, nearshore or offshore");
+  list_app->add_option("--type-source", list->filter.type_source,
+                       "Where the type comes from: derived (the service's default), explicit (set by hand) "
+                       "or assessed (the BPO/KPO assessment)");
   list_app->add_option("--status", list->filter.status, "planned, active, ended or terminated");
   list_app->add_option("--active-on", list->filter.active_on, "Running on this date (YYYY-MM-DD)");
   list_app
@@ -212,6 +216,8 @@ void setup_engagement(CLI::App& app, CommandSlot& slot)
     Needs::writing, run_update, update);
   update_app->add_option("REF", update->ref, "Engagement id or ref")->required();
   add_field_options(update_app, *update, true);
+
+  setup_assess(*noun, slot);
 
   auto remove = std::make_shared<RefOptions>();
   add_verb<RefOptions>(*noun, slot, "remove",

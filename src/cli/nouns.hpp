@@ -14,6 +14,8 @@ void setup_provider(CLI::App& app, CommandSlot& slot);
 void setup_location(CLI::App& app, CommandSlot& slot);
 void setup_offering(CLI::App& app, CommandSlot& slot);
 void setup_engagement(CLI::App& app, CommandSlot& slot);
+// `engagement assess`, added to the engagement noun NOUN.
+void setup_assess(CLI::App& noun, CommandSlot& slot);
 void setup_spend(CLI::App& app, CommandSlot& slot);
 void setup_fx(CLI::App& app, CommandSlot& slot);
 void setup_bulk(CLI::App& app, CommandSlot& slot);

@@ -1,8 +1,9 @@
-// `vendorcat report spend|renewals|concentration|consumption|html`.
+// `vendorcat report spend|renewals|concentration|consumption|assessment|html`.
 
 #include "cli/nouns.hpp"
 #include "domain/errors.hpp"
 #include "io/output_file.hpp"
+#include "report/assessment.hpp"
 #include "report/consumption.hpp"
 #include "report/html_report.hpp"
 #include "report/record.hpp"
@@ -105,6 +106,17 @@ void run_concentration(Session& session, const ConcentrationOptions& options)
   report::render_record(report::concentration_record(computed), session.format(), session.out());
 }
 
+struct AssessmentOptions
+{
+  bool mismatch_only = false;
+};
+
+void run_assessment(Session& session, const AssessmentOptions& options)
+{
+  session.print(
+    report::assessment_table(report::compute_assessments(session.catalogue(), options.mismatch_only)));
+}
+
 void run_consumption(Session& session, const ConsumptionOptions& options)
 {
   session.print(report::consumption_table(report::compute_consumption(
@@ -137,7 +149,7 @@ void add_range(CLI::App* app, std::optional<std::string>& from, std::optional<st
 void setup_report(CLI::App& app, CommandSlot& slot)
 {
   auto* noun = app.add_subcommand("report", "Spend by BPO/KPO and any dimension, renewals, concentration, "
-                                            "contract consumption");
+                                            "contract consumption, the BPO/KPO assessment");
   noun->require_subcommand(1);
 
   auto spend = std::make_shared<SpendOptions>();
@@ -193,6 +205,18 @@ void setup_report(CLI::App& app, CommandSlot& slot)
   consumption_app
     ->add_option("--status", consumption->status, "Only rows of this status: ok, at-risk or over")
     ->check(CLI::IsMember({"ok", "at-risk", "over"}));
+
+  auto assessment = std::make_shared<AssessmentOptions>();
+  add_verb<AssessmentOptions>(
+    *noun, slot, "assessment",
+    "Per assessed engagement (see 'vendorcat engagement assess' and 'vendorcat help bpo-kpo'): how many "
+    "of the eight criteria are answered, how many point to KPO, the type they give (empty on a tie or "
+    "with fewer than five answers), the engagement's type and its source, and mismatch: true when the "
+    "assessed type differs from the service's default type.\n"
+    "Example: vendorcat report assessment --mismatch-only",
+    Needs::reading, run_assessment, assessment)
+    ->add_flag("--mismatch-only", assessment->mismatch_only,
+               "Only engagements whose assessed type differs from their service's default");
 
   auto html = std::make_shared<HtmlOptions>();
   auto* html_app = add_verb<HtmlOptions>(

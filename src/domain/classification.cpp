@@ -53,12 +53,12 @@ OutsourcingType parse_outsourcing_type(std::string_view text)
 
 Source parse_source(std::string_view text)
 {
-  for (const Source source : {Source::derived, Source::explicit_}) {
+  for (const Source source : {Source::derived, Source::explicit_, Source::assessed}) {
     if (ascii_iequals(text, to_string(source))) {
       return source;
     }
   }
-  throw ValidationError(fmt::format("invalid source '{}': expected derived or explicit", text));
+  throw ValidationError(fmt::format("invalid source '{}': expected derived, explicit or assessed", text));
 }
 
 std::string to_string(DeliveryModel model)
@@ -91,9 +91,11 @@ std::string to_string(Source source)
   case Source::derived:
     return "derived";
   case Source::explicit_:
+    return "explicit";
+  case Source::assessed:
     break;
   }
-  return "explicit";
+  return "assessed";
 }
 
 DeliveryModel derive_model(const Place& home, const Place& delivery)
@@ -122,11 +124,6 @@ std::string explain_model(const Place& home, const Place& delivery)
   }
   return fmt::format("offshore: delivered from {} ({}), home country {} ({})", delivery.country,
                      describe_region(delivery.region), home.country, describe_region(home.region));
-}
-
-std::string explain_type(OutsourcingType type, std::string_view service_code)
-{
-  return fmt::format("{}: default of service {}", to_string(type), service_code);
 }
 
 } // namespace vendorcat::domain

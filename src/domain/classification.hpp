@@ -31,11 +31,14 @@ inline constexpr DeliveryModel all_delivery_models[] = {DeliveryModel::onshore, 
                                                         DeliveryModel::offshore};
 inline constexpr OutsourcingType all_outsourcing_types[] = {OutsourcingType::bpo, OutsourcingType::kpo};
 
-// Whether a classification was derived by vendorcat or set explicitly by a user.
+// Where a classification comes from: derived by vendorcat (the delivery model
+// from the countries, the type from the service's default), set explicitly by
+// a user, or (a type only) from the engagement's BPO/KPO assessment.
 enum class Source
 {
   derived,
   explicit_,
+  assessed,
 };
 
 // The delivery model named by TEXT (`onshore`, `nearshore`, `offshore`, any
@@ -46,8 +49,8 @@ DeliveryModel parse_delivery_model(std::string_view text);
 // ValidationError listing the allowed values otherwise.
 OutsourcingType parse_outsourcing_type(std::string_view text);
 
-// The source named by TEXT (`derived` or `explicit`, any case); throws
-// ValidationError listing the allowed values otherwise.
+// The source named by TEXT (`derived`, `explicit` or `assessed`, any case);
+// throws ValidationError listing the allowed values otherwise.
 Source parse_source(std::string_view text);
 
 // `onshore`, `nearshore` or `offshore`; never fails.
@@ -56,7 +59,7 @@ std::string to_string(DeliveryModel model);
 // `BPO` or `KPO`; never fails.
 std::string to_string(OutsourcingType type);
 
-// `derived` or `explicit`; never fails.
+// `derived`, `explicit` or `assessed`; never fails.
 std::string to_string(Source source);
 
 // A country as an ISO 3166-1 alpha-2 code (`FI`) with its UN M49 region
@@ -75,10 +78,6 @@ DeliveryModel derive_model(const Place& home, const Place& delivery);
 // derive_model() with its reason, e.g. `nearshore: delivered from EE, home
 // country FI, both in Europe`; throws like derive_model().
 std::string explain_model(const Place& home, const Place& delivery);
-
-// Why TYPE applies when it comes from SERVICE_CODE's default, e.g. `KPO:
-// default of service market-research`; never fails.
-std::string explain_type(OutsourcingType type, std::string_view service_code);
 
 } // namespace vendorcat::domain
 

@@ -4,6 +4,7 @@
 // small kinds whose store functions take their values one by one.
 
 #include "io/kind.hpp"
+#include "store/assessments.hpp"
 #include "store/engagements.hpp"
 #include "store/fx.hpp"
 #include "store/locations.hpp"
@@ -53,6 +54,7 @@ using OfferingKind = KindOf<store::Offering, OfferingFields>;
 using EngagementKind = KindOf<store::Engagement, store::EngagementFields>;
 using SpendKind = KindOf<store::SpendLine, store::SpendFields>;
 using FxKind = KindOf<store::FxRate, FxFields>;
+using AssessmentKind = KindOf<store::EngagementAssessment, store::AssessmentFields>;
 
 const ProviderKind& providers_kind();
 const LocationKind& locations_kind();
@@ -61,6 +63,7 @@ const OfferingKind& offerings_kind();
 const EngagementKind& engagements_kind();
 const SpendKind& spend_kind();
 const FxKind& fx_kind();
+const AssessmentKind& assessments_kind();
 
 // Calls VISIT with the description of KIND and returns what it returns.
 template<typename Visit>
@@ -80,9 +83,11 @@ decltype(auto) visit_kind(Kind kind, Visit&& visit)
   case Kind::spend:
     return visit(spend_kind());
   case Kind::fx:
+    return visit(fx_kind());
+  case Kind::assessments:
     break;
   }
-  return visit(fx_kind());
+  return visit(assessments_kind());
 }
 
 } // namespace vendorcat::io

@@ -54,7 +54,8 @@ namespace {
 // Row ID of TABLE, every column by its name.
 Json row_json(Catalogue& catalogue, const std::string& table, std::int64_t id)
 {
-  Query query(connection(catalogue), fmt::format("SELECT * FROM \"{}\" WHERE id = ?", table), id);
+  Query query(connection(catalogue),
+              fmt::format("SELECT * FROM \"{}\" WHERE {} = ?", table, key_column(table)), id);
   if (!query.next()) {
     throw NotFound(fmt::format("no {} with id {}", table, id));
   }
@@ -83,6 +84,11 @@ Json row_json(Catalogue& catalogue, const std::string& table, std::int64_t id)
 }
 
 } // namespace
+
+const char* key_column(std::string_view table)
+{
+  return table == "assessment" ? "engagement_id" : "id";
+}
 
 std::string row_snapshot(Catalogue& catalogue, const std::string& table, std::int64_t id)
 {

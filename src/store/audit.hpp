@@ -8,8 +8,13 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace vendorcat::store {
+
+// The column that identifies a row of TABLE: `engagement_id` for an
+// assessment (an engagement has one at most), `id` for every other table.
+const char* key_column(std::string_view table);
 
 // A row's columns as a JSON object text, read before a change so that the
 // audit entry can show what it was. Throws NotFound when there is no such row.

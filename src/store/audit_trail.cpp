@@ -30,12 +30,13 @@ using Json = nlohmann::ordered_json;
 
 // The entity each audited table is shown as; a table not listed (none today)
 // is shown under its own name.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 9> table_entities{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 10> table_entities{{
   {"provider", "provider"},
   {"location", "location"},
   {"offering", "offering"},
   {"service", "service"},
   {"engagement", "engagement"},
+  {"assessment", "assessment"},
   {"spend", "spend"},
   {"fx_rate", "fx"},
   {"volume", "volume"},
@@ -151,6 +152,9 @@ std::vector<std::pair<std::string, std::int64_t>> resolve_record(Catalogue& cata
     for (const std::string_view table : {"provider", "engagement", "service"}) {
       for (const auto id : ids_named(catalogue, table, record)) {
         found.emplace_back(table, id);
+        if (table == "engagement") {
+          found.emplace_back("assessment", id); // an assessment's id is its engagement's
+        }
       }
     }
     if (found.empty()) {
@@ -161,8 +165,10 @@ std::vector<std::pair<std::string, std::int64_t>> resolve_record(Catalogue& cata
     return found;
   }
   const std::string table(table_of_entity(*entity));
-  if (!name_field(table).empty()) {
-    for (const auto id : ids_named(catalogue, table, record)) {
+  // An assessment is named as its engagement is, whose id it has.
+  const std::string named = table == "assessment" ? "engagement" : table;
+  if (!name_field(named).empty()) {
+    for (const auto id : ids_named(catalogue, named, record)) {
       found.emplace_back(table, id);
     }
   }
@@ -170,14 +176,14 @@ std::vector<std::pair<std::string, std::int64_t>> resolve_record(Catalogue& cata
     found.emplace_back(table, std::stoll(std::string(record)));
   }
   if (found.empty()) {
-    if (name_field(table).empty()) {
+    if (name_field(named).empty()) {
       throw ValidationError(
         fmt::format("invalid --record '{}': a {} is named by its id, a whole number", record, *entity));
     }
     // The live look-up's own message, with its closest name.
     if (table == "provider") {
       find_provider(catalogue, record);
-    } else if (table == "engagement") {
+    } else if (named == "engagement") {
       find_engagement(catalogue, record);
     } else {
       find_service(catalogue, record);

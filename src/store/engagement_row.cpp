@@ -8,6 +8,7 @@
 #include "domain/errors.hpp"
 #include "domain/renewal.hpp"
 #include "domain/suggest.hpp"
+#include "store/assessments.hpp"
 #include "store/providers.hpp"
 #include "store/services.hpp"
 #include "store/settings.hpp"
@@ -147,6 +148,8 @@ EngagementRow EngagementRules::current(std::int64_t id) const
   row.owner = query.optional_text(19);
   row.notes = query.optional_text(20);
   row.renewal_months = query.optional_integer(21);
+  query.reset();
+  row.assessment = assessment_of(m_catalogue, id);
   return row;
 }
 
@@ -309,9 +312,11 @@ void EngagementRules::classify(EngagementRow& row, const EngagementFields& field
       row.type = domain::parse_outsourcing_type(type);
     }
   }
-  if (row.type_source == domain::Source::derived) {
-    row.type = row.service_type;
-  }
+  const auto decision =
+    domain::decide_type(row.type_source == domain::Source::explicit_ ? std::optional(row.type) : std::nullopt,
+                        row.assessment, row.service_type);
+  row.type = decision.type;
+  row.type_source = decision.source;
 }
 
 } // namespace vendorcat::store

@@ -5,6 +5,7 @@
 // delivery model and type classified. Shared by add, update, import and the
 // re-derivation after a change of home country.
 
+#include "domain/assessment.hpp"
 #include "domain/classification.hpp"
 #include "store/catalogue.hpp"
 #include "store/engagements.hpp"
@@ -29,6 +30,7 @@ struct EngagementRow
   domain::Source model_source = domain::Source::derived;
   domain::OutsourcingType type = domain::OutsourcingType::bpo;
   domain::Source type_source = domain::Source::derived;
+  domain::Assessment assessment; // the stored answers, which classify() reads
   std::string start_date;
   std::optional<std::string> end_date;
   std::optional<std::int64_t> notice_days;

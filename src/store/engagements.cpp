@@ -2,15 +2,19 @@
 // applied to a stored row (defaults for an add, the current row for an
 // update), the whole row is validated and classified, then written and
 // audited. Classification (delivery model from the home and delivery
-// countries, type from the service) happens only in classify().
+// countries, type by hand, from the assessment or from the service) happens
+// only in EngagementRules::classify().
 
 #include "store/engagements.hpp"
 
 #include "domain/amount.hpp"
+#include "domain/ascii.hpp"
+#include "domain/assessment.hpp"
 #include "domain/date.hpp"
 #include "domain/errors.hpp"
 #include "domain/renewal.hpp"
 #include "domain/suggest.hpp"
+#include "store/assessments.hpp"
 #include "store/audit.hpp"
 #include "store/engagement_row.hpp"
 #include "store/import_batches.hpp"
@@ -104,10 +108,26 @@ EngagementClass stored_class(Catalogue& catalogue, std::int64_t id)
           domain::parse_delivery_model(query.text_view(1))};
 }
 
-// Classifies again each engagement whose id IDS yields and writes COLUMN
-// where VALUE, taken from the new classification, differs from it, audited;
-// returns how many changed.
-int rederive(Catalogue& catalogue, Query& ids, const char* column, std::string (*value)(const EngagementRow&))
+// A classification that re-derivation writes: its column, its source's
+// column, and both values from a newly classified row.
+struct Rederived
+{
+  const char* column;
+  const char* source_column;
+  domain::Source (*source)(const EngagementRow&);
+  std::string (*value)(const EngagementRow&);
+};
+
+constexpr Rederived model_column{
+  "delivery_model", "model_source", [](const EngagementRow& row) { return row.model_source; },
+  [](const EngagementRow& row) { return domain::to_string(row.delivery_model); }};
+constexpr Rederived type_column{"type", "type_source",
+                                [](const EngagementRow& row) { return row.type_source; },
+                                [](const EngagementRow& row) { return domain::to_string(row.type); }};
+
+// Classifies again each engagement whose id IDS yields and writes WHAT where
+// the new classification differs from it, audited; returns how many changed.
+int rederive(Catalogue& catalogue, Query& ids, const Rederived& what)
 {
   std::vector<std::int64_t> found;
   while (ids.next()) {
@@ -115,16 +135,19 @@ int rederive(Catalogue& catalogue, Query& ids, const char* column, std::string (
   }
   int changed = 0;
   const EngagementRules rules(catalogue);
-  Query update(
-    connection(catalogue),
-    fmt::format("UPDATE engagement SET {0} = ?1, updated_at = ?3 WHERE id = ?2 AND {0} <> ?1", column));
+  Query update(connection(catalogue),
+               fmt::format("UPDATE engagement SET {0} = ?1, {1} = ?4, updated_at = ?3 WHERE id = ?2 AND "
+                           "({0} <> ?1 OR {1} <> ?4)",
+                           what.column, what.source_column));
   RollupWriter rollup(connection(catalogue));
   for (const auto id : found) {
     const auto before = row_snapshot(catalogue, "engagement", id);
     const auto old_class = stored_class(catalogue, id);
-    update.bind(1, value(rules.resolve(id, {})));
+    const auto row = rules.resolve(id, {});
+    update.bind(1, what.value(row));
     update.bind(2, id);
     update.bind(3, utc_timestamp());
+    update.bind(4, domain::to_string(what.source(row)));
     update.run();
     if (update.changes() > 0) {
       rollup.move(id, old_class, stored_class(catalogue, id));
@@ -294,6 +317,10 @@ void each_engagement(Catalogue& catalogue, const EngagementFilter& filter,
     sql += " AND e.delivery_model = ?";
     params.emplace_back(domain::to_string(domain::parse_delivery_model(filter.model)));
   }
+  if (!filter.type_source.empty()) {
+    sql += " AND e.type_source = ?";
+    params.emplace_back(domain::to_string(domain::parse_source(domain::trim(filter.type_source))));
+  }
   if (!filter.status.empty()) {
     sql += " AND e.status = ?";
     params.emplace_back(EngagementRules::parse_status(filter.status));
@@ -358,27 +385,29 @@ std::vector<std::string> explain_engagement(Catalogue& catalogue, const Engageme
   } else {
     lines.push_back(fmt::format("{}: set explicitly", domain::to_string(engagement.delivery_model)));
   }
-  if (engagement.type_source == domain::Source::derived) {
-    lines.push_back(domain::explain_type(engagement.type, engagement.service));
-  } else {
-    lines.push_back(fmt::format("{}: set explicitly", domain::to_string(engagement.type)));
-  }
+  lines.push_back(domain::explain_type({engagement.type, engagement.type_source},
+                                       assessment_of(catalogue, engagement.id), engagement.service));
   return lines;
 }
 
 int rederive_delivery_models(Catalogue& catalogue)
 {
   Query derived(connection(catalogue), "SELECT id FROM engagement WHERE model_source = 'derived'");
-  return rederive(catalogue, derived, "delivery_model",
-                  [](const EngagementRow& row) { return domain::to_string(row.delivery_model); });
+  return rederive(catalogue, derived, model_column);
 }
 
 int rederive_types(Catalogue& catalogue, std::int64_t service_id)
 {
   Query derived(connection(catalogue),
-                "SELECT id FROM engagement WHERE service_id = ? AND type_source = 'derived'", service_id);
-  return rederive(catalogue, derived, "type",
-                  [](const EngagementRow& row) { return domain::to_string(row.type); });
+                "SELECT id FROM engagement WHERE service_id = ? AND type_source <> 'explicit'", service_id);
+  return rederive(catalogue, derived, type_column);
+}
+
+bool rederive_type(Catalogue& catalogue, std::int64_t id)
+{
+  Query derived(connection(catalogue), "SELECT id FROM engagement WHERE id = ? AND type_source <> 'explicit'",
+                id);
+  return rederive(catalogue, derived, type_column) > 0;
 }
 
 } // namespace vendorcat::store

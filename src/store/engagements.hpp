@@ -74,6 +74,7 @@ struct EngagementFilter
   std::string service{};
   std::string type{};
   std::string model{};
+  std::string type_source{}; // derived, explicit or assessed
   std::string status{};
   std::string active_on{};              // start <= date and (no end or end >= date)
   std::optional<int> expiring_within{}; // end date or notice deadline within DAYS of `on`
@@ -115,8 +116,9 @@ std::vector<Engagement> list_engagements(Catalogue& catalogue, const EngagementF
 void each_engagement(Catalogue& catalogue, const EngagementFilter& filter,
                      const std::function<void(const Engagement&)>& visit);
 
-// One line per derived value saying why it is what it is, e.g.
-// "nearshore: delivered from EE, home country FI, both in Europe".
+// One line per classification saying why it is what it is, e.g.
+// "nearshore: delivered from EE, home country FI, both in Europe" and
+// "type KPO (assessed): 6 of 8 criteria point to KPO: judgement, ...".
 std::vector<std::string> explain_engagement(Catalogue& catalogue, const Engagement& engagement);
 
 // Derives every derived delivery model again from the current home country,
@@ -125,8 +127,13 @@ std::vector<std::string> explain_engagement(Catalogue& catalogue, const Engageme
 int rederive_delivery_models(Catalogue& catalogue);
 
 // Derives the type of every engagement of service SERVICE_ID whose type is
-// derived again from the service's default type, in the caller's
-// transaction; returns how many changed.
+// not set by hand again (the assessment, else the service's default type),
+// in the caller's transaction; returns how many changed.
 int rederive_types(Catalogue& catalogue, std::int64_t service_id);
+
+// Derives engagement ID's type again (after its assessment changed) unless
+// it is set by hand, in the caller's transaction, audited; returns whether
+// it changed.
+bool rederive_type(Catalogue& catalogue, std::int64_t id);
 
 } // namespace vendorcat::store

@@ -5,8 +5,10 @@
 #include "store/import_batches.hpp"
 
 #include "domain/errors.hpp"
+#include "store/assessments.hpp"
 #include "store/audit.hpp"
 #include "store/backend.hpp"
+#include "store/engagements.hpp"
 #include "store/spend_rollup.hpp"
 #include "store/timestamp.hpp"
 
@@ -125,7 +127,8 @@ std::int64_t remove_services(Catalogue& catalogue, std::int64_t id)
 void stamp_import_batch(Catalogue& catalogue, const char* table, std::int64_t id)
 {
   if (const auto batch = current_import_batch(catalogue)) {
-    Query(connection(catalogue), fmt::format("UPDATE {} SET batch_id = ? WHERE id = ?", table), *batch, id)
+    Query(connection(catalogue),
+          fmt::format("UPDATE {} SET batch_id = ? WHERE {} = ?", table, key_column(table)), *batch, id)
       .run();
   }
 }
@@ -217,6 +220,12 @@ UndoneBatch undo_import_batch(Catalogue& catalogue, std::int64_t id)
       fmt::format("cannot undo import batch {}: {}; remove those first, or leave the batch", id, refused));
   }
   undone.removed += remove_spend(catalogue, id);
+  // Answers first, then each engagement they assessed gets its type again.
+  const auto assessed = assessed_by_batch(catalogue, id);
+  undone.removed += remove_rows(catalogue, "assessment", id);
+  for (const auto engagement_id : assessed) {
+    rederive_type(catalogue, engagement_id);
+  }
   for (const char* table : {"volume", "offering", "location", "engagement"}) {
     undone.removed += remove_rows(catalogue, table, id);
   }

@@ -64,9 +64,9 @@ TEST(ParseSource, AcceptsNamesInAnyCase)
 TEST(ParseSource, RejectsOtherNamesListingTheAllowedOnes)
 {
   EXPECT_EQ(error_of([] { parse_source("explicit_"); }),
-            "invalid source 'explicit_': expected derived or explicit");
+            "invalid source 'explicit_': expected derived, explicit or assessed");
   EXPECT_EQ(error_of([] { parse_source("manual"); }),
-            "invalid source 'manual': expected derived or explicit");
+            "invalid source 'manual': expected derived, explicit or assessed");
 }
 
 TEST(ClassificationToString, GivesTheCanonicalNames)
@@ -169,10 +169,4 @@ TEST(ExplainModel, ExplainsOffshore)
 TEST(ExplainModel, RejectsMissingCountries)
 {
   EXPECT_THROW(explain_model({"", ""}, {"FI", "Europe"}), ValidationError);
-}
-
-TEST(ExplainType, NamesTheServiceDefault)
-{
-  EXPECT_EQ(explain_type(OutsourcingType::kpo, "market-research"), "KPO: default of service market-research");
-  EXPECT_EQ(explain_type(OutsourcingType::bpo, "payroll"), "BPO: default of service payroll");
 }
