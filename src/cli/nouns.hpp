@@ -21,5 +21,6 @@ void setup_fx(CLI::App& app, CommandSlot& slot);
 void setup_bulk(CLI::App& app, CommandSlot& slot);
 void setup_report(CLI::App& app, CommandSlot& slot);
 void setup_audit(CLI::App& app, CommandSlot& slot);
+void setup_help(CLI::App& app, CommandSlot& slot);
 
 } // namespace vendorcat::cli

@@ -97,6 +97,7 @@ int run(int argc, char** argv)
   setup_bulk(app, slot);
   setup_report(app, slot);
   setup_audit(app, slot);
+  setup_help(app, slot);
 
   try {
     check_arguments(argc, argv);

@@ -43,7 +43,7 @@ inline constexpr std::array<Criterion, criterion_count> criteria{{
   {"coordination", "low", "high", "low coordination", "high coordination",
    "How much coordination with the client does it need?"},
   {"talent", "communication", "professional", "communication skills", "professional talent",
-   "Does it need communication skills, or professional talent (analysts, lawyers)?"},
+   "Does it need communication skills, or professional talent?"},
   {"focus", "low", "high", "low-level processes", "high-level processes",
    "Does it work on low-level processes, or high-level ones?"},
 }};

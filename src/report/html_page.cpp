@@ -7,6 +7,7 @@
 
 #include "domain/date.hpp"
 #include "domain/errors.hpp"
+#include "report/assessment.hpp"
 #include "report/spend_report.hpp"
 
 #include <fmt/format.h>
@@ -106,6 +107,7 @@ HtmlPage compute_html_page(store::Catalogue& catalogue, const HtmlReportOptions&
   const auto by_provider =
     spend_by(catalogue, options, store::SpendDimension::provider, domain::Granularity::all);
   page.renewals = compute_renewals(catalogue, options.renewals_within, options.on);
+  page.mismatches = compute_assessments(catalogue, true);
   page.currency = by_type.currency;
   page.digits = by_type.digits;
   page.quarters = split_by_type(by_type);

@@ -2,12 +2,14 @@
 
 // What `report html` shows, computed from the reports it contains before a
 // byte of the page is written: BPO versus KPO spend per quarter, spend by
-// delivery model and by provider over the range, and the renewals. Each part
+// delivery model and by provider over the range, the renewals and the
+// engagements whose assessment contradicts their service's default type. Each part
 // is a report object with typed keys; the page (html_report.cpp) only lays
 // them out.
 
 #include "domain/classification.hpp"
 #include "report/renewals.hpp"
+#include "store/assessments.hpp"
 #include "store/catalogue.hpp"
 
 #include <cstdint>
@@ -64,6 +66,7 @@ struct HtmlPage
   std::size_t provider_count = 0;       // all providers with spend
   std::int64_t provider_total = 0;      // the spend of all of them
   std::vector<Renewal> renewals;
+  std::vector<store::EngagementAssessment> mismatches; // assessed type differs from the service's
 };
 
 // Computes the page. Throws ValidationError like compute_spend_report (a

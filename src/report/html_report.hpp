@@ -2,8 +2,8 @@
 
 // `report html`: one self-contained HTML page (inline CSS and SVG, nothing
 // from the network) with BPO versus KPO spend by quarter as a stacked bar
-// chart, spend by delivery model, the top providers and upcoming renewals,
-// each chart followed by its figures as a table. Every text from the
+// chart, spend by delivery model, the top providers, upcoming renewals and
+// the assessment's mismatches, each chart followed by its figures as a table. Every text from the
 // catalogue is HTML-escaped.
 
 #include "report/html_page.hpp"
