@@ -86,7 +86,7 @@ TEST_F(EngagementsE2E, ModelAndTypeAreDerivedOrKept)
   const auto shown = cli.ok({"engagement", "show", "e-near"});
   EXPECT_NE(shown.find("nearshore: delivered from EE, home country FI, both in Europe"), std::string::npos)
     << shown;
-  EXPECT_NE(shown.find("BPO: default of service payroll"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("type BPO (derived): default of service payroll"), std::string::npos) << shown;
 }
 
 TEST_F(EngagementsE2E, ListFilters)
