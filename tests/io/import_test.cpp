@@ -3,6 +3,7 @@
 // bad rows and headers, and the file formats.
 
 #include "io/import.hpp"
+#include "store/assessments.hpp"
 #include "store/locations.hpp"
 #include "store/services.hpp"
 #include "support/catalogue_fixture.hpp"
@@ -29,8 +30,8 @@ bool contains(const Errors& errors, const std::string& text)
 
 // A catalogue with one record of every kind for a file to conflict with:
 // provider Acme Oy (offering payroll, a location in EE Tallinn), the custom
-// service ai-research, engagement E-1 with line INV-1 and the USD rate of
-// 2025-01.
+// service ai-research, engagement E-1 with line INV-1 and an assessment
+// (basis rules), engagement E-3, and the USD rate of 2025-01.
 store::Catalogue catalogue_with_one_of_each()
 {
   auto catalogue = test::migrated_catalogue();
@@ -43,6 +44,10 @@ store::Catalogue catalogue_with_one_of_each()
   store::add_offering(catalogue, acme, store::find_service(catalogue, "payroll").id);
   test::add_engagement(catalogue, "E-1", "Acme Oy", "payroll", "EE", "EUR");
   store::add_spend(catalogue, "E-1", "2025-01-01", "10.00", std::nullopt, std::string("INV-1"));
+  store::AssessmentFields rules;
+  rules.basis = "rules";
+  store::assess_engagement(catalogue, store::find_engagement(catalogue, "E-1").id, rules);
+  test::add_engagement(catalogue, "E-3", "Acme Oy", "payroll", "EE", "EUR");
   store::set_fx_rate(catalogue, "USD", "2025-01", "0.92");
   transaction.commit();
   return catalogue;
@@ -82,6 +87,10 @@ const std::vector<ConflictCase>& conflict_cases()
      "test.csv:2: reference: invoice reference 'INV-1' is already recorded on that engagement", 1},
     {io::Kind::fx, "currency,month,rate\nUSD,2025-01,0.95\nUSD,2025-02,0.93\n",
      "test.csv:2: month: a rate for USD in 2025-01 already exists (use --on-conflict skip or update)", 1},
+    {io::Kind::assessments, "engagement,basis,focus\nE-1,judgement,high\nE-3,rules,low\n",
+     "test.csv:2: engagement: the assessment of engagement 'E-1' already exists (use --on-conflict skip or "
+     "update)",
+     1},
   };
   return cases;
 }

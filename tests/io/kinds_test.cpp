@@ -7,6 +7,7 @@
 #include "io/export.hpp"
 #include "io/import.hpp"
 #include "io/kinds.hpp"
+#include "store/assessments.hpp"
 #include "store/locations.hpp"
 #include "store/services.hpp"
 #include "support/catalogue_fixture.hpp"
@@ -77,6 +78,14 @@ void fill_every_kind(store::Catalogue& catalogue)
 
   store::set_fx_rate(catalogue, "USD", "2025-01", "0.92");
   store::set_fx_rate(catalogue, "SEK", "2025-02", "0.0871");
+
+  store::AssessmentFields answers; // five of eight: E-1 is assessed KPO
+  answers.basis = "judgement";
+  answers.complexity = "high";
+  answers.expertise = "knowledge";
+  answers.arbitrage = "knowledge";
+  answers.talent = "communication";
+  store::assess_engagement(catalogue, store::find_engagement(catalogue, "E-1").id, answers);
   transaction.commit();
 }
 
@@ -106,7 +115,7 @@ bool contains(const std::vector<std::string>& errors, const std::string& text)
 
 TEST(Kinds, EveryKindHasItsOwnDescriptionAndName)
 {
-  ASSERT_EQ(io::all_kinds().size(), 7U);
+  ASSERT_EQ(io::all_kinds().size(), 8U);
   for (const auto kind : io::all_kinds()) {
     EXPECT_EQ(io::visit_kind(kind, [](const auto& description) { return description.kind; }), kind);
     EXPECT_EQ(io::parse_kind(io::to_string(kind)), kind);
@@ -250,12 +259,14 @@ TEST(Kinds, ListTableHasTheIdThenEveryColumnAndFilesASubsequence)
   }
 }
 
-TEST(Kinds, OnlyExchangeRatesHaveNoIdColumn)
+// An exchange rate is keyed by currency and month, an assessment by its
+// engagement.
+TEST(Kinds, OnlyExchangeRatesAndAssessmentsHaveNoIdColumn)
 {
   for (const auto kind : io::all_kinds()) {
     const bool has_id =
       io::visit_kind(kind, [](const auto& description) { return description.id != nullptr; });
-    EXPECT_EQ(has_id, kind != io::Kind::fx) << io::to_string(kind);
+    EXPECT_EQ(has_id, kind != io::Kind::fx && kind != io::Kind::assessments) << io::to_string(kind);
   }
 }
 
