@@ -39,6 +39,7 @@ std::vector<std::pair<Kind, ImportSummary>> load_demo(store::Catalogue& catalogu
                                                            {Kind::locations, "locations"},
                                                            {Kind::offerings, "offerings"},
                                                            {Kind::engagements, "engagements"},
+                                                           {Kind::assessments, "assessments"},
                                                            {Kind::fx, "fx"},
                                                            {Kind::spend, "spend-2025"},
                                                            {Kind::spend, "spend-2026"}}) {

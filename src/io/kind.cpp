@@ -22,9 +22,16 @@ Kind parse_kind(std::string_view text)
       return static_cast<Kind>(i);
     }
   }
-  throw UsageError(fmt::format("unknown kind '{}': expected providers, locations, services, offerings, "
-                               "engagements, spend, fx or assessments",
-                               text));
+  throw UsageError(fmt::format("unknown kind '{}': expected {}", text, kind_list()));
+}
+
+std::string kind_list()
+{
+  std::string listed;
+  for (std::size_t i = 0; i < kind_names.size(); ++i) {
+    listed += fmt::format("{}{}", i == 0 ? "" : i + 1 == kind_names.size() ? " or " : ", ", kind_names[i]);
+  }
+  return listed;
 }
 
 std::string_view to_string(Kind kind)

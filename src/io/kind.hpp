@@ -40,6 +40,10 @@ enum class Kind
 Kind parse_kind(std::string_view text);
 std::string_view to_string(Kind kind);
 
+// "providers, locations, ... or assessments": every kind's name, for messages
+// and help.
+std::string kind_list();
+
 // Every kind, in the order a catalogue is restored from its exports.
 const std::vector<Kind>& all_kinds();
 

@@ -45,7 +45,7 @@ protected:
 TEST_F(DemoTourE2E, EachDemoFileIsABatchAndTheSpendComesInTwo)
 {
   const auto batches = cli.json({"import", "list"});
-  ASSERT_EQ(batches.size(), 7U);
+  ASSERT_EQ(batches.size(), 8U);
   const auto spend = where(batches, "kind", "spend");
   ASSERT_EQ(spend.size(), 2U);
   EXPECT_EQ(spend[0]["file"], "seed/demo/spend-2026.csv"); // newest first
@@ -99,6 +99,26 @@ TEST_F(DemoTourE2E, OverdueProviderShowAndTheAuditTrailHaveSomethingToSay)
   ASSERT_EQ(audit.size(), 3U);
   EXPECT_EQ(audit[0]["entity"], "import"); // the last batch, the 2026 spend
   EXPECT_EQ(audit[0]["action"], "import");
+}
+
+TEST_F(DemoTourE2E, TheAssessmentFindsABpoServiceDoingKpoWorkAndTheReverse)
+{
+  const auto mismatches = cli.json({"report", "assessment", "--mismatch-only"});
+  ASSERT_EQ(mismatches.size(), 2U) << mismatches.dump();
+  EXPECT_EQ(mismatches[0]["ref"], "ENG-2024-028"); // transcription that lawyers summarise
+  EXPECT_EQ(mismatches[0]["service_type"], "BPO");
+  EXPECT_EQ(mismatches[0]["kpo_points"], 6);
+  EXPECT_EQ(mismatches[0]["type"], "KPO");
+  EXPECT_EQ(mismatches[1]["ref"], "ENG-2024-049"); // invoice data capture
+  EXPECT_EQ(mismatches[1]["service_type"], "KPO");
+  EXPECT_EQ(mismatches[1]["type"], "BPO");
+  EXPECT_EQ(mismatches[1]["type_source"], "assessed");
+  EXPECT_NE(cli.ok({"engagement", "show", "ENG-2024-028"})
+              .find("type KPO (assessed): 6 of 8 criteria point to KPO: judgement, high complexity"),
+            std::string::npos);
+  EXPECT_NE(cli.ok({"engagement", "show", "ENG-2024-060"}).find("the assessment ties, 3 to 3"),
+            std::string::npos);
+  EXPECT_EQ(cli.json({"engagement", "list", "--type-source", "assessed"}).size(), 5U);
 }
 
 TEST_F(DemoTourE2E, UndoingThe2026SpendBringsTheReportsBackToThe2025Ones)

@@ -28,7 +28,7 @@ TEST_F(ImportE2E, ExportThenImportRestoresTheDemoCatalogue)
   ASSERT_EQ(cli.json({"engagement", "show", "CLM-1"})["type"], "KPO");
 
   const std::vector<std::string> kinds{"providers",   "locations", "services", "offerings",
-                                       "engagements", "fx",        "spend"};
+                                       "engagements", "fx",        "spend",    "assessments"};
   for (const auto& kind : kinds) {
     cli.ok({"export", kind, "-o", (dir / ("demo-" + kind + ".csv")).string()});
   }
@@ -54,8 +54,8 @@ TEST_F(ImportE2E, ExportThenImportRestoresTheDemoCatalogue)
     restored.ok({"export", kind, "-o", again.string()});
     EXPECT_EQ(read_file(again), read_file(dir / ("demo-" + kind + ".csv"))) << kind;
   }
-  for (const auto& table :
-       {"provider", "location", "service", "offering", "engagement", "spend", "fx_rate", "spend_monthly"}) {
+  for (const auto& table : {"provider", "location", "service", "offering", "engagement", "spend", "fx_rate",
+                            "spend_monthly", "spend_by_class", "assessment"}) {
     EXPECT_EQ(restored.count(table), cli.count(table)) << table;
   }
   for (const auto& noun : {"provider", "location", "service", "offering", "engagement", "spend", "fx"}) {
@@ -66,6 +66,10 @@ TEST_F(ImportE2E, ExportThenImportRestoresTheDemoCatalogue)
     "m.lines FROM spend_monthly m JOIN engagement e ON e.id = m.engagement_id "
     "ORDER BY 1";
   EXPECT_EQ(restored.sql(monthly), cli.sql(monthly));
+  // The assessed types, and so the BPO/KPO split, come back with the answers.
+  EXPECT_EQ(restored.json({"report", "assessment"}), cli.json({"report", "assessment"}));
+  EXPECT_EQ(restored.json({"report", "spend", "--by", "type,model"}),
+            cli.json({"report", "spend", "--by", "type,model"}));
   EXPECT_EQ(restored.run({"db", "check"}).status, 0);
 
   // The same through JSON for providers, services and engagements.
