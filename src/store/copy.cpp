@@ -21,8 +21,8 @@ namespace vendorcat::store {
 namespace {
 
 constexpr std::array<const char*, 14> copied_tables = {
-  "setting",    "import_batch", "service",    "provider", "location",  "offering",      "engagement",
-  "assessment", "volume",       "spend",      "fx_rate",  "audit_log", "spend_monthly", "spend_by_class"};
+  "setting",    "import_batch", "service", "provider", "location",  "offering",      "engagement",
+  "assessment", "volume",       "spend",   "fx_rate",  "audit_log", "spend_monthly", "spend_by_class"};
 
 constexpr std::size_t rows_per_insert = 64;
 
@@ -120,8 +120,8 @@ std::vector<std::pair<std::string, std::int64_t>> copy_records(Backend& source, 
     WriteTransaction transaction(destination, Workload::bulk_load);
     // Empty, under the write lock: no record and no change ever audited (a
     // service added, a rate set). Its settings give way to the source's.
-    for (const char* table : {"provider", "location", "offering", "engagement", "assessment", "volume", "spend",
-                              "fx_rate", "audit_log", "import_batch"}) {
+    for (const char* table : {"provider", "location", "offering", "engagement", "assessment", "volume",
+                              "spend", "fx_rate", "audit_log", "import_batch"}) {
       if (Query(target, fmt::format("SELECT count(*) FROM {}", table)).run_integer() != 0) {
         throw UsageError(fmt::format("'{}' is not empty (it has {} records): db copy writes only into an "
                                      "empty catalogue",
