@@ -239,7 +239,7 @@ void run_demo(Session& session, const std::monostate&)
 
 void setup_bulk(CLI::App& app, CommandSlot& slot)
 {
-  const std::string kinds = "providers, locations, services, offerings, engagements, spend or fx";
+  const std::string kinds = "providers, locations, services, offerings, engagements, spend, fx or volumes";
   auto import = std::make_shared<ImportOptions>();
   auto* import_app =
     app.add_subcommand("import", "Load records from CSV or JSON, all or nothing.\n"

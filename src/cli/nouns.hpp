@@ -16,6 +16,7 @@ void setup_offering(CLI::App& app, CommandSlot& slot);
 void setup_engagement(CLI::App& app, CommandSlot& slot);
 void setup_spend(CLI::App& app, CommandSlot& slot);
 void setup_fx(CLI::App& app, CommandSlot& slot);
+void setup_volume(CLI::App& app, CommandSlot& slot);
 void setup_bulk(CLI::App& app, CommandSlot& slot);
 void setup_report(CLI::App& app, CommandSlot& slot);
 void setup_audit(CLI::App& app, CommandSlot& slot);

@@ -11,7 +11,7 @@ namespace vendorcat::io {
 namespace {
 
 constexpr std::array kind_names{"providers",   "locations", "services", "offerings",
-                                "engagements", "spend",     "fx"};
+                                "engagements", "spend",     "fx",       "volumes"};
 
 } // namespace
 
@@ -22,8 +22,9 @@ Kind parse_kind(std::string_view text)
       return static_cast<Kind>(i);
     }
   }
-  throw UsageError(fmt::format(
-    "unknown kind '{}': expected providers, locations, services, offerings, engagements, spend or fx", text));
+  throw UsageError(fmt::format("unknown kind '{}': expected providers, locations, services, offerings, "
+                               "engagements, spend, fx or volumes",
+                               text));
 }
 
 std::string_view to_string(Kind kind)
@@ -34,7 +35,7 @@ std::string_view to_string(Kind kind)
 const std::vector<Kind>& all_kinds()
 {
   static const std::vector<Kind> kinds{Kind::providers,   Kind::locations, Kind::services, Kind::offerings,
-                                       Kind::engagements, Kind::spend,     Kind::fx};
+                                       Kind::engagements, Kind::spend,     Kind::fx,       Kind::volumes};
   return kinds;
 }
 

@@ -33,6 +33,7 @@ enum class Kind
   engagements,
   spend,
   fx,
+  volumes,
 };
 
 // The kind named TEXT (`providers`, ...); throws UsageError listing the kinds.

@@ -11,6 +11,7 @@
 #include "store/services.hpp"
 #include "store/spend.hpp"
 #include "store/spend_load.hpp"
+#include "store/volumes.hpp"
 
 #include <optional>
 #include <string>
@@ -46,6 +47,14 @@ struct FxFields
   std::optional<std::string> rate;
 };
 
+struct VolumeFields
+{
+  std::optional<std::string> engagement;
+  std::optional<std::string> month;
+  std::optional<std::string> quantity;
+  std::optional<std::string> unit;
+};
+
 using ProviderKind = KindOf<store::Provider, store::ProviderFields>;
 using LocationKind = KindOf<store::Location, LocationFields>;
 using ServiceKind = KindOf<store::Service, ServiceFields>;
@@ -53,6 +62,7 @@ using OfferingKind = KindOf<store::Offering, OfferingFields>;
 using EngagementKind = KindOf<store::Engagement, store::EngagementFields>;
 using SpendKind = KindOf<store::SpendLine, store::SpendFields>;
 using FxKind = KindOf<store::FxRate, FxFields>;
+using VolumeKind = KindOf<store::Volume, VolumeFields>;
 
 const ProviderKind& providers_kind();
 const LocationKind& locations_kind();
@@ -61,6 +71,7 @@ const OfferingKind& offerings_kind();
 const EngagementKind& engagements_kind();
 const SpendKind& spend_kind();
 const FxKind& fx_kind();
+const VolumeKind& volumes_kind();
 
 // Calls VISIT with the description of KIND and returns what it returns.
 template<typename Visit>
@@ -80,9 +91,11 @@ decltype(auto) visit_kind(Kind kind, Visit&& visit)
   case Kind::spend:
     return visit(spend_kind());
   case Kind::fx:
+    return visit(fx_kind());
+  case Kind::volumes:
     break;
   }
-  return visit(fx_kind());
+  return visit(volumes_kind());
 }
 
 } // namespace vendorcat::io
