@@ -85,7 +85,8 @@ const std::vector<ConflictCase>& conflict_cases()
     {io::Kind::fx, "currency,month,rate\nUSD,2025-01,0.95\nUSD,2025-02,0.93\n",
      "test.csv:2: month: a rate for USD in 2025-01 already exists (use --on-conflict skip or update)", 1},
     {io::Kind::volumes, "engagement,month,quantity,unit\ne-1,2025-01,12.5,FTE\nE-1,2025-01,160,hours\n",
-     "test.csv:2: month: the fte volume of E-1 in 2025-01 already exists (use --on-conflict skip or update)", 1},
+     "test.csv:2: month: the fte volume of E-1 in 2025-01 already exists (use --on-conflict skip or update)",
+     1},
   };
   return cases;
 }
