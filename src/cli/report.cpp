@@ -184,7 +184,8 @@ void setup_report(CLI::App& app, CommandSlot& slot)
     "Example: vendorcat report unit-cost --by model --period quarter --unit fte",
     Needs::reading, run_unit_cost, unit_cost);
   unit_cost_app
-    ->add_option("--by", unit_cost->by, "model (default), type, provider, service, country, region, unit")
+    ->add_option("--by", unit_cost->by,
+                 "model (default), type, provider, service, country, region, unit (the client unit)")
     ->delimiter(',');
   unit_cost_app->add_option("--period", unit_cost->period, "month, quarter (default), year or all");
   unit_cost_app->add_option("--unit", unit_cost->unit, "fte (default), hours, transactions or cases");
