@@ -18,6 +18,7 @@ void setup_engagement(CLI::App& app, CommandSlot& slot);
 void setup_assess(CLI::App& noun, CommandSlot& slot);
 void setup_spend(CLI::App& app, CommandSlot& slot);
 void setup_fx(CLI::App& app, CommandSlot& slot);
+void setup_volume(CLI::App& app, CommandSlot& slot);
 void setup_bulk(CLI::App& app, CommandSlot& slot);
 void setup_report(CLI::App& app, CommandSlot& slot);
 void setup_audit(CLI::App& app, CommandSlot& slot);

@@ -1,4 +1,4 @@
-// `vendorcat report spend|renewals|concentration|consumption|assessment|html`.
+// `vendorcat report spend|renewals|concentration|consumption|unit-cost|assessment|html`.
 
 #include "cli/nouns.hpp"
 #include "domain/errors.hpp"
@@ -9,6 +9,7 @@
 #include "report/record.hpp"
 #include "report/renewals.hpp"
 #include "report/spend_report.hpp"
+#include "report/unit_cost.hpp"
 
 #include <fmt/format.h>
 
@@ -25,6 +26,12 @@ struct SpendOptions
   std::string currency;
   std::string provider;
   std::string service;
+};
+
+struct UnitCostOptions : SpendOptions
+{
+  UnitCostOptions() { by = {"model"}; }
+  std::string unit = "fte";
 };
 
 struct RenewalsOptions
@@ -58,7 +65,9 @@ struct HtmlOptions
   std::optional<std::string> on;
 };
 
-void run_spend(Session& session, const SpendOptions& options)
+// The spend report's options from the command line's; throws UsageError for
+// a dimension given twice, ValidationError for an unknown one or period.
+report::SpendReportOptions spend_report_options(const SpendOptions& options)
 {
   report::SpendReportOptions spend;
   spend.by.clear();
@@ -75,12 +84,23 @@ void run_spend(Session& session, const SpendOptions& options)
   spend.currency = options.currency;
   spend.provider = options.provider;
   spend.service = options.service;
-  const auto computed = report::compute_spend_report(session.catalogue(), spend);
+  return spend;
+}
+
+void run_spend(Session& session, const SpendOptions& options)
+{
+  const auto computed = report::compute_spend_report(session.catalogue(), spend_report_options(options));
   const bool totals = session.format() == table::Format::table;
   auto stream = session.rows(report::spend_report_columns(computed));
   report::each_spend_report_row(computed, totals ? report::Totals::yes : report::Totals::no,
                                 [&](const std::vector<table::Value>& row) { stream.add(row); });
   stream.finish();
+}
+
+void run_unit_cost(Session& session, const UnitCostOptions& options)
+{
+  report::UnitCostOptions unit_cost{spend_report_options(options), domain::parse_volume_unit(options.unit)};
+  session.print(report::unit_cost_table(report::compute_unit_cost_report(session.catalogue(), unit_cost)));
 }
 
 void run_renewals(Session& session, const RenewalsOptions& options)
@@ -149,7 +169,7 @@ void add_range(CLI::App* app, std::optional<std::string>& from, std::optional<st
 void setup_report(CLI::App& app, CommandSlot& slot)
 {
   auto* noun = app.add_subcommand("report", "Spend by BPO/KPO and any dimension, renewals, concentration, "
-                                            "contract consumption, the BPO/KPO assessment");
+                                            "contract consumption, unit cost, the BPO/KPO assessment");
   noun->require_subcommand(1);
 
   auto spend = std::make_shared<SpendOptions>();
@@ -165,6 +185,27 @@ void setup_report(CLI::App& app, CommandSlot& slot)
   spend_app->add_option("--currency", spend->currency, "Report currency (default: the base currency)");
   spend_app->add_option("--provider", spend->provider, "Only this provider's engagements");
   spend_app->add_option("--service", spend->service, "Only this service's engagements");
+
+  auto unit_cost = std::make_shared<UnitCostOptions>();
+  auto* unit_cost_app = add_verb<UnitCostOptions>(
+    *noun, slot, "unit-cost",
+    "Cost per unit delivered (FTE, hour, transaction, case) per period and dimension: the spend of the "
+    "months that have a volume in the unit over the quantity, rounded half to even to the currency's "
+    "minor units; with the model as a dimension, vs_onshore sets each row against the onshore one. The "
+    "range counts in whole months.\n"
+    "Example: vendorcat report unit-cost --by model --period quarter --unit fte",
+    Needs::reading, run_unit_cost, unit_cost);
+  unit_cost_app
+    ->add_option("--by", unit_cost->by,
+                 "model (default), type, provider, service, country, region, unit (the client unit)")
+    ->delimiter(',');
+  unit_cost_app->add_option("--period", unit_cost->period, "month, quarter (default), year or all");
+  unit_cost_app->add_option("--unit", unit_cost->unit, "fte (default), hours, transactions or cases");
+  add_range(unit_cost_app, unit_cost->from, unit_cost->to);
+  unit_cost_app->add_option("--currency", unit_cost->currency,
+                            "Report currency (default: the base currency)");
+  unit_cost_app->add_option("--provider", unit_cost->provider, "Only this provider's engagements");
+  unit_cost_app->add_option("--service", unit_cost->service, "Only this service's engagements");
 
   auto renewals = std::make_shared<RenewalsOptions>();
   auto* renewals_app = add_verb<RenewalsOptions>(

@@ -94,6 +94,7 @@ int run(int argc, char** argv)
   setup_engagement(app, slot);
   setup_spend(app, slot);
   setup_fx(app, slot);
+  setup_volume(app, slot);
   setup_bulk(app, slot);
   setup_report(app, slot);
   setup_audit(app, slot);

@@ -32,7 +32,8 @@ std::vector<std::pair<Kind, ImportSummary>> load_demo(store::Catalogue& catalogu
     store::set_setting(catalogue, store::SettingKey::home_country, "FI");
   }
   // Each file is an import batch, as `vendorcat import` of it would be; the
-  // spend arrives in two, a year each.
+  // spend arrives in two, a year each, and the volumes (FTE of the BPO
+  // engagements, transactions of two) last.
   std::vector<std::pair<Kind, ImportSummary>> loaded;
   for (const auto& [kind, file] :
        std::initializer_list<std::pair<Kind, const char*>>{{Kind::providers, "providers"},
@@ -42,7 +43,8 @@ std::vector<std::pair<Kind, ImportSummary>> load_demo(store::Catalogue& catalogu
                                                            {Kind::assessments, "assessments"},
                                                            {Kind::fx, "fx"},
                                                            {Kind::spend, "spend-2025"},
-                                                           {Kind::spend, "spend-2026"}}) {
+                                                           {Kind::spend, "spend-2026"},
+                                                           {Kind::volumes, "volumes"}}) {
     const auto name = fmt::format("seed/demo/{}.csv", file);
     const auto text = store::embedded_file(name);
     const auto sha256 = sha256_of(text);

@@ -10,8 +10,8 @@ namespace vendorcat::io {
 
 namespace {
 
-constexpr std::array kind_names{"providers",   "locations", "services", "offerings",
-                                "engagements", "spend",     "fx",       "assessments"};
+constexpr std::array kind_names{"providers", "locations", "services", "offerings",  "engagements",
+                                "spend",     "fx",        "volumes",  "assessments"};
 
 } // namespace
 
@@ -41,8 +41,9 @@ std::string_view to_string(Kind kind)
 
 const std::vector<Kind>& all_kinds()
 {
-  static const std::vector<Kind> kinds{Kind::providers,   Kind::locations, Kind::services, Kind::offerings,
-                                       Kind::engagements, Kind::spend,     Kind::fx,       Kind::assessments};
+  static const std::vector<Kind> kinds{Kind::providers, Kind::locations,   Kind::services,
+                                       Kind::offerings, Kind::engagements, Kind::spend,
+                                       Kind::fx,        Kind::volumes,     Kind::assessments};
   return kinds;
 }
 

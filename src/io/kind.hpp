@@ -33,6 +33,7 @@ enum class Kind
   engagements,
   spend,
   fx,
+  volumes,
   assessments,
 };
 

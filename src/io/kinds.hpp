@@ -12,6 +12,7 @@
 #include "store/services.hpp"
 #include "store/spend.hpp"
 #include "store/spend_load.hpp"
+#include "store/volumes.hpp"
 
 #include <optional>
 #include <string>
@@ -47,6 +48,14 @@ struct FxFields
   std::optional<std::string> rate;
 };
 
+struct VolumeFields
+{
+  std::optional<std::string> engagement;
+  std::optional<std::string> month;
+  std::optional<std::string> quantity;
+  std::optional<std::string> unit;
+};
+
 using ProviderKind = KindOf<store::Provider, store::ProviderFields>;
 using LocationKind = KindOf<store::Location, LocationFields>;
 using ServiceKind = KindOf<store::Service, ServiceFields>;
@@ -54,6 +63,7 @@ using OfferingKind = KindOf<store::Offering, OfferingFields>;
 using EngagementKind = KindOf<store::Engagement, store::EngagementFields>;
 using SpendKind = KindOf<store::SpendLine, store::SpendFields>;
 using FxKind = KindOf<store::FxRate, FxFields>;
+using VolumeKind = KindOf<store::Volume, VolumeFields>;
 using AssessmentKind = KindOf<store::EngagementAssessment, store::AssessmentFields>;
 
 const ProviderKind& providers_kind();
@@ -63,6 +73,7 @@ const OfferingKind& offerings_kind();
 const EngagementKind& engagements_kind();
 const SpendKind& spend_kind();
 const FxKind& fx_kind();
+const VolumeKind& volumes_kind();
 const AssessmentKind& assessments_kind();
 
 // Calls VISIT with the description of KIND and returns what it returns.
@@ -84,6 +95,8 @@ decltype(auto) visit_kind(Kind kind, Visit&& visit)
     return visit(spend_kind());
   case Kind::fx:
     return visit(fx_kind());
+  case Kind::volumes:
+    return visit(volumes_kind());
   case Kind::assessments:
     break;
   }

@@ -1,6 +1,7 @@
 // The figures of `report html`, from compute_spend_report (by type per
 // quarter, by delivery model and by provider over the range) and
-// compute_renewals. A spend report's type and model keys are read back into
+// compute_renewals, and the cost per FTE by delivery model per quarter from
+// compute_unit_cost_report. A spend report's type and model keys are read back into
 // the domain's types once, here, so that the page never compares names.
 
 #include "report/html_page.hpp"
@@ -9,6 +10,7 @@
 #include "domain/errors.hpp"
 #include "report/assessment.hpp"
 #include "report/spend_report.hpp"
+#include "report/unit_cost.hpp"
 
 #include <fmt/format.h>
 
@@ -79,6 +81,30 @@ std::vector<ProviderShare> shares_by_provider(const SpendReport& report)
   return shares;
 }
 
+std::vector<ModelUnitCosts> fte_costs_by_model(store::Catalogue& catalogue, const HtmlReportOptions& options)
+{
+  UnitCostOptions unit_cost;
+  unit_cost.spend.by = {store::SpendDimension::model};
+  unit_cost.spend.period = domain::Granularity::quarter;
+  unit_cost.spend.from = options.from;
+  unit_cost.spend.to = options.to;
+  unit_cost.spend.currency = options.currency;
+  unit_cost.unit = domain::VolumeUnit::fte;
+  std::map<std::string, ModelUnitCosts> quarters;
+  for (const auto& row : compute_unit_cost_report(catalogue, unit_cost).rows) {
+    auto& quarter = quarters[row.period];
+    quarter.period = row.period;
+    const auto model = static_cast<std::size_t>(domain::parse_delivery_model(row.dimensions.at(0)));
+    quarter.unit_cost.at(model) = row.unit_cost;
+    quarter.vs_onshore.at(model) = row.vs_onshore;
+  }
+  std::vector<ModelUnitCosts> costs;
+  for (auto& [period, quarter] : quarters) {
+    costs.push_back(std::move(quarter));
+  }
+  return costs;
+}
+
 std::string range_text(const HtmlReportOptions& options, const std::vector<TypeSplit>& quarters)
 {
   if (options.from || options.to) {
@@ -106,6 +132,7 @@ HtmlPage compute_html_page(store::Catalogue& catalogue, const HtmlReportOptions&
   const auto by_model = spend_by(catalogue, options, store::SpendDimension::model, domain::Granularity::all);
   const auto by_provider =
     spend_by(catalogue, options, store::SpendDimension::provider, domain::Granularity::all);
+  page.unit_costs = fte_costs_by_model(catalogue, options);
   page.renewals = compute_renewals(catalogue, options.renewals_within, options.on);
   page.mismatches = compute_assessments(catalogue, true);
   page.currency = by_type.currency;

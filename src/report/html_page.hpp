@@ -2,8 +2,9 @@
 
 // What `report html` shows, computed from the reports it contains before a
 // byte of the page is written: BPO versus KPO spend per quarter, spend by
-// delivery model and by provider over the range, the renewals and the
-// engagements whose assessment contradicts their service's default type. Each part
+// delivery model and by provider over the range, the cost per FTE of each
+// delivery model per quarter, the renewals and the engagements whose
+// assessment contradicts their service's default type. Each part
 // is a report object with typed keys; the page (html_report.cpp) only lays
 // them out.
 
@@ -12,6 +13,7 @@
 #include "store/assessments.hpp"
 #include "store/catalogue.hpp"
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -53,6 +55,15 @@ struct ProviderShare
   double share = 0;
 };
 
+// One quarter's cost per FTE (per FTE-month) of each delivery model, from
+// report unit-cost; none where a model has no FTE volume.
+struct ModelUnitCosts
+{
+  std::string period;
+  std::array<std::optional<std::int64_t>, 3> unit_cost;  // minor units, in all_delivery_models order
+  std::array<std::optional<std::int64_t>, 3> vs_onshore; // ten-thousandths
+};
+
 struct HtmlPage
 {
   std::string currency;
@@ -60,11 +71,12 @@ struct HtmlPage
   std::string range; // what the spend covers, in words
   std::string on;    // the date renewals count from
   int within = 0;
-  std::vector<TypeSplit> quarters;      // by quarter
-  std::vector<ModelShare> models;       // onshore, nearshore, offshore
-  std::vector<ProviderShare> providers; // the top N, largest first
-  std::size_t provider_count = 0;       // all providers with spend
-  std::int64_t provider_total = 0;      // the spend of all of them
+  std::vector<TypeSplit> quarters;        // by quarter
+  std::vector<ModelShare> models;         // onshore, nearshore, offshore
+  std::vector<ProviderShare> providers;   // the top N, largest first
+  std::size_t provider_count = 0;         // all providers with spend
+  std::int64_t provider_total = 0;        // the spend of all of them
+  std::vector<ModelUnitCosts> unit_costs; // by quarter; empty without FTE volumes
   std::vector<Renewal> renewals;
   std::vector<store::EngagementAssessment> mismatches; // assessed type differs from the service's
 };

@@ -2,8 +2,9 @@
 
 // `report html`: one self-contained HTML page (inline CSS and SVG, nothing
 // from the network) with BPO versus KPO spend by quarter as a stacked bar
-// chart, spend by delivery model, the top providers, upcoming renewals and
-// the assessment's mismatches, each chart followed by its figures as a table. Every text from the
+// chart, spend by delivery model, the cost per FTE of each delivery model
+// by quarter, the top providers, upcoming renewals and the assessment's
+// mismatches, each chart followed by its figures as a table. Every text from the
 // catalogue is HTML-escaped.
 
 #include "report/html_page.hpp"

@@ -62,22 +62,8 @@ struct KeyHash
 
 } // namespace
 
-SpendReport compute_spend_report(store::Catalogue& catalogue, const SpendReportOptions& options)
+store::SpendQuery spend_query(store::Catalogue& catalogue, const SpendReportOptions& options)
 {
-  const auto& reference = store::Reference::of(catalogue);
-  Converter converter(catalogue);
-  const auto& base = converter.base_currency();
-  SpendReport report;
-  report.by = options.by;
-  if (!options.currency.empty()) {
-    report.currency = reference.currency(options.currency).code;
-  } else if (base) {
-    report.currency = *base;
-  } else {
-    throw ValidationError("no report currency: pass --currency or set base-currency");
-  }
-  report.digits = reference.currency(report.currency).minor_units;
-
   store::SpendQuery query;
   query.by = options.by;
   if (options.from) {
@@ -97,6 +83,27 @@ SpendReport compute_spend_report(store::Catalogue& catalogue, const SpendReportO
   if (!options.service.empty()) {
     query.service_id = store::find_service(catalogue, options.service).id;
   }
+  query.volume_unit = options.volume_unit;
+  return query;
+}
+
+SpendReport compute_spend_report(store::Catalogue& catalogue, const SpendReportOptions& options)
+{
+  const auto& reference = store::Reference::of(catalogue);
+  Converter converter(catalogue);
+  const auto& base = converter.base_currency();
+  SpendReport report;
+  report.by = options.by;
+  if (!options.currency.empty()) {
+    report.currency = reference.currency(options.currency).code;
+  } else if (base) {
+    report.currency = *base;
+  } else {
+    throw ValidationError("no report currency: pass --currency or set base-currency");
+  }
+  report.digits = reference.currency(report.currency).minor_units;
+
+  const auto query = spend_query(catalogue, options);
 
   std::vector<Cell> cells;
   std::unordered_map<std::string, std::size_t, KeyHash, std::equal_to<>> cell_of;

@@ -6,6 +6,7 @@
 // (half to even). A line already in the report currency is never converted.
 
 #include "domain/period.hpp"
+#include "domain/quantity.hpp"
 #include "store/catalogue.hpp"
 #include "store/spend_rows.hpp"
 #include "table/table.hpp"
@@ -29,6 +30,9 @@ struct SpendReportOptions
   std::optional<std::int64_t> provider_id; // instead of provider, when the caller has the record
   std::string service;                     // code, or empty
   std::string currency;                    // empty: the base currency
+  // Only the months of each engagement that have a volume in this unit
+  // (report unit-cost).
+  std::optional<domain::VolumeUnit> volume_unit;
 };
 
 struct SpendReportRow
@@ -50,6 +54,11 @@ struct SpendReport
   // it can differ by a minor unit from the sum of the rounded rows).
   std::map<std::string, std::int64_t> period_totals;
 };
+
+// The store query OPTIONS ask for: dates parsed, the provider and service
+// resolved. Throws ValidationError for a bad date or range, NotFound for an
+// unknown provider or service.
+store::SpendQuery spend_query(store::Catalogue& catalogue, const SpendReportOptions& options);
 
 // Computes the report. Throws ValidationError for bad options, and one
 // ValidationError naming every missing (currency, month) rate.

@@ -1,5 +1,5 @@
 // The report's charts as hand-written SVG, so the HTML page needs no script
-// and no library. The stacked chart picks a "nice" y scale (steps of 1, 2,
+// and no library. The vertical chart (stacked or grouped) picks a "nice" y scale (steps of 1, 2,
 // 2.5 or 5 times a power of ten, four or five gridlines) and thins its x
 // labels when bars get narrow; the horizontal chart scales every bar to the
 // largest one. Negative values are clamped to zero when drawn; the exact
@@ -131,13 +131,21 @@ struct Scale
   double step = 1; // between gridlines
 };
 
-Scale scale_for(const StackedBarChart& chart)
+// How a vertical chart draws a bar's values.
+enum class Layout
+{
+  stacked, // one on another
+  grouped, // side by side
+};
+
+Scale scale_for(const StackedBarChart& chart, Layout layout)
 {
   double max = 0;
   for (const auto& bar : chart.bars) {
     double stacked = 0;
     for (const auto value : bar.values) {
-      stacked += std::max(0.0, major_units(value, chart.digits));
+      const double drawn = std::max(0.0, major_units(value, chart.digits));
+      stacked = layout == Layout::stacked ? stacked + drawn : std::max(stacked, drawn);
     }
     max = std::max(max, stacked);
   }
@@ -208,6 +216,34 @@ std::string stacked_bar(const StackedBarChart& chart, const Scale& scale, std::s
   return svg;
 }
 
+// A bar's values side by side, each with its value above when there is room.
+std::string grouped_bar(const StackedBarChart& chart, const Scale& scale, std::size_t index, double slot)
+{
+  const auto& bar = chart.bars[index];
+  const double plot_height = stacked_height - plot_top - plot_bottom;
+  const auto count = std::max<std::size_t>(chart.series.size(), 1);
+  const double width = std::min(slot * 0.72, 36.0 * static_cast<double>(count));
+  const double each = width / static_cast<double>(count);
+  const double x = plot_left + slot * (static_cast<double>(index) + 0.5) - width / 2;
+  const double base = plot_top + plot_height;
+  std::string svg;
+  for (std::size_t s = 0; s < chart.series.size() && s < bar.values.size(); ++s) {
+    const double value = std::max(0.0, major_units(bar.values[s], chart.digits));
+    if (value <= 0) {
+      continue;
+    }
+    const double height = value / scale.top * plot_height;
+    const double left = x + each * static_cast<double>(s);
+    svg += rect(left, base - height, each - 2, height, chart.series[s].colour,
+                fmt::format("{} {}: {} {}", bar.label, chart.series[s].name,
+                            domain::format_amount(bar.values[s], chart.digits), chart.currency));
+    if (each >= 28) {
+      svg += text(left + (each - 2) / 2, base - height - 5, "middle", compact(value), " font-size=\"10\"");
+    }
+  }
+  return svg;
+}
+
 std::string x_labels(const StackedBarChart& chart, double slot)
 {
   const auto every = static_cast<std::size_t>(std::max(1.0, std::ceil(64.0 / slot)));
@@ -239,6 +275,22 @@ std::string horizontal_row(const HorizontalBar& bar, std::size_t index, double m
   return svg + "</g>\n";
 }
 
+std::string vertical_bar_svg(const StackedBarChart& chart, Layout layout)
+{
+  const Scale scale = scale_for(chart, layout);
+  const double slot = (stacked_width - plot_left - plot_right) /
+                      static_cast<double>(std::max<std::size_t>(chart.bars.size(), 1));
+  std::string svg = svg_open(stacked_width, stacked_height, chart.title);
+  svg += gridlines(chart, scale);
+  for (std::size_t i = 0; i < chart.bars.size(); ++i) {
+    svg +=
+      layout == Layout::stacked ? stacked_bar(chart, scale, i, slot) : grouped_bar(chart, scale, i, slot);
+  }
+  svg += x_labels(chart, slot);
+  svg += legend(chart.series);
+  return svg + "</svg>\n";
+}
+
 } // namespace
 
 std::string compact_amount(std::int64_t value, int digits)
@@ -248,17 +300,12 @@ std::string compact_amount(std::int64_t value, int digits)
 
 std::string stacked_bar_svg(const StackedBarChart& chart)
 {
-  const Scale scale = scale_for(chart);
-  const double slot = (stacked_width - plot_left - plot_right) /
-                      static_cast<double>(std::max<std::size_t>(chart.bars.size(), 1));
-  std::string svg = svg_open(stacked_width, stacked_height, chart.title);
-  svg += gridlines(chart, scale);
-  for (std::size_t i = 0; i < chart.bars.size(); ++i) {
-    svg += stacked_bar(chart, scale, i, slot);
-  }
-  svg += x_labels(chart, slot);
-  svg += legend(chart.series);
-  return svg + "</svg>\n";
+  return vertical_bar_svg(chart, Layout::stacked);
+}
+
+std::string grouped_bar_svg(const StackedBarChart& chart)
+{
+  return vertical_bar_svg(chart, Layout::grouped);
 }
 
 std::string horizontal_bar_svg(const HorizontalBarChart& chart)

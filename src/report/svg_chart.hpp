@@ -1,9 +1,8 @@
 #pragma once
 
-// Inline SVG charts for the HTML report: a vertical stacked bar chart and a
-// horizontal bar chart. Values are amounts in minor units; bars below zero
-// (net credit notes) are drawn as zero. Every label is HTML-escaped here, so
-// callers pass plain text.
+// Inline SVG charts for the HTML report: a vertical bar chart, its values
+// stacked or grouped side by side, and a horizontal bar chart. Values are amounts in minor units; bars below
+// zero (net credit notes) are drawn as zero. Every label is HTML-escaped here, so callers pass plain text.
 
 #include <cstdint>
 #include <string>
@@ -28,7 +27,7 @@ struct StackedBar
 struct StackedBarChart
 {
   std::string title;    // the aria-label
-  std::string currency; // the y axis unit
+  std::string currency; // the y axis unit (`EUR`, `EUR per FTE`)
   int digits = 2;       // minor digits of the currency
   std::vector<ChartSeries> series;
   std::vector<StackedBar> bars;
@@ -52,6 +51,11 @@ struct HorizontalBarChart
 // The chart as an <svg role="img"> element with gridlines, axis labels in
 // the currency, x labels and a legend; never fails.
 std::string stacked_bar_svg(const StackedBarChart& chart);
+
+// The same chart with each bar's values side by side, each labelled with its
+// value where there is room (figures that do not add up, such as unit
+// costs); never fails.
+std::string grouped_bar_svg(const StackedBarChart& chart);
 
 // The chart as an <svg role="img"> element, one labelled bar per row; never fails.
 std::string horizontal_bar_svg(const HorizontalBarChart& chart);

@@ -3,19 +3,21 @@
 // the report asks for nothing but those, else from spend_monthly (one row per
 // engagement, month and currency however many lines there are). When --from
 // or --to cuts a month, that month's lines in range come from the spend
-// table, so a range is exact to the day without scanning every month.
+// table, so a range is exact to the day without scanning every month. With
+// a volume unit, only the months of each engagement that have a volume in
+// that unit are visited (the unit-cost report), always by engagement.
 
 #include "store/spend_rows.hpp"
 
 #include "domain/date.hpp"
 #include "domain/errors.hpp"
+#include "store/engagement_values.hpp"
 #include "store/sql.hpp"
 
 #include <fmt/format.h>
 
 #include <array>
 #include <optional>
-#include <unordered_map>
 
 namespace vendorcat::store {
 
@@ -25,29 +27,6 @@ constexpr std::array dimension_names{"type",    "model",  "provider", "service",
                                      "country", "region", "unit",     "engagement"};
 // The dimensions parse_dimension accepts: all but engagement.
 constexpr std::size_t named_dimensions = dimension_names.size() - 1;
-
-std::string_view dimension_sql(SpendDimension dimension)
-{
-  switch (dimension) {
-  case SpendDimension::type:
-    return "e.type";
-  case SpendDimension::model:
-    return "e.delivery_model";
-  case SpendDimension::provider:
-    return "(SELECT name FROM provider WHERE id = e.provider_id)";
-  case SpendDimension::service:
-    return "(SELECT code FROM service WHERE id = e.service_id)";
-  case SpendDimension::country:
-    return "e.delivery_country";
-  case SpendDimension::region:
-    return "(SELECT region FROM country WHERE code = e.delivery_country)";
-  case SpendDimension::unit:
-    return "e.client_unit";
-  case SpendDimension::engagement:
-    return "e.ref";
-  }
-  return "NULL";
-}
 
 // The next row; SQLite's bare "integer overflow" from sum() becomes a
 // message that says what could not be added up.
@@ -74,7 +53,7 @@ enum class Source
 // True when QUERY needs nothing spend_by_class does not keep.
 bool class_level_will_do(const SpendQuery& query)
 {
-  if (query.provider_id || query.service_id) {
+  if (query.provider_id || query.service_id || query.volume_unit) {
     return false;
   }
   for (const auto dimension : query.by) {
@@ -87,58 +66,6 @@ bool class_level_will_do(const SpendQuery& query)
 
 constexpr std::string_view month_of_date =
   "CAST(substr(s.date, 1, 4) AS INTEGER) * 12 + CAST(substr(s.date, 6, 2) AS INTEGER) - 1";
-
-// The dimension values of every engagement QUERY keeps (its provider and
-// service filters), read once so that the roll-up's rows need no join, no
-// subquery and no sort: SQLite's GROUP BY over a join sorted every cell.
-class EngagementValues
-{
-public:
-  EngagementValues(Catalogue& catalogue, const SpendQuery& query) : m_count(query.by.size())
-  {
-    std::string sql = "SELECT e.id";
-    for (const auto dimension : query.by) {
-      sql += fmt::format(", coalesce({}, '(none)')", dimension_sql(dimension));
-    }
-    sql += " FROM engagement e WHERE TRUE";
-    std::vector<SqlValue> params;
-    if (query.provider_id) {
-      sql += " AND e.provider_id = ?";
-      params.emplace_back(*query.provider_id);
-    }
-    if (query.service_id) {
-      sql += " AND e.service_id = ?";
-      params.emplace_back(*query.service_id);
-    }
-    Query statement(connection(catalogue), sql);
-    statement.bind_all(params);
-    while (statement.next()) {
-      m_slot.emplace(statement.integer(0), m_slot.size());
-      for (std::size_t i = 0; i < m_count; ++i) {
-        m_values.emplace_back(statement.text_view(static_cast<int>(i) + 1));
-      }
-    }
-  }
-
-  // Sets ROW's dimensions to ENGAGEMENT_ID's values; false when the query
-  // leaves that engagement out.
-  bool fill(std::int64_t engagement_id, MonthlySpend& row) const
-  {
-    const auto found = m_slot.find(engagement_id);
-    if (found == m_slot.end()) {
-      return false;
-    }
-    for (std::size_t i = 0; i < m_count; ++i) {
-      row.dimensions[i] = m_values[found->second * m_count + i];
-    }
-    return true;
-  }
-
-private:
-  std::size_t m_count;
-  std::unordered_map<std::int64_t, std::size_t> m_slot;
-  std::vector<std::string> m_values; // m_count per engagement, by slot
-};
 
 // The class level, summed by SQL over its few rows. FIRST and LAST are
 // month indexes, inclusive.
@@ -190,10 +117,12 @@ void run_by_engagement(Catalogue& catalogue, const SpendQuery& query, const Enga
   MonthlySpend row;
   row.dimensions.resize(query.by.size());
   while (step(statement)) {
-    if (!values.fill(statement.integer(0), row)) {
+    const auto engagement_id = statement.integer(0);
+    const auto month = static_cast<int>(statement.integer(1));
+    if (!values.fill(engagement_id, row.dimensions) || !values.counts(engagement_id, month)) {
       continue;
     }
-    row.month = domain::Month::from_index(static_cast<int>(statement.integer(1)));
+    row.month = domain::Month::from_index(month);
     row.currency = statement.text_view(2);
     row.amount = statement.integer(3);
     row.lines = statement.integer(4);

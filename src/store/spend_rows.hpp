@@ -5,6 +5,7 @@
 // lines only for the partial months at the edges of a date range.
 
 #include "domain/date.hpp"
+#include "domain/quantity.hpp"
 #include "store/catalogue.hpp"
 
 #include <cstdint>
@@ -41,6 +42,9 @@ struct SpendQuery
   std::optional<domain::Date> to;   // inclusive
   std::optional<std::int64_t> provider_id;
   std::optional<std::int64_t> service_id;
+  // Only the months of each engagement that have a volume in this unit
+  // (report unit-cost).
+  std::optional<domain::VolumeUnit> volume_unit;
 };
 
 // One visited row; its texts are valid only during the visit.

@@ -1,7 +1,7 @@
 // The README's tour of what an analyst manages, run on the demo catalogue:
 // every report has something to say (a missed notice, a renewed term, an
-// over-consumed contract, two spend batches), and undoing a batch brings
-// the reports back to what they were.
+// over-consumed contract, two spend batches, offshore FTE cheaper than
+// onshore), and undoing a batch brings the reports back to what they were.
 
 #include "support/run_binary.hpp"
 #include "support/temp_dir.hpp"
@@ -45,7 +45,9 @@ protected:
 TEST_F(DemoTourE2E, EachDemoFileIsABatchAndTheSpendComesInTwo)
 {
   const auto batches = cli.json({"import", "list"});
-  ASSERT_EQ(batches.size(), 8U);
+  ASSERT_EQ(batches.size(), 9U);
+  EXPECT_EQ(batches[0]["file"], "seed/demo/volumes.csv"); // the last
+  EXPECT_EQ(batches[0]["created"].get<long long>(), cli.count("volume"));
   const auto spend = where(batches, "kind", "spend");
   ASSERT_EQ(spend.size(), 2U);
   EXPECT_EQ(spend[0]["file"], "seed/demo/spend-2026.csv"); // newest first
@@ -97,7 +99,7 @@ TEST_F(DemoTourE2E, OverdueProviderShowAndTheAuditTrailHaveSomethingToSay)
   EXPECT_FALSE(shown["locations"].empty());
   const auto audit = cli.json({"audit", "list", "--limit", "3"});
   ASSERT_EQ(audit.size(), 3U);
-  EXPECT_EQ(audit[0]["entity"], "import"); // the last batch, the 2026 spend
+  EXPECT_EQ(audit[0]["entity"], "import"); // the last batch, the volumes
   EXPECT_EQ(audit[0]["action"], "import");
 }
 
@@ -119,6 +121,38 @@ TEST_F(DemoTourE2E, TheAssessmentFindsABpoServiceDoingKpoWorkAndTheReverse)
   EXPECT_NE(cli.ok({"engagement", "show", "ENG-2024-060"}).find("the assessment ties, 3 to 3"),
             std::string::npos);
   EXPECT_EQ(cli.json({"engagement", "list", "--type-source", "assessed"}).size(), 5U);
+}
+
+TEST_F(DemoTourE2E, UnitCostShowsTheCostArbitrageOfNearshoreAndOffshore)
+{
+  const auto rows = cli.json({"report", "unit-cost", "--by", "model", "--period", "year"});
+  const auto in_2025 = where(rows, "period", "2025");
+  ASSERT_EQ(in_2025.size(), 3U) << rows.dump(1);
+  // By model: nearshore, offshore, onshore. As the README says.
+  EXPECT_EQ(in_2025[0]["unit_cost"], "3574.04");
+  EXPECT_EQ(in_2025[0]["vs_onshore"], 0.5728);
+  EXPECT_EQ(in_2025[1]["unit_cost"], "2065.32");
+  EXPECT_EQ(in_2025[1]["vs_onshore"], 0.331);
+  EXPECT_EQ(in_2025[2]["unit_cost"], "6239.50");
+  // Every quarter, offshore costs less per FTE than nearshore, and nearshore less than onshore.
+  const auto quarters = cli.json({"report", "unit-cost", "--by", "model"});
+  ASSERT_FALSE(quarters.empty());
+  for (const auto& row : quarters) {
+    ASSERT_FALSE(row["vs_onshore"].is_null()) << row.dump();
+    const double ratio = row["vs_onshore"].get<double>();
+    if (row["model"] == "offshore") {
+      EXPECT_LT(ratio, 0.45) << row.dump();
+    } else if (row["model"] == "nearshore") {
+      EXPECT_LT(ratio, 0.7) << row.dump();
+    } else {
+      EXPECT_EQ(ratio, 1.0) << row.dump();
+    }
+  }
+  // Transactions for two accounts-payable engagements: an invoice costs less from Rabat.
+  const auto invoices = cli.json({"report", "unit-cost", "--unit", "transactions", "--period", "year"});
+  const auto offshore = where(nlohmann::ordered_json(where(invoices, "period", "2025")), "model", "offshore");
+  ASSERT_EQ(offshore.size(), 1U) << invoices.dump(1);
+  EXPECT_LT(offshore[0]["vs_onshore"].get<double>(), 0.5);
 }
 
 TEST_F(DemoTourE2E, UndoingThe2026SpendBringsTheReportsBackToThe2025Ones)

@@ -27,8 +27,8 @@ TEST_F(ImportE2E, ExportThenImportRestoresTheDemoCatalogue)
   cli.ok({"spend", "add", "CLM-1", "--date", "2025-02-01", "--amount", "1250.00", "--ref", "CLM-INV-1"});
   ASSERT_EQ(cli.json({"engagement", "show", "CLM-1"})["type"], "KPO");
 
-  const std::vector<std::string> kinds{"providers",   "locations", "services", "offerings",
-                                       "engagements", "fx",        "spend",    "assessments"};
+  const std::vector<std::string> kinds{"providers", "locations", "services", "offerings",  "engagements",
+                                       "fx",        "spend",     "volumes",  "assessments"};
   for (const auto& kind : kinds) {
     cli.ok({"export", kind, "-o", (dir / ("demo-" + kind + ".csv")).string()});
   }
@@ -55,10 +55,11 @@ TEST_F(ImportE2E, ExportThenImportRestoresTheDemoCatalogue)
     EXPECT_EQ(read_file(again), read_file(dir / ("demo-" + kind + ".csv"))) << kind;
   }
   for (const auto& table : {"provider", "location", "service", "offering", "engagement", "spend", "fx_rate",
-                            "spend_monthly", "spend_by_class", "assessment"}) {
+                            "spend_monthly", "spend_by_class", "volume", "assessment"}) {
     EXPECT_EQ(restored.count(table), cli.count(table)) << table;
   }
-  for (const auto& noun : {"provider", "location", "service", "offering", "engagement", "spend", "fx"}) {
+  for (const auto& noun :
+       {"provider", "location", "service", "offering", "engagement", "spend", "fx", "volume"}) {
     EXPECT_EQ(without_ids(restored.json({noun, "list"})), without_ids(cli.json({noun, "list"}))) << noun;
   }
   const std::string monthly =
@@ -153,6 +154,7 @@ TEST_F(ImportE2E, ExportOfAnEmptyKindIsAHeaderOrAnEmptyArray)
      "delivery_model,type,notice_days,auto_renew,value,currency,status,owner,notes,renewal_months\n"},
     {"spend", "engagement,date,amount,currency,reference\n"},
     {"fx", "currency,month,rate\n"},
+    {"volumes", "engagement,month,quantity,unit\n"},
   };
   for (const auto& [kind, header] : headers) {
     EXPECT_EQ(cli.ok({"export", kind}), header) << kind;

@@ -6,6 +6,7 @@
 #include "store/assessments.hpp"
 #include "store/locations.hpp"
 #include "store/services.hpp"
+#include "store/volumes.hpp"
 #include "support/catalogue_fixture.hpp"
 #include "support/import_text.hpp"
 
@@ -30,8 +31,9 @@ bool contains(const Errors& errors, const std::string& text)
 
 // A catalogue with one record of every kind for a file to conflict with:
 // provider Acme Oy (offering payroll, a location in EE Tallinn), the custom
-// service ai-research, engagement E-1 with line INV-1 and an assessment
-// (basis rules), engagement E-3, and the USD rate of 2025-01.
+// service ai-research, engagement E-1 with line INV-1, 12 FTE in 2025-01
+// and an assessment (basis rules), engagement E-3, and the USD rate of
+// 2025-01.
 store::Catalogue catalogue_with_one_of_each()
 {
   auto catalogue = test::migrated_catalogue();
@@ -49,6 +51,7 @@ store::Catalogue catalogue_with_one_of_each()
   store::assess_engagement(catalogue, store::find_engagement(catalogue, "E-1").id, rules);
   test::add_engagement(catalogue, "E-3", "Acme Oy", "payroll", "EE", "EUR");
   store::set_fx_rate(catalogue, "USD", "2025-01", "0.92");
+  store::set_volume(catalogue, store::check_volume(catalogue, "E-1", "2025-01", "12", "fte"));
   transaction.commit();
   return catalogue;
 }
@@ -87,6 +90,9 @@ const std::vector<ConflictCase>& conflict_cases()
      "test.csv:2: reference: invoice reference 'INV-1' is already recorded on that engagement", 1},
     {io::Kind::fx, "currency,month,rate\nUSD,2025-01,0.95\nUSD,2025-02,0.93\n",
      "test.csv:2: month: a rate for USD in 2025-01 already exists (use --on-conflict skip or update)", 1},
+    {io::Kind::volumes, "engagement,month,quantity,unit\ne-1,2025-01,12.5,FTE\nE-1,2025-01,160,hours\n",
+     "test.csv:2: month: the fte volume of E-1 in 2025-01 already exists (use --on-conflict skip or update)",
+     1},
     {io::Kind::assessments, "engagement,basis,focus\nE-1,judgement,high\nE-3,rules,low\n",
      "test.csv:2: engagement: the assessment of engagement 'E-1' already exists (use --on-conflict skip or "
      "update)",
@@ -166,6 +172,11 @@ TEST(Import, UpdateReplacesTheGivenFields)
   const auto service = store::find_service(catalogue, "ai-research");
   EXPECT_EQ(service.name, "AI research 2");
   EXPECT_EQ(service.parent, ""); // an absent parent makes it top-level
+  test::import_csv(catalogue, io::Kind::volumes, "engagement,month,quantity,unit\nE-1,2025-01,12.5,fte\n",
+                   io::OnConflict::update);
+  const auto volumes = store::list_volumes(catalogue, {});
+  ASSERT_EQ(volumes.size(), 1U);
+  EXPECT_EQ(volumes[0].quantity, 12500);
 }
 
 TEST(Import, SkipKeepsTheExistingValues)

@@ -10,6 +10,7 @@
 #include "store/assessments.hpp"
 #include "store/locations.hpp"
 #include "store/services.hpp"
+#include "store/volumes.hpp"
 #include "support/catalogue_fixture.hpp"
 #include "support/import_text.hpp"
 
@@ -79,6 +80,9 @@ void fill_every_kind(store::Catalogue& catalogue)
   store::set_fx_rate(catalogue, "USD", "2025-01", "0.92");
   store::set_fx_rate(catalogue, "SEK", "2025-02", "0.0871");
 
+  store::set_volume(catalogue, store::check_volume(catalogue, "E-1", "2025-02", "12.5", "fte"));
+  store::set_volume(catalogue, store::check_volume(catalogue, "E-2", "2025-01", "0.001", "hours"));
+
   store::AssessmentFields answers; // five of eight: E-1 is assessed KPO
   answers.basis = "judgement";
   answers.complexity = "high";
@@ -115,7 +119,7 @@ bool contains(const std::vector<std::string>& errors, const std::string& text)
 
 TEST(Kinds, EveryKindHasItsOwnDescriptionAndName)
 {
-  ASSERT_EQ(io::all_kinds().size(), 8U);
+  ASSERT_EQ(io::all_kinds().size(), 9U);
   for (const auto kind : io::all_kinds()) {
     EXPECT_EQ(io::visit_kind(kind, [](const auto& description) { return description.kind; }), kind);
     EXPECT_EQ(io::parse_kind(io::to_string(kind)), kind);
@@ -222,7 +226,7 @@ TEST(Kinds, EveryMissingRequiredColumnIsReportedOnceInColumnOrder)
     const std::vector<std::string> optional(names.begin() + static_cast<std::ptrdiff_t>(required),
                                             names.end());
     if (optional.empty()) {
-      continue; // offerings and fx: every file column is required
+      continue; // offerings, fx and volumes: every file column is required
     }
     auto catalogue = test::migrated_catalogue();
     EXPECT_EQ(test::csv_errors(catalogue, kind, csv_line(optional)), expected) << io::to_string(kind);

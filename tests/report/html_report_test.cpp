@@ -7,11 +7,14 @@
 #include "store/providers.hpp"
 #include "store/settings.hpp"
 #include "store/spend.hpp"
+#include "store/volumes.hpp"
 
 #include <gtest/gtest.h>
 
 #include <sstream>
 #include <string>
+#include <tuple>
+#include <vector>
 
 using namespace vendorcat;
 
@@ -291,6 +294,38 @@ TEST(HtmlReport, HeaderShowsTheChosenDateRange)
   EXPECT_FALSE(contains(page, ">2025-Q1</text>"));
   options.from.reset();
   EXPECT_TRUE(contains(rendered(catalogue, options), "2025-Q1 to 2025-Q2 (all recorded spend)"));
+}
+
+// ENG-1 (onshore) with 2 FTE in January and February: Q1 1250.50 / 4 = 312.625 -> 312.62
+// (half to even); ENG-2 (offshore, KPO) with 0.5 FTE in February: 1800.00 / 0.5 = 3600.00,
+// 3600.00 / 312.62 = 11.51557... -> 11.5156 times onshore; no FTE in Q2 (ENG-1's 10 hours
+// in April are no FTE).
+TEST(HtmlReport, UnitCostByDeliveryModelPerQuarter)
+{
+  auto catalogue = sample_catalogue(Rates::set);
+  EXPECT_TRUE(contains(rendered(catalogue), "<h2>Unit cost by delivery model</h2>"));
+  EXPECT_TRUE(contains(rendered(catalogue), "No FTE volumes recorded for this period."));
+  store::WriteTransaction transaction(catalogue);
+  for (const auto& [ref, month, quantity, unit] :
+       std::vector<std::tuple<std::string, std::string, std::string, std::string>>{
+         {"ENG-1", "2025-01", "2", "fte"},
+         {"ENG-1", "2025-02", "2", "fte"},
+         {"ENG-2", "2025-02", "0.5", "fte"},
+         {"ENG-1", "2025-04", "10", "hours"}}) {
+    store::set_volume(catalogue, store::check_volume(catalogue, ref, month, quantity, unit));
+  }
+  transaction.commit();
+  const auto page = rendered(catalogue);
+  EXPECT_FALSE(contains(page, "No FTE volumes recorded"));
+  const auto section = page.substr(page.find("<section id=\"unit-cost\">"));
+  EXPECT_TRUE(contains(section,
+                       "aria-label=\"Bar chart of the cost per FTE of each delivery model per quarter in "
+                       "EUR\""));
+  EXPECT_TRUE(contains(section, "<title>2025-Q1 onshore: 312.62 EUR/FTE</title>"));
+  EXPECT_TRUE(contains(section, "<title>2025-Q1 offshore: 3600.00 EUR/FTE</title>"));
+  EXPECT_TRUE(contains(section, "<tr><td>2025-Q1</td><td class=\"num\">312.62</td>"));
+  EXPECT_TRUE(contains(section, "<td class=\"num\">3600.00</td><td class=\"num\">1151.56\u00a0%</td></tr>"));
+  EXPECT_FALSE(contains(section.substr(0, section.find("</section>")), "2025-Q2"));
 }
 
 TEST(HtmlReport, HtmlEscape)

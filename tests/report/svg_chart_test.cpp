@@ -153,6 +153,44 @@ TEST(StackedBarSvg, AnEmptyChartIsStillAValidSvg)
   EXPECT_EQ(count(svg, "<rect"), 0U);
 }
 
+TEST(GroupedBarSvg, DrawsEachValueSideBySideScaledToTheLargestOne)
+{
+  const auto svg = report::grouped_bar_svg(two_series_chart());
+  expect_svg_with_title(svg, "Spend by month");
+  const auto bars = bar_rects(svg);
+  ASSERT_EQ(bars.size(), 6U);
+  EXPECT_TRUE(contains(svg, "<title>2025-01 BPO: 1000.00 EUR</title>"));
+  // The scale reaches the largest single value (1000.00), not a stack: gridlines 0 to 1k.
+  for (const char* step : {"\"end\">0</text>", "\"end\">250</text>", "\"end\">1k</text>"}) {
+    EXPECT_EQ(count(svg, step), 1U) << step;
+  }
+  EXPECT_FALSE(contains(svg, "\"end\">1.5k</text>"));
+  // Side by side: both bars of a month stand on the axis, BPO left of KPO.
+  const auto plot_bottom = std::string("340.0");
+  for (const auto& bar : bars) {
+    const auto attributes = y_and_height(bar);
+    const auto slash = attributes.find('/');
+    ASSERT_NE(slash, std::string::npos) << bar;
+    EXPECT_NEAR(std::stod(attributes.substr(0, slash)) + std::stod(attributes.substr(slash + 1)),
+                std::stod(plot_bottom), 0.11)
+      << bar;
+  }
+  // Each value is written above its bar.
+  EXPECT_TRUE(contains(svg, ">1k</text>"));
+  EXPECT_TRUE(contains(svg, ">500</text>"));
+  EXPECT_TRUE(contains(svg, ">700</text>"));
+}
+
+TEST(GroupedBarSvg, AMissingOrNegativeValueDrawsNothing)
+{
+  auto chart = two_series_chart();
+  chart.bars = {{"2025-Q1", {0, -5000}}, {"2025-Q2", {300000, 0}}};
+  const auto svg = report::grouped_bar_svg(chart);
+  ASSERT_EQ(bar_rects(svg).size(), 1U);
+  EXPECT_TRUE(contains(svg, "<title>2025-Q2 BPO: 3000.00 EUR</title>"));
+  EXPECT_TRUE(contains(report::grouped_bar_svg(report::StackedBarChart{}), "</svg>"));
+}
+
 TEST(HorizontalBarSvg, DrawsOneGroupPerBarWithItsTooltipAndValueText)
 {
   report::HorizontalBarChart chart;
