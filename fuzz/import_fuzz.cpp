@@ -1,9 +1,9 @@
 // Fuzzes the whole import of one kind, VENDORCAT_FUZZ_KIND (set by
 // fuzz/CMakeLists.txt, which builds this file once per kind), into a
 // migrated in-memory catalogue that already holds a few providers,
-// locations, a custom service, offerings, engagements E1 to E3, spend lines
-// and exchange rates, so that rows can refer to, collide with and update
-// existing records.
+// locations, a custom service, offerings, engagements E1 to E3, spend lines,
+// exchange rates and volumes, so that rows can refer to, collide with and
+// update existing records.
 //
 // One target per kind rather than one whose first byte picks the kind: each
 // kind gets the whole time budget and its own corpus, and its coverage
@@ -43,7 +43,7 @@ namespace {
 
 using namespace vendorcat;
 
-constexpr std::array<std::pair<io::Kind, std::string_view>, 7> prefill{{
+constexpr std::array<std::pair<io::Kind, std::string_view>, 8> prefill{{
   {io::Kind::providers, "name,hq_country,legal_name,hq_city,website,status,risk,next_review,notes\n"
                         "Acme,FI,Acme Oy,Helsinki,https://acme.example,active,low,2027-01-31,\n"
                         "Baltic Research OÜ,EE,,Tallinn,,active,medium,,\"Research, nearshore\"\n"
@@ -70,6 +70,9 @@ constexpr std::array<std::pair<io::Kind, std::string_view>, 7> prefill{{
   {io::Kind::fx, "currency,month,rate\n"
                  "USD,2026-01,0.9214\n"
                  "JPY,2026-02,0.0061\n"},
+  {io::Kind::volumes, "engagement,month,quantity,unit\n"
+                      "E1,2026-01,10,fte\n"
+                      "E2,2026-01,0.5,hours\n"},
 }};
 
 store::Catalogue prefilled_catalogue()
