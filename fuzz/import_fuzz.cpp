@@ -2,7 +2,7 @@
 // fuzz/CMakeLists.txt, which builds this file once per kind), into a
 // migrated in-memory catalogue that already holds a few providers,
 // locations, a custom service, offerings, engagements E1 to E3, spend lines,
-// exchange rates and volumes, so that rows can refer to, collide with and
+// exchange rates, volumes and assessments, so that rows can refer to, collide with and
 // update existing records.
 //
 // One target per kind rather than one whose first byte picks the kind: each
@@ -43,7 +43,7 @@ namespace {
 
 using namespace vendorcat;
 
-constexpr std::array<std::pair<io::Kind, std::string_view>, 8> prefill{{
+constexpr std::array<std::pair<io::Kind, std::string_view>, 9> prefill{{
   {io::Kind::providers, "name,hq_country,legal_name,hq_city,website,status,risk,next_review,notes\n"
                         "Acme,FI,Acme Oy,Helsinki,https://acme.example,active,low,2027-01-31,\n"
                         "Baltic Research OÜ,EE,,Tallinn,,active,medium,,\"Research, nearshore\"\n"
@@ -73,6 +73,9 @@ constexpr std::array<std::pair<io::Kind, std::string_view>, 8> prefill{{
   {io::Kind::volumes, "engagement,month,quantity,unit\n"
                       "E1,2026-01,10,fte\n"
                       "E2,2026-01,0.5,hours\n"},
+  {io::Kind::assessments, "engagement,basis,complexity,expertise,arbitrage,driver,coordination,talent,focus\n"
+                          "E1,rules,low,process,cost,volume,,,\n"
+                          "E2,judgement,high,knowledge,knowledge,insight,high,professional,high\n"},
 }};
 
 store::Catalogue prefilled_catalogue()
