@@ -93,6 +93,25 @@ bool parse_bool(const std::string& text)
   throw ValidationError(fmt::format("invalid auto-renew value '{}': expected true or false", text));
 }
 
+// Applies a source column (SOURCE_FIELD, e.g. `type_source`) to its value
+// (FIELD): derived or assessed means "derive it again" (the value becomes
+// empty), explicit needs a value. Problems go to CHECKS.
+void settle_source(FieldChecks& checks, const char* source_field, const char* field,
+                   const std::optional<std::string>& source, std::optional<std::string>& value)
+{
+  if (!source) {
+    return;
+  }
+  checks.check(source_field, [&] {
+    const auto parsed = domain::parse_source(domain::trim(*source));
+    if (parsed != domain::Source::explicit_) {
+      value = "";
+    } else if (!value || domain::trim(*value).empty()) {
+      throw ValidationError(fmt::format("{} explicit needs a {}", source_field, field));
+    }
+  });
+}
+
 } // namespace
 
 EngagementRules::EngagementRules(Catalogue& catalogue)
@@ -280,8 +299,11 @@ EngagementRow EngagementRules::resolve(std::optional<std::int64_t> id, const Eng
   if (fields.type && !domain::trim(*fields.type).empty()) {
     checks.check("type", [&] { domain::parse_outsourcing_type(domain::trim(*fields.type)); });
   }
+  auto classified = fields;
+  settle_source(checks, "model_source", "delivery_model", fields.model_source, classified.delivery_model);
+  settle_source(checks, "type_source", "type", fields.type_source, classified.type);
   checks.throw_if_any();
-  classify(row, fields);
+  classify(row, classified);
   return row;
 }
 

@@ -65,6 +65,11 @@ struct EngagementFields
   std::optional<std::string> owner;
   std::optional<std::string> notes;
   std::optional<std::string> renewal_months;
+  // Where delivery_model and type come from (an import's columns): `derived`
+  // or `assessed` derives the value again whatever its cell says,
+  // `explicit` sets it from its cell.
+  std::optional<std::string> model_source;
+  std::optional<std::string> type_source;
 };
 
 struct EngagementFilter

@@ -151,7 +151,8 @@ TEST_F(ImportE2E, ExportOfAnEmptyKindIsAHeaderOrAnEmptyArray)
     {"offerings", "provider,service\n"},
     {"engagements",
      "ref,provider,service,delivery_country,start_date,end_date,title,client_unit,"
-     "delivery_model,type,notice_days,auto_renew,value,currency,status,owner,notes,renewal_months\n"},
+     "delivery_model,type,notice_days,auto_renew,value,currency,status,owner,notes,renewal_months,"
+     "model_source,type_source\n"},
     {"spend", "engagement,date,amount,currency,reference\n"},
     {"fx", "currency,month,rate\n"},
     {"volumes", "engagement,month,quantity,unit\n"},

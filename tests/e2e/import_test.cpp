@@ -281,13 +281,34 @@ TEST_F(ImportE2E, EngagementModelAndTypeAreDerivedLikeAdd)
   EXPECT_EQ(by_ref["IMP-3"]["model_source"], "explicit");
   EXPECT_EQ(by_ref["IMP-3"]["type_source"], "explicit");
 
-  // Export writes only the explicit ones.
+  // Export writes every model and type, with where each comes from.
   const auto exported = cli.ok({"export", "engagements"});
-  EXPECT_NE(exported.find("\nIMP-1,Mumbai Insights,market-research,IN,2025-01-01,,,,,,"), std::string::npos)
-    << exported;
-  EXPECT_NE(exported.find("\nIMP-3,Mumbai Insights,market-research,IN,2025-01-01,,,,onshore,BPO,"),
+  EXPECT_NE(exported.find("\nIMP-1,Mumbai Insights,market-research,IN,2025-01-01,,,,offshore,KPO,,false,,EUR,"
+                          "active,,,,derived,derived\n"),
             std::string::npos)
     << exported;
+  EXPECT_NE(exported.find("\nIMP-3,Mumbai Insights,market-research,IN,2025-01-01,,,,onshore,BPO,,false,,EUR,"
+                          "active,,,,explicit,explicit\n"),
+            std::string::npos)
+    << exported;
+  // A source says whether a filled cell is kept or derived again; explicit needs a value.
+  const auto sources =
+    file("sources.csv", "ref,provider,service,delivery_country,start_date,delivery_model,"
+                        "type,model_source,type_source\n"
+                        "SRC-1,Tallinn Ops,payroll,EE,2025-01-01,onshore,KPO,derived,explicit\n");
+  ASSERT_EQ(import("engagements", sources).status, 0);
+  const auto src = cli.json({"engagement", "show", "SRC-1"});
+  EXPECT_EQ(src["delivery_model"], "nearshore"); // derived again, whatever the cell said
+  EXPECT_EQ(src["type"], "KPO");
+  EXPECT_EQ(src["type_source"], "explicit");
+  const auto bad =
+    import("engagements", file("bad-sources.csv", "ref,provider,service,delivery_country,"
+                                                  "start_date,type,type_source,model_source\n"
+                                                  "SRC-2,Tallinn Ops,payroll,EE,2025-01-01,,explicit,"
+                                                  "guessed\n"));
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.err.find("type_source: type_source explicit needs a type"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("model_source: invalid source 'guessed'"), std::string::npos) << bad.err;
 }
 
 // The demo catalogue with services added to the taxonomy (one under another)

@@ -3,7 +3,9 @@
 
 #include "io/export.hpp"
 #include "io/kinds.hpp"
+#include "store/engagements.hpp"
 #include "store/services.hpp"
+#include "store/settings.hpp"
 #include "support/catalogue_fixture.hpp"
 #include "support/import_text.hpp"
 
@@ -160,7 +162,9 @@ TEST(Export, ServicesAreOnlyTheCustomOnesEachAfterItsParent)
             "code,name,type,parent\n");
 }
 
-TEST(Export, EngagementsWriteDeliveryModelAndTypeOnlyWhereExplicit)
+// A spreadsheet shows every model and type, and the sources say which were
+// set by hand.
+TEST(Export, EngagementsWriteDeliveryModelAndTypeAlwaysWithTheirSources)
 {
   auto catalogue = test::migrated_catalogue();
   test::add_provider(catalogue, "Acme", "FI");
@@ -184,15 +188,30 @@ TEST(Export, EngagementsWriteDeliveryModelAndTypeOnlyWhereExplicit)
   const auto e1 = nlohmann::json::parse(lines[0]);
   const auto e2 = nlohmann::json::parse(lines[1]);
   const auto e3 = nlohmann::json::parse(lines[2]);
-  EXPECT_TRUE(e1.at("delivery_model").is_null());
-  EXPECT_TRUE(e1.at("type").is_null());
+  EXPECT_EQ(e1.at("delivery_model"), "nearshore");
+  EXPECT_EQ(e1.at("model_source"), "derived");
+  EXPECT_EQ(e1.at("type"), "BPO");
+  EXPECT_EQ(e1.at("type_source"), "derived");
   EXPECT_EQ(e2.at("delivery_model"), "offshore");
-  EXPECT_TRUE(e2.at("type").is_null());
-  EXPECT_TRUE(e3.at("delivery_model").is_null());
+  EXPECT_EQ(e2.at("model_source"), "explicit");
+  EXPECT_EQ(e2.at("type"), "BPO");
+  EXPECT_EQ(e2.at("type_source"), "derived");
+  EXPECT_EQ(e3.at("delivery_model"), "nearshore");
   EXPECT_EQ(e3.at("type"), "KPO");
-  // The sources are listed, not exported.
-  EXPECT_FALSE(e1.contains("model_source"));
-  EXPECT_FALSE(e1.contains("type_source"));
+  EXPECT_EQ(e3.at("type_source"), "explicit");
+
+  // Read back into a catalogue whose home country differs, a derived model
+  // is derived again there, an explicit one kept.
+  auto other = test::migrated_catalogue();
+  store::set_setting(other, store::SettingKey::home_country, "IN");
+  test::add_provider(other, "Acme", "FI");
+  test::import_text(other, io::Kind::engagements, table::Format::jsonl,
+                    test::export_text(catalogue, io::Kind::engagements, table::Format::jsonl));
+  EXPECT_EQ(store::find_engagement(other, "E-1").delivery_model, domain::DeliveryModel::offshore);
+  EXPECT_EQ(store::find_engagement(other, "E-1").model_source, domain::Source::derived);
+  EXPECT_EQ(store::find_engagement(other, "E-2").delivery_model, domain::DeliveryModel::offshore);
+  EXPECT_EQ(store::find_engagement(other, "E-2").model_source, domain::Source::explicit_);
+  EXPECT_EQ(store::find_engagement(other, "E-3").type_source, domain::Source::explicit_);
 
   // The list table shows the derived values as well, with their sources.
   const auto table = io::table_of(io::engagements_kind(), store::list_engagements(catalogue, {}));

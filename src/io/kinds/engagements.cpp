@@ -1,8 +1,10 @@
-// Engagements as a record kind. delivery_model and type are written only when
-// set explicitly, so that a derived one is derived again when read back (an
-// empty or absent cell means "derive it"); the tables show them always,
-// with model_source and type_source. With update, a row replaces the
-// engagement's fields: an empty cell clears an optional one.
+// Engagements as a record kind. delivery_model and type are always filled,
+// in files as in tables, and followed by model_source and type_source; an
+// import reads a `derived` (or `assessed`) source as "derive it again", so a
+// round trip keeps what was explicit while a spreadsheet shows every model
+// and type. Without a source column, an empty or absent model or type cell
+// means "derive it" and a filled one sets it. With update, a row replaces
+// the engagement's fields: an empty cell clears an optional one.
 
 #include "io/kinds.hpp"
 
@@ -28,12 +30,6 @@ const ConflictRules<Fields> rules{
     store::update_engagement(catalogue, id, fields);
   },
 };
-
-// A model or type cell: what export writes when it was set explicitly.
-table::Value explicit_only(domain::Source source, std::string value)
-{
-  return source == domain::Source::explicit_ ? table::Value(std::move(value)) : table::Value();
-}
 
 } // namespace
 
@@ -62,13 +58,9 @@ const EngagementKind& engagements_kind()
        &Fields::client_unit, Cell::as_given},
       {"delivery_model", false, Align::left,
        [](const Engagement& e) -> Value { return domain::to_string(e.delivery_model); },
-       &Fields::delivery_model, Cell::derive,
-       [](const Engagement& e) {
-         return explicit_only(e.model_source, domain::to_string(e.delivery_model));
-       }},
+       &Fields::delivery_model, Cell::derive},
       {"type", false, Align::left, [](const Engagement& e) -> Value { return domain::to_string(e.type); },
-       &Fields::type, Cell::derive,
-       [](const Engagement& e) { return explicit_only(e.type_source, domain::to_string(e.type)); }},
+       &Fields::type, Cell::derive},
       {"notice_days", false, Align::right, [](const Engagement& e) { return integer_cell(e.notice_days); },
        &Fields::notice_days, Cell::as_given},
       {"auto_renew", false, Align::left, [](const Engagement& e) -> Value { return e.auto_renew; },
@@ -87,9 +79,11 @@ const EngagementKind& engagements_kind()
        [](const Engagement& e) { return integer_cell(e.renewal_months); }, &Fields::renewal_months,
        Cell::as_given},
       {"model_source", false, Align::left,
-       [](const Engagement& e) -> Value { return domain::to_string(e.model_source); }},
+       [](const Engagement& e) -> Value { return domain::to_string(e.model_source); }, &Fields::model_source,
+       Cell::nonempty},
       {"type_source", false, Align::left,
-       [](const Engagement& e) -> Value { return domain::to_string(e.type_source); }},
+       [](const Engagement& e) -> Value { return domain::to_string(e.type_source); }, &Fields::type_source,
+       Cell::nonempty},
     },
     [](const Engagement& e) { return e.id; },
     [](store::Catalogue& catalogue, const std::function<void(const Engagement&)>& visit) {
