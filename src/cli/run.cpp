@@ -4,6 +4,7 @@
 
 #include "cli/run.hpp"
 
+#include "cli/completion.hpp"
 #include "cli/message.hpp"
 #include "cli/nouns.hpp"
 #include "cli/parse_error.hpp"
@@ -108,6 +109,7 @@ int run(int argc, char** argv)
   setup_report(app, slot);
   setup_audit(app, slot);
   setup_help(app, slot);
+  setup_completion(app, slot);
 
   try {
     check_arguments(argc, argv);
