@@ -2,6 +2,8 @@
 # completion SHELL_NAME`) to OUTPUT, whole or not at all; run at build time
 # by the vendorcat_completions target, so the installed scripts come from the
 # built binary's own command tree.
+get_filename_component(folder "${OUTPUT}" DIRECTORY)
+file(MAKE_DIRECTORY "${folder}")
 execute_process(COMMAND "${BINARY}" completion "${SHELL_NAME}"
   OUTPUT_FILE "${OUTPUT}.tmp" RESULT_VARIABLE status ERROR_VARIABLE errors)
 if(NOT status EQUAL 0)
