@@ -5,6 +5,8 @@
 
 #include "cli/command_tree.hpp"
 
+#include "domain/classification.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -168,6 +170,28 @@ CLI::Validator choices(std::function<std::vector<std::string>()> values)
     }
   };
   return Choices(std::move(values));
+}
+
+CLI::Validator delivery_model_choices()
+{
+  return choices([] {
+    std::vector<std::string> names;
+    for (const auto model : domain::all_delivery_models) {
+      names.push_back(domain::to_string(model));
+    }
+    return names;
+  });
+}
+
+CLI::Validator outsourcing_type_choices()
+{
+  return choices([] {
+    std::vector<std::string> names;
+    for (const auto type : domain::all_outsourcing_types) {
+      names.push_back(domain::to_string(type));
+    }
+    return names;
+  });
 }
 
 bool takes_value(const CLI::Option& option)

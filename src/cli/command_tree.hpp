@@ -36,6 +36,11 @@ std::vector<std::string> option_choices(const CLI::Option& option);
 // their own messages.
 CLI::Validator choices(std::function<std::vector<std::string>()> values);
 
+// choices() of the delivery models (onshore, nearshore, offshore) and of
+// the types (BPO, KPO), from the domain.
+CLI::Validator delivery_model_choices();
+CLI::Validator outsourcing_type_choices();
+
 // True when OPTION takes a value (`--country FI`), false for a flag.
 bool takes_value(const CLI::Option& option);
 

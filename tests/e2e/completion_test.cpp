@@ -102,6 +102,12 @@ TEST(CompletionScriptE2E, CompletesNounsVerbsFlagsAndChoices)
   EXPECT_EQ(complete({"provider", "list", "--format", ""}), (Words{"csv", "json", "jsonl", "table"}));
   EXPECT_EQ(complete({"--format", "j"}), (Words{"json", "jsonl"}));
   EXPECT_EQ(complete({"import", "--on-conflict", ""}), (Words{"error", "skip", "update"}));
+  EXPECT_EQ(complete({"engagement", "list", "--model", ""}), (Words{"nearshore", "offshore", "onshore"}));
+  EXPECT_EQ(complete({"provider", "list", "--type", ""}), (Words{"BPO", "KPO"}));
+  EXPECT_EQ(complete({"export", "eng"}), (Words{"engagements"}));
+  // import's first word is a verb or a kind.
+  EXPECT_EQ(complete({"import", "s"}), (Words{"services", "spend"}));
+  EXPECT_EQ(complete({"import", "u"}), (Words{"undo"}));
   // A flag's value is skipped on the way to the command.
   EXPECT_EQ(complete({"--format", "json", "provider", "sh"}), (Words{"show"}));
   const auto topics = complete({"help", ""});
