@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <ostream>
 #include <string_view>
@@ -92,7 +93,7 @@ std::vector<std::string> topic_names(const CLI::App& root)
     names.emplace_back(topic.name);
   }
   for (const auto& noun : subcommand_names(root)) {
-    if (noun != "help") {
+    if (noun != "help" && std::find(names.begin(), names.end(), noun) == names.end()) {
       names.push_back(noun);
     }
   }
@@ -106,8 +107,8 @@ void run_help(Session& session, const HelpOptions& options)
     for (const auto& topic : topics) {
       session.out() << fmt::format("  {:<16} {}\n", topic.name, topic.summary);
     }
-    session.out() << "Every command explains itself too: vendorcat help NOUN, or vendorcat NOUN\n"
-                     "VERB --help.\n";
+    session.out() << "Every command explains itself too: 'vendorcat help NOUN' lists a noun's\n"
+                     "commands and 'vendorcat NOUN VERB --help' shows a command's flags.\n";
     return;
   }
   for (const auto& topic : topics) {
