@@ -23,7 +23,7 @@ const std::map<std::string, std::vector<std::string>> topics{
     "import undo", "--on-conflict"}},
   {"renewals",
    {"current term", "renewal_months", "notice deadline", "notice-due", "notice-missed", "ending"}},
-  {"backends", {"postgresql://", "VENDORCAT_DB", "db copy", "PGPASSWORD", "db backup"}},
+  {"backends", {"postgresql://", "VENDORCAT_DB", "db copy", "PGPASSWORD", "db backup DEST"}},
 };
 
 std::string help(const std::vector<std::string>& args)
