@@ -1,5 +1,6 @@
 // `vendorcat import`, `vendorcat export` and `vendorcat demo`.
 
+#include "cli/command_tree.hpp"
 #include "cli/message.hpp"
 #include "cli/nouns.hpp"
 #include "domain/errors.hpp"
@@ -239,6 +240,13 @@ void run_demo(Session& session, const std::monostate&)
 
 void setup_bulk(CLI::App& app, CommandSlot& slot)
 {
+  const auto kind_names = [] {
+    std::vector<std::string> names;
+    for (const auto kind : io::all_kinds()) {
+      names.emplace_back(io::to_string(kind));
+    }
+    return names;
+  };
   const auto kinds = io::kind_list();
   auto import = std::make_shared<ImportOptions>();
   auto* import_app =
@@ -249,7 +257,7 @@ void setup_bulk(CLI::App& app, CommandSlot& slot)
       slot = Command{Needs::writing, [import](Session& session) { run_import(session, *import); }};
     }
   });
-  import_app->add_option("KIND", import->kind, kinds);
+  import_app->add_option("KIND", import->kind, kinds)->check(choices(kind_names));
   import_app->add_option("FILE", import->file, "CSV or JSON (.json) file, or - for stdin");
   import_app->add_flag("--dry-run", import->dry_run, "Validate everything and write nothing");
   import_app->add_flag("--again", import->again,
@@ -279,7 +287,7 @@ void setup_bulk(CLI::App& app, CommandSlot& slot)
   export_app->callback([&slot, exported] {
     slot = Command{Needs::reading, [exported](Session& session) { run_export(session, *exported); }};
   });
-  export_app->add_option("KIND", exported->kind, kinds)->required();
+  export_app->add_option("KIND", exported->kind, kinds)->required()->check(choices(kind_names));
   export_app->add_option("-o,--output", exported->output, "File to write (default: stdout)");
 
   auto* demo_app = app.add_subcommand(

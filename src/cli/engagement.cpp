@@ -1,5 +1,6 @@
 // `vendorcat engagement add|list|show|update|remove`.
 
+#include "cli/command_tree.hpp"
 #include "cli/nouns.hpp"
 #include "cli/rows.hpp"
 #include "domain/ascii.hpp"
@@ -46,8 +47,10 @@ void add_field_options(CLI::App* app, EditOptions& options, bool update)
   add_optional(app, "--value", f.value, "Contract value in major units, e.g. 120000.00");
   add_optional(app, "--currency", f.currency, "Currency of the value (default: base currency)");
   add_optional(app, "--model", f.delivery_model,
-               "onshore, nearshore or offshore (default: derived; an empty value derives again)");
-  add_optional(app, "--type", f.type, "BPO or KPO (default: the service's; an empty value derives again)");
+               "onshore, nearshore or offshore (default: derived; an empty value derives again)")
+    ->check(delivery_model_choices());
+  add_optional(app, "--type", f.type, "BPO or KPO (default: the service's; an empty value derives again)")
+    ->check(outsourcing_type_choices());
   add_optional(app, "--title", f.title, "Title");
   add_optional(app, "--client-unit", f.client_unit, "Buying unit, e.g. 'Customer Care'");
   add_optional(app, "--notice-days", f.notice_days, "Notice period in days");
@@ -183,8 +186,9 @@ void setup_engagement(CLI::App& app, CommandSlot& slot)
                           Needs::reading, run_list, list);
   list_app->add_option("--provider", list->filter.provider, "Provider id or name");
   list_app->add_option("--service", list->filter.service, "Service code");
-  list_app->add_option("--type", list->filter.type, "BPO or KPO");
-  list_app->add_option("--model", list->filter.model, "onshore, nearshore or offshore");
+  list_app->add_option("--type", list->filter.type, "BPO or KPO")->check(outsourcing_type_choices());
+  list_app->add_option("--model", list->filter.model, "onshore, nearshore or offshore")
+    ->check(delivery_model_choices());
   list_app->add_option("--type-source", list->filter.type_source,
                        "Where the type comes from: derived (the service's default), explicit (set by hand) "
                        "or assessed (the BPO/KPO assessment)");

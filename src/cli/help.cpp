@@ -1,7 +1,10 @@
-// `vendorcat help [TOPIC]`: the domain explained in its own words. The
-// BPO/KPO topic is written from the criteria themselves (domain/assessment),
-// so that it cannot drift from what `engagement assess` takes.
+// `vendorcat help [TOPIC]`: the domain explained in its own words, or a
+// noun's --help. The BPO/KPO topic is written from the criteria themselves
+// (domain/assessment), so that it cannot drift from what `engagement assess`
+// takes; the others are in help_topics.
 
+#include "cli/command_tree.hpp"
+#include "cli/help_topics.hpp"
 #include "cli/nouns.hpp"
 #include "domain/assessment.hpp"
 #include "domain/errors.hpp"
@@ -9,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <ostream>
 #include <string_view>
@@ -66,14 +70,35 @@ struct Topic
   std::string (*text)();
 };
 
-constexpr std::array<Topic, 1> topics{{
+constexpr std::array<Topic, 6> topics{{
   {"bpo-kpo", "the eight criteria that set BPO against KPO, and the type rule", bpo_kpo},
+  {"delivery-models", "onshore, nearshore, offshore: how they are derived", delivery_models_topic},
+  {"money", "exact amounts, currencies, exchange rates and rounding", money_topic},
+  {"import", "kinds, files, all or nothing, batches, --again and undo", import_topic},
+  {"renewals", "current terms, notice deadlines and their states", renewals_topic},
+  {"backends", "a file or a PostgreSQL server, and db copy", backends_topic},
 }};
 
 struct HelpOptions
 {
+  const CLI::App* root = nullptr;
   std::string topic;
 };
+
+// The topics, then the nouns whose --help `help NOUN` prints.
+std::vector<std::string> topic_names(const CLI::App& root)
+{
+  std::vector<std::string> names;
+  for (const auto& topic : topics) {
+    names.emplace_back(topic.name);
+  }
+  for (const auto& noun : subcommand_names(root)) {
+    if (noun != "help" && std::find(names.begin(), names.end(), noun) == names.end()) {
+      names.push_back(noun);
+    }
+  }
+  return names;
+}
 
 void run_help(Session& session, const HelpOptions& options)
 {
@@ -82,19 +107,24 @@ void run_help(Session& session, const HelpOptions& options)
     for (const auto& topic : topics) {
       session.out() << fmt::format("  {:<16} {}\n", topic.name, topic.summary);
     }
-    session.out() << "Every command explains itself too: vendorcat NOUN VERB --help\n";
+    session.out() << "Every command explains itself too: 'vendorcat help NOUN' lists a noun's\n"
+                     "commands and 'vendorcat NOUN VERB --help' shows a command's flags.\n";
     return;
   }
-  std::vector<std::string> names;
   for (const auto& topic : topics) {
     if (topic.name == options.topic) {
       session.out() << topic.text();
       return;
     }
-    names.emplace_back(topic.name);
+  }
+  for (const auto* noun : visible_subcommands(*options.root)) {
+    if (noun->get_name() == options.topic) {
+      session.out() << noun->help(options.root->get_name());
+      return;
+    }
   }
   throw UsageError(fmt::format("unknown help topic '{}'{} (see 'vendorcat help')", options.topic,
-                               domain::did_you_mean(options.topic, names)));
+                               domain::did_you_mean(options.topic, topic_names(*options.root))));
 }
 
 } // namespace
@@ -102,11 +132,14 @@ void run_help(Session& session, const HelpOptions& options)
 void setup_help(CLI::App& app, CommandSlot& slot)
 {
   auto options = std::make_shared<HelpOptions>();
+  options->root = &app;
+  const auto* root = &app;
   add_verb<HelpOptions>(app, slot, "help",
-                        "Explain a topic of the domain: vendorcat help bpo-kpo (without a topic: the "
-                        "list of topics)",
+                        "Explain a topic of the domain, or a noun's commands (without a topic: the "
+                        "list of topics).\nExample: vendorcat help money",
                         Needs::nothing, run_help, options)
-    ->add_option("TOPIC", options->topic, "bpo-kpo");
+    ->add_option("TOPIC", options->topic, "A topic that 'vendorcat help' lists, or a noun")
+    ->check(choices([root] { return topic_names(*root); }));
 }
 
 } // namespace vendorcat::cli

@@ -1,5 +1,6 @@
 // `vendorcat provider add|list|show|update|remove|search`.
 
+#include "cli/command_tree.hpp"
 #include "cli/nouns.hpp"
 #include "cli/rows.hpp"
 #include "domain/amount.hpp"
@@ -206,9 +207,12 @@ void setup_provider(CLI::App& app, CommandSlot& slot)
   list_app->add_option("--country", filter->country, "HQ or any delivery location in this country");
   list_app->add_option("--region", filter->region, "HQ or any location in this UN M49 region or sub-region");
   list_app->add_option("--city", filter->city, "HQ or any location in this city");
-  list_app->add_option("--model", filter->model,
-                       "Has an engagement with this model: onshore, nearshore or offshore");
-  list_app->add_option("--type", filter->type, "Has an engagement of this type: BPO or KPO");
+  list_app
+    ->add_option("--model", filter->model,
+                 "Has an engagement with this model: onshore, nearshore or offshore")
+    ->check(delivery_model_choices());
+  list_app->add_option("--type", filter->type, "Has an engagement of this type: BPO or KPO")
+    ->check(outsourcing_type_choices());
   list_app->add_option("--status", filter->status, "onboarding, active, inactive or archived");
 
   auto search = std::make_shared<NameOptions>();

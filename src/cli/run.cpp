@@ -4,15 +4,17 @@
 
 #include "cli/run.hpp"
 
+#include "cli/completion.hpp"
 #include "cli/message.hpp"
 #include "cli/nouns.hpp"
+#include "cli/parse_error.hpp"
 #include "domain/errors.hpp"
 #include "domain/utf8.hpp"
 #include "io/import.hpp"
+#include "store/migrations.hpp"
 
 #include <fmt/format.h>
 
-#include <cctype>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -69,6 +71,15 @@ void add_global_options(CLI::App& app, GlobalOptions& options)
   app.add_flag("-q,--quiet", options.quiet, "No messages on stderr except errors");
 }
 
+// `vendorcat 0.1.0 (catalogue schema 10)`: the newest migration this binary
+// knows, read from the migrations compiled in, not from a catalogue.
+std::string version_line()
+{
+  const auto& migrations = store::builtin_migrations();
+  return fmt::format("vendorcat {} (catalogue schema {})", VENDORCAT_VERSION,
+                     migrations.empty() ? 0 : migrations.back().version);
+}
+
 } // namespace
 
 int run(int argc, char** argv)
@@ -79,7 +90,7 @@ int run(int argc, char** argv)
   CLI::App app("vendorcat: a catalogue of outsourcing vendors, engagements and spend.\n"
                "Example: vendorcat provider list --service market-research --format json",
                "vendorcat");
-  app.set_version_flag("--version", std::string("vendorcat ") + VENDORCAT_VERSION);
+  app.set_version_flag("-V,--version", version_line, "Print vendorcat's version and its catalogue schema");
   app.fallthrough();
   app.require_subcommand(1);
   GlobalOptions options;
@@ -99,6 +110,7 @@ int run(int argc, char** argv)
   setup_report(app, slot);
   setup_audit(app, slot);
   setup_help(app, slot);
+  setup_completion(app, slot);
 
   try {
     check_arguments(argc, argv);
@@ -109,12 +121,8 @@ int run(int argc, char** argv)
     if (error.get_exit_code() == 0) {
       return app.exit(error);
     }
-    // CLI11 capitalises its messages; ours are lower case.
-    std::string message = error.what();
-    if (message.size() > 1 && !std::isupper(static_cast<unsigned char>(message[1]))) {
-      message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
-    }
-    return report_error(message + " (see 'vendorcat --help')", exit_bad_input);
+    return report_error(parse_error_message(app, error, std::vector<std::string>(argv + 1, argv + argc)),
+                        exit_bad_input);
   }
 
   try {

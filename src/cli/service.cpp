@@ -1,5 +1,6 @@
 // `vendorcat service list|add|update|remove`: the service taxonomy.
 
+#include "cli/command_tree.hpp"
 #include "cli/nouns.hpp"
 #include "cli/rows.hpp"
 #include "domain/errors.hpp"
@@ -125,7 +126,8 @@ void setup_service(CLI::App& app, CommandSlot& slot)
   add_verb<ListOptions>(*noun, slot, "list",
                         "List services with their default type.\nExample: vendorcat service list --type KPO",
                         Needs::reading, run_list, list)
-    ->add_option("--type", list->type, "Only services whose default type is BPO or KPO");
+    ->add_option("--type", list->type, "Only services whose default type is BPO or KPO")
+    ->check(outsourcing_type_choices());
 
   auto add = std::make_shared<AddOptions>();
   auto* add_app = add_verb<AddOptions>(
@@ -135,7 +137,9 @@ void setup_service(CLI::App& app, CommandSlot& slot)
     Needs::writing, run_add, add);
   add_app->add_option("CODE", add->code, "Lower-case code, e.g. claims-processing")->required();
   add_app->add_option("--name", add->name, "Display name")->required();
-  add_app->add_option("--type", add->type, "Default type: BPO or KPO")->required();
+  add_app->add_option("--type", add->type, "Default type: BPO or KPO")
+    ->required()
+    ->check(outsourcing_type_choices());
   add_app->add_option("--parent", add->parent, "Parent service code");
 
   auto update = std::make_shared<UpdateOptions>();
@@ -148,7 +152,8 @@ void setup_service(CLI::App& app, CommandSlot& slot)
     Needs::writing, run_update, update);
   update_app->add_option("CODE", update->code, "Service code")->required();
   add_optional(update_app, "--name", update->name, "New display name");
-  add_optional(update_app, "--type", update->type, "New default type: BPO or KPO");
+  add_optional(update_app, "--type", update->type, "New default type: BPO or KPO")
+    ->check(outsourcing_type_choices());
   add_optional(update_app, "--parent", update->parent, "New parent service code; '' for none");
 
   auto remove = std::make_shared<CodeOptions>();
