@@ -73,7 +73,7 @@ public:
 
   // One rate per currency and month in BASE (an upper-case code): with base
   // EUR, 1 CUR = 1 / x EUR; with another base B, 1 CUR = x_B / x_CUR B from
-  // the same month's aggregated quotes, and 1 EUR = 1 / x_B B. The base
+  // the same month's aggregated quotes, and 1 EUR = x_B B. The base
   // currency itself gets no rate. Throws ValidationError when a rate is out
   // of the range a Rate holds.
   MonthlyRates rates_in(const std::string& base) const;

@@ -32,7 +32,8 @@ enum class TrailingComma
 // line breaks inside quoted fields stay as they are in the file (CRLF is not
 // turned into LF); an empty field is an empty string, never absent.
 //
-// The first record is the header: its names must be non-empty and unique.
+// The first record is the header: its names must be non-empty (but see
+// TrailingComma) and unique.
 // Every later record must have as many fields as the header. Errors are
 // ValidationError messages of the form `SOURCE:LINE: ...` (or `line LINE: ...`
 // when no source name is given), where LINE is the physical line of the file,
