@@ -12,7 +12,6 @@
 #include "store/fx.hpp"
 #include "store/import_batches.hpp"
 #include "store/reference.hpp"
-#include "store/settings.hpp"
 
 #include <fmt/format.h>
 
@@ -49,13 +48,8 @@ std::string joined(const std::vector<std::string>& codes)
 
 EcbWritten write_rates(store::Catalogue& catalogue, const io::EcbFile& file, const std::string& sha256)
 {
-  const auto base = store::get_setting(catalogue, store::SettingKey::base_currency);
-  if (!base) {
-    throw ValidationError("rates are quoted in the base currency, and none is set: run "
-                          "'vendorcat config set base-currency CUR' first");
-  }
   EcbWritten written;
-  written.monthly = io::ecb_rates_in(file, *base);
+  written.monthly = io::ecb_rates_in(file, store::rate_base_currency(catalogue));
   store::ImportBatchScope batch(catalogue, "fx-ecb", file.name, sha256);
   written.batch = batch.id();
   for (const auto& rate : written.monthly.rates) {

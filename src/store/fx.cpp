@@ -12,16 +12,22 @@
 
 namespace vendorcat::store {
 
-FxRate set_fx_rate(Catalogue& catalogue, const std::string& currency, const std::string& month,
-                   const std::string& rate)
+std::string rate_base_currency(Catalogue& catalogue)
 {
-  const auto code = Reference::of(catalogue).currency(currency).code;
   const auto base = get_setting(catalogue, SettingKey::base_currency);
   if (!base) {
     throw ValidationError("rates are quoted in the base currency, and none is set: run "
                           "'vendorcat config set base-currency CUR' first");
   }
-  if (code == *base) {
+  return *base;
+}
+
+FxRate set_fx_rate(Catalogue& catalogue, const std::string& currency, const std::string& month,
+                   const std::string& rate)
+{
+  const auto code = Reference::of(catalogue).currency(currency).code;
+  const auto base = rate_base_currency(catalogue);
+  if (code == base) {
     throw FieldError("currency", fmt::format("{} is the base currency: its rate is always 1", code));
   }
   const FxRate stored{code, domain::Month::parse(month), domain::Rate::parse(rate)};

@@ -28,6 +28,10 @@ enum class FxChange
   unchanged, // the same one was there
 };
 
+// The base currency that rates are quoted in; throws ValidationError (with
+// the command that sets it) when the catalogue has none.
+std::string rate_base_currency(Catalogue& catalogue);
+
 // Writes RATE (its currency an upper-case code of the catalogue's list other
 // than the base currency, as set_fx_rate checks), replacing the month's
 // rate; a new one belongs to the current import batch. Throws DatabaseError

@@ -249,3 +249,14 @@ TEST_F(EcbRatesE2E, BadFilesAreOneLineExitTwoAndWriteNothing)
     << output.err;
   EXPECT_EQ(cli.count("fx_rate"), 0);
 }
+
+TEST_F(EcbRatesE2E, NeedsABaseCurrency)
+{
+  cli.ok({"db", "init", "--home-country", "FI"});
+  const auto output = cli.run({"fx", "import-ecb", ecb_file});
+  EXPECT_EQ(output.status, 2);
+  EXPECT_NE(output.err.find("none is set: run 'vendorcat config set base-currency CUR' first"),
+            std::string::npos)
+    << output.err;
+  EXPECT_EQ(cli.count("fx_rate"), 0);
+}
