@@ -222,7 +222,7 @@ TEST_F(EcbRatesE2E, BadFilesAreOneLineExitTwoAndWriteNothing)
     {"Day,USD,\n2025-01-30,1.25,\n", "bad.csv:1: no Date column"},
     {"Date,USD,\n2025-13-30,1.25,\n", "bad.csv:2: Date: invalid date '2025-13-30'"},
     {"Date,USD,JPY,\n2025-01-30,1.25,abc,\n", "bad.csv:2: JPY: invalid rate 'abc'"},
-    {"Date,USD,JPY,\n2025-01-30,1.25,1,2,\n", "bad.csv:2: 4 fields, header has 3"},
+    {"Date,USD,JPY,\n2025-01-30,1.25,1,2,\n", "bad.csv:2: 5 fields, header has 4"},
     {"Date,USD,U$D,\n2025-01-30,1.25,1,\n", "bad.csv:1: column 'U$D' is not a currency code"},
   };
   for (const auto& [content, expected] : cases) {
