@@ -19,6 +19,8 @@ void setup_assess(CLI::App& noun, CommandSlot& slot);
 void setup_spend(CLI::App& app, CommandSlot& slot);
 void setup_fx(CLI::App& app, CommandSlot& slot);
 void setup_volume(CLI::App& app, CommandSlot& slot);
+// `fx import-ecb`, added to the fx noun NOUN.
+void setup_fx_import_ecb(CLI::App& noun, CommandSlot& slot);
 void setup_bulk(CLI::App& app, CommandSlot& slot);
 void setup_report(CLI::App& app, CommandSlot& slot);
 void setup_audit(CLI::App& app, CommandSlot& slot);

@@ -1,4 +1,5 @@
-// `vendorcat spend add|list|remove` and `vendorcat fx set|list`.
+// `vendorcat spend add|list|remove` and `vendorcat fx set|list` (`fx import-ecb`
+// is in fx_ecb.cpp).
 
 #include "store/spend.hpp"
 
@@ -133,6 +134,8 @@ void setup_fx(CLI::App& app, CommandSlot& slot)
                           "List exchange rates.\nExample: vendorcat fx list --currency USD", Needs::reading,
                           run_fx_list, list)
     ->add_option("--currency", list->currency, "Only this currency");
+
+  setup_fx_import_ecb(*noun, slot);
 }
 
 } // namespace vendorcat::cli

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <limits>
 
 namespace vendorcat::domain {
@@ -54,6 +55,67 @@ std::int64_t divide_half_even(Int128 numerator, Int128 denominator)
     throw Error("amount out of range: the rounded result does not fit in 64 bits");
   }
   return static_cast<std::int64_t>(quotient);
+}
+
+ScaledDecimal divide_significant(Int128 numerator, Int128 denominator, int significant, int max_decimals)
+{
+  constexpr int max_digits = 18; // 10^18 < 2^63: every rounded result fits an int64
+  if (numerator <= 0 || denominator <= 0) {
+    throw Error("divide_significant needs a positive numerator and denominator");
+  }
+  if (significant < 1 || significant > max_digits || max_decimals < 0 || max_decimals > max_digits) {
+    throw Error(fmt::format("divide_significant: unsupported precision of {} digits and {} decimals",
+                            significant, max_decimals));
+  }
+  // The quotient's first digit is in the 10^magnitude place: 10^m <= n/d < 10^(m+1).
+  int magnitude = 0;
+  for (Int128 whole = numerator / denominator; whole >= 10; whole /= 10) {
+    ++magnitude;
+  }
+  if (numerator < denominator) {
+    // Leading zeros after the point; past MAX_DECIMALS + 1 of them the place
+    // no longer matters, as the decimals are capped there.
+    Int128 scaled = numerator;
+    magnitude = 0;
+    while (scaled < denominator && magnitude > -(max_decimals + 1)) {
+      if (__builtin_mul_overflow(scaled, Int128{10}, &scaled)) {
+        throw Error("divide_significant: the numerator is too large");
+      }
+      --magnitude;
+    }
+  }
+  const int decimals = std::min(significant - 1 - magnitude, max_decimals);
+  Int128 top = numerator;
+  Int128 bottom = denominator;
+  if (decimals >= 0 && __builtin_mul_overflow(numerator, power_of_ten(decimals), &top)) {
+    throw Error("divide_significant: the numerator is too large");
+  }
+  if (decimals < 0 && __builtin_mul_overflow(denominator, power_of_ten(-decimals), &bottom)) {
+    throw Error("divide_significant: the denominator is too large");
+  }
+  return {divide_half_even(top, bottom), decimals};
+}
+
+Rate rate_of_quotient(Int128 numerator, Int128 denominator)
+{
+  const auto rounded =
+    divide_significant(numerator, denominator, rate_significant_digits, Rate::scale_digits);
+  // In units of 1e-10; the loop stops once the rate is too large, so the
+  // product never overflows.
+  const Int128 limit = power_of_ten(Rate::max_integer_digits + Rate::scale_digits);
+  Int128 scaled = rounded.unscaled;
+  for (int i = rounded.decimals; i < Rate::scale_digits && scaled < limit; ++i) {
+    scaled *= 10;
+  }
+  if (scaled >= limit) {
+    throw ValidationError(fmt::format("invalid rate: too large, more than {} digits before the decimal point",
+                                      Rate::max_integer_digits));
+  }
+  if (scaled == 0) {
+    throw ValidationError(
+      fmt::format("invalid rate: too small, below 0.5 in the {}th decimal place", Rate::scale_digits));
+  }
+  return Rate::from_scaled(static_cast<std::int64_t>(scaled));
 }
 
 void ExactSum::add(std::int64_t minor_amount, int from_digits, const Rate& rate)

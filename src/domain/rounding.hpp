@@ -1,7 +1,8 @@
 #pragma once
 
-// Exact integer division with banker's rounding, and exact sums of currency
-// conversions that are rounded once at the end.
+// Exact integer division with banker's rounding (to a whole number, or to a
+// number of significant digits), and exact sums of currency conversions that
+// are rounded once at the end.
 
 #include "domain/rate.hpp"
 
@@ -17,6 +18,32 @@ __extension__ typedef __int128 Int128;
 // Throws Error when DENOMINATOR is not positive or the result does not fit in
 // an int64.
 std::int64_t divide_half_even(Int128 numerator, Int128 denominator);
+
+// A decimal as UNSCALED / 10^DECIMALS (DECIMALS may be negative: 12 and -3 is
+// 12000).
+struct ScaledDecimal
+{
+  std::int64_t unscaled = 0;
+  int decimals = 0;
+};
+
+// NUMERATOR / DENOMINATOR (both positive) rounded half to even once, to
+// SIGNIFICANT digits but to no more than MAX_DECIMALS decimals, whichever
+// keeps fewer digits: 2/3 to 10 digits is 0.6666666667, 1/1600 to 10 digits
+// and at most 10 decimals is 0.0006250000 (7 digits). Throws Error unless both
+// are positive, SIGNIFICANT is 1..18 and MAX_DECIMALS is 0..18, or when an
+// intermediate product would overflow 128 bits.
+ScaledDecimal divide_significant(Int128 numerator, Int128 denominator, int significant, int max_decimals);
+
+// NUMERATOR / DENOMINATOR (both positive) as a rate: rounded half to even
+// once to rate_significant_digits, and to no more than the rate's ten
+// decimals. Throws ValidationError when that rounds to zero or leaves more
+// than Rate::max_integer_digits before the point, Error as
+// divide_significant does.
+Rate rate_of_quotient(Int128 numerator, Int128 denominator);
+
+// The significant digits rate_of_quotient keeps.
+inline constexpr int rate_significant_digits = 10;
 
 // A sum of amounts converted into one target currency, kept exactly as an
 // Int128 numerator over 10^14 target major units and rounded once by result(),

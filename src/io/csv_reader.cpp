@@ -288,13 +288,18 @@ private:
   bool m_row_ready = false;
 };
 
-CsvReader::CsvReader(std::istream& in, std::string source_name, std::size_t chunk_size)
+CsvReader::CsvReader(std::istream& in, std::string source_name, std::size_t chunk_size,
+                     TrailingComma trailing)
   : m_source_name(std::move(source_name)), m_parser(std::make_unique<Parser>(in, m_source_name, chunk_size))
 {
   Row header;
   if (!m_parser->next(header)) {
     throw ValidationError(
       fmt::format("{}: empty file, expected a header line", source_or_input(m_source_name)));
+  }
+  if (trailing == TrailingComma::drop && header.fields.size() > 1 && header.fields.back().empty()) {
+    header.fields.pop_back();
+    m_drop_last = true;
   }
   std::unordered_set<std::string_view> seen;
   for (std::size_t i = 0; i < header.fields.size(); ++i) {
@@ -326,9 +331,17 @@ bool CsvReader::next(Record& record)
   if (!m_parser->next(row)) {
     return false;
   }
-  if (row.fields.size() != m_columns.size()) {
-    throw BadRecord(fmt::format("{}: {}, header has {}", location(row.line),
-                                plural(row.fields.size(), "field"), m_columns.size()));
+  const std::size_t fields = m_columns.size() + (m_drop_last ? 1 : 0);
+  if (row.fields.size() != fields) {
+    throw BadRecord(
+      fmt::format("{}: {}, header has {}", location(row.line), plural(row.fields.size(), "field"), fields));
+  }
+  if (m_drop_last) {
+    if (!row.fields.back().empty()) {
+      throw BadRecord(fmt::format("{}: a value '{}' after the last column, which has no name",
+                                  location(row.line), row.fields.back()));
+    }
+    row.fields.pop_back();
   }
   record.line = row.line;
   record.values = std::move(row.fields);

@@ -12,6 +12,16 @@
 
 namespace vendorcat::io {
 
+// Whether a header may end with an empty name, as when every line of the
+// file ends with a comma (the ECB's rate files): the empty last column is
+// then dropped from the header and every record, and a value in it is a
+// BadRecord.
+enum class TrailingComma
+{
+  refuse,
+  drop,
+};
+
 // Reads CSV from a stream in fixed-size chunks, so memory stays flat however
 // large the file is, and yields one record at a time.
 //
@@ -22,7 +32,8 @@ namespace vendorcat::io {
 // line breaks inside quoted fields stay as they are in the file (CRLF is not
 // turned into LF); an empty field is an empty string, never absent.
 //
-// The first record is the header: its names must be non-empty and unique.
+// The first record is the header: its names must be non-empty (but see
+// TrailingComma) and unique.
 // Every later record must have as many fields as the header. Errors are
 // ValidationError messages of the form `SOURCE:LINE: ...` (or `line LINE: ...`
 // when no source name is given), where LINE is the physical line of the file,
@@ -41,10 +52,11 @@ public:
 
   // Reads the header from IN right away; IN must outlive the reader.
   // SOURCE_NAME (e.g. the file name) prefixes error messages; CHUNK_SIZE is
-  // for tests. Throws ValidationError when the input is empty or the header
-  // is malformed or has an empty or repeated name, IoError when reading fails.
+  // for tests; TRAILING says whether an empty last header name is dropped. Throws ValidationError when the
+  // input is empty or the header is malformed or has an empty or repeated name, IoError when reading fails.
   explicit CsvReader(std::istream& in, std::string source_name = {},
-                     std::size_t chunk_size = default_chunk_size);
+                     std::size_t chunk_size = default_chunk_size,
+                     TrailingComma trailing = TrailingComma::refuse);
   ~CsvReader() override;
   CsvReader(CsvReader&&) noexcept;
   CsvReader& operator=(CsvReader&&) noexcept;
@@ -67,6 +79,7 @@ private:
   std::string m_source_name;
   std::unique_ptr<Parser> m_parser;
   std::vector<std::string> m_columns;
+  bool m_drop_last = false; // the header ended with a comma (TrailingComma::drop)
 };
 
 } // namespace vendorcat::io

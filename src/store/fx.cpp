@@ -12,25 +12,55 @@
 
 namespace vendorcat::store {
 
-FxRate set_fx_rate(Catalogue& catalogue, const std::string& currency, const std::string& month,
-                   const std::string& rate)
+std::string rate_base_currency(Catalogue& catalogue)
 {
-  const auto code = Reference::of(catalogue).currency(currency).code;
   const auto base = get_setting(catalogue, SettingKey::base_currency);
   if (!base) {
     throw ValidationError("rates are quoted in the base currency, and none is set: run "
                           "'vendorcat config set base-currency CUR' first");
   }
-  if (code == *base) {
+  return *base;
+}
+
+FxRate set_fx_rate(Catalogue& catalogue, const std::string& currency, const std::string& month,
+                   const std::string& rate)
+{
+  const auto code = Reference::of(catalogue).currency(currency).code;
+  const auto base = rate_base_currency(catalogue);
+  if (code == base) {
     throw FieldError("currency", fmt::format("{} is the base currency: its rate is always 1", code));
   }
   const FxRate stored{code, domain::Month::parse(month), domain::Rate::parse(rate)};
-  Query(connection(catalogue),
-        "INSERT INTO fx_rate (currency, month, rate, batch_id) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (currency, month) DO UPDATE SET rate = excluded.rate",
-        stored.currency, stored.month.to_string(), stored.rate.to_string(), current_import_batch(catalogue))
-    .run();
+  put_fx_rate(catalogue, stored);
   return stored;
+}
+
+FxChange put_fx_rate(Catalogue& catalogue, const FxRate& rate)
+{
+  const auto month = rate.month.to_string();
+  const auto text = rate.rate.to_string();
+  std::optional<domain::Rate> stored;
+  {
+    Query existing(connection(catalogue), "SELECT rate FROM fx_rate WHERE currency = ? AND month = ?",
+                   rate.currency, month);
+    if (existing.next()) {
+      stored = domain::Rate::parse(existing.text_view(0));
+      existing.reset();
+    }
+  }
+  if (!stored) {
+    Query(connection(catalogue), "INSERT INTO fx_rate (currency, month, rate, batch_id) VALUES (?, ?, ?, ?)",
+          rate.currency, month, text, current_import_batch(catalogue))
+      .run();
+    return FxChange::created;
+  }
+  if (*stored == rate.rate) { // compared as rates: a stored `0.90` equals `0.9`
+    return FxChange::unchanged;
+  }
+  Query(connection(catalogue), "UPDATE fx_rate SET rate = ? WHERE currency = ? AND month = ?", text,
+        rate.currency, month)
+    .run();
+  return FxChange::replaced;
 }
 
 std::optional<FxRate> find_fx_rate(Catalogue& catalogue, const std::string& currency,

@@ -67,6 +67,11 @@ const Currency& Reference::currency(std::string_view code) const
     fmt::format("unknown currency code '{}': use an ISO 4217 code such as EUR, USD or JPY", code));
 }
 
+bool Reference::has_currency(std::string_view code) const
+{
+  return m_currencies.find(upper_code(code)) != m_currencies.end();
+}
+
 bool Reference::is_region(std::string_view name) const
 {
   const auto wanted = domain::fold_case(name);

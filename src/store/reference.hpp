@@ -44,6 +44,9 @@ public:
   // The currency with CODE (any letter case); throws ValidationError when unknown.
   const Currency& currency(std::string_view code) const;
 
+  // Whether CODE (any letter case) is a currency of the list; never fails.
+  bool has_currency(std::string_view code) const;
+
   // True when NAME is a UN M49 region or sub-region (any letter case).
   bool is_region(std::string_view name) const;
 

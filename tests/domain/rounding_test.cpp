@@ -2,10 +2,12 @@
 #include "domain/errors.hpp"
 #include "domain/rounding.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cstdint>
 #include <limits>
+#include <string>
 
 using namespace vendorcat;
 using namespace vendorcat::domain;
@@ -270,4 +272,79 @@ TEST(ExactSum, ResultDividedRoundsTheExactQuotientOnce)
   even.add_exact(5, 2); // 0.05 / 2 = 0.025 -> 0.02 (2.5 -> 2)
   EXPECT_EQ(even.result_divided(2, 2), 2);
   EXPECT_THROW((void)sum.result_divided(2, 0), vendorcat::Error);
+}
+
+namespace {
+
+// NUMERATOR / DENOMINATOR by divide_significant, as text (`0.6666666667`).
+std::string significant(Int128 numerator, Int128 denominator, int digits, int max_decimals)
+{
+  const auto rounded = divide_significant(numerator, denominator, digits, max_decimals);
+  return fmt::format("{}e{}", rounded.unscaled, -rounded.decimals);
+}
+
+} // namespace
+
+TEST(DivideSignificant, KeepsTheSignificantDigitsWhereverThePointIs)
+{
+  EXPECT_EQ(significant(2, 3, 10, 18), "6666666667e-10");          // 0.6666666667
+  EXPECT_EQ(significant(200, 3, 10, 18), "6666666667e-8");         // 66.66666667
+  EXPECT_EQ(significant(1, 161, 10, 18), "6211180124e-12");        // 0.006211180124
+  EXPECT_EQ(significant(1, 1, 10, 18), "1000000000e-9");           // 1.000000000
+  EXPECT_EQ(significant(123456789012, 1, 10, 18), "1234567890e2"); // 123456789000
+}
+
+TEST(DivideSignificant, RoundsHalfToEvenOnce)
+{
+  // 0.125 to 2 digits is 0.12 (tie, to even), 0.135 is 0.14; 0.1251 is 0.13.
+  EXPECT_EQ(significant(1, 8, 2, 18), "12e-2");
+  EXPECT_EQ(significant(27, 200, 2, 18), "14e-2");
+  EXPECT_EQ(significant(1251, 10000, 2, 18), "13e-2");
+  // 2.5 to one digit is 2, 3.5 is 4, 25 is 2e1.
+  EXPECT_EQ(significant(5, 2, 1, 18), "2e0");
+  EXPECT_EQ(significant(7, 2, 1, 18), "4e0");
+  EXPECT_EQ(significant(25, 1, 1, 18), "2e1");
+  // 9.9999999999 to 10 digits carries into a new digit: 10.00000000.
+  EXPECT_EQ(significant(99999999999, 10000000000, 10, 18), "10000000000e-9");
+}
+
+TEST(DivideSignificant, CapsTheDecimals)
+{
+  // 1/1600 = 0.000625 has its 10th significant digit in the 13th place; at
+  // most 10 decimals keep 0.0006250000.
+  EXPECT_EQ(significant(1, 1600, 10, 10), "6250000e-10");
+  // A quotient below the last decimal's half rounds to zero; above it, up.
+  EXPECT_EQ(significant(1, 30'000'000'000, 10, 10), "0e-10");
+  EXPECT_EQ(significant(1, 15'000'000'000, 10, 10), "1e-10");
+  EXPECT_EQ(significant(1, 20'000'000'000, 10, 10), "0e-10"); // exactly half: to even
+}
+
+TEST(DivideSignificant, RefusesWhatItCannotDo)
+{
+  EXPECT_THROW(divide_significant(0, 1, 10, 10), Error);
+  EXPECT_THROW(divide_significant(1, 0, 10, 10), Error);
+  EXPECT_THROW(divide_significant(-1, 3, 10, 10), Error);
+  EXPECT_THROW(divide_significant(1, 3, 0, 10), Error);
+  EXPECT_THROW(divide_significant(1, 3, 19, 10), Error);
+  EXPECT_THROW(divide_significant(1, 3, 10, 19), Error);
+  // About 0.1, so scaled by 10^10: beyond 128 bits.
+  const Int128 huge = Int128{1} << 120;
+  EXPECT_THROW(divide_significant(huge, huge * 10, 10, 10), Error);
+}
+
+TEST(RateOfQuotient, TenSignificantDigitsAndAtMostTenDecimals)
+{
+  EXPECT_EQ(rate_of_quotient(200, 209).to_string(), "0.956937799");  // 0.95693779904...
+  EXPECT_EQ(rate_of_quotient(2304, 209).to_string(), "11.02392344"); // 11.0239234449...
+  EXPECT_EQ(rate_of_quotient(1, 161).to_string(), "0.0062111801");   // 0.00621118012...: 10 decimals
+  EXPECT_EQ(rate_of_quotient(288, 25).to_string(), "11.52");
+  EXPECT_EQ(rate_of_quotient(99'999'999, 1).to_string(), "99999999");
+  EXPECT_EQ(rate_of_quotient(1, 15'000'000'000).to_string(), "0.0000000001");
+}
+
+TEST(RateOfQuotient, RefusesWhatARateCannotHold)
+{
+  EXPECT_THROW(rate_of_quotient(1, 30'000'000'000), ValidationError);   // rounds to zero
+  EXPECT_THROW(rate_of_quotient(100'000'000, 1), ValidationError);      // nine integer digits
+  EXPECT_THROW(rate_of_quotient(Int128{1} << 100, 1), ValidationError); // far too large
 }

@@ -307,5 +307,36 @@ TEST(CsvReader, PlainLinesGiveWhatLibcsvGives)
   EXPECT_EQ(fast[5].line, 10U);
 }
 
+// The ECB's files end every line with a comma: TrailingComma::drop takes the
+// empty last column away from the header and each record, and refuses a value
+// in it; without it the empty name is refused as before.
+TEST(CsvReader, TrailingCommaDropsTheEmptyLastColumn)
+{
+  std::istringstream in("Date,USD,\n2025-01-02,1.03,\n2025-01-03,N/A,\n");
+  CsvReader reader(in, "ecb.csv", CsvReader::default_chunk_size, TrailingComma::drop);
+  EXPECT_EQ(reader.columns(), (Strings{"Date", "USD"}));
+  const auto records = read_all(reader);
+  ASSERT_EQ(records.size(), 2U);
+  EXPECT_EQ(records[0].values, (Strings{"2025-01-02", "1.03"}));
+  EXPECT_EQ(records[1].values, (Strings{"2025-01-03", "N/A"}));
+
+  std::istringstream extra("Date,USD,\n2025-01-02,1.03,9\n");
+  CsvReader with_value(extra, "ecb.csv", CsvReader::default_chunk_size, TrailingComma::drop);
+  Record record;
+  try {
+    with_value.next(record);
+    FAIL() << "a value in the unnamed column was accepted";
+  } catch (const BadRecord& error) {
+    EXPECT_STREQ(error.what(), "ecb.csv:2: a value '9' after the last column, which has no name");
+  }
+
+  std::istringstream short_line("Date,USD,\n2025-01-02,1.03\n");
+  CsvReader without_comma(short_line, "ecb.csv", CsvReader::default_chunk_size, TrailingComma::drop);
+  EXPECT_THROW(without_comma.next(record), BadRecord);
+
+  std::istringstream refused("Date,USD,\n");
+  EXPECT_THROW(CsvReader(refused, "ecb.csv"), ValidationError);
+}
+
 } // namespace
 } // namespace vendorcat::io
