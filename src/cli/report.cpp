@@ -164,6 +164,17 @@ void add_range(CLI::App* app, std::optional<std::string>& from, std::optional<st
   add_optional(app, "--to", to, "Last date, inclusive (YYYY-MM-DD)");
 }
 
+// The period, range, currency and filters that report spend and report
+// unit-cost share.
+void add_spend_filters(CLI::App* app, SpendOptions& options)
+{
+  app->add_option("--period", options.period, "month, quarter (default), year or all");
+  add_range(app, options.from, options.to);
+  app->add_option("--currency", options.currency, "Report currency (default: the base currency)");
+  app->add_option("--provider", options.provider, "Only this provider's engagements");
+  app->add_option("--service", options.service, "Only this service's engagements");
+}
+
 } // namespace
 
 void setup_report(CLI::App& app, CommandSlot& slot)
@@ -180,11 +191,7 @@ void setup_report(CLI::App& app, CommandSlot& slot)
     Needs::reading, run_spend, spend);
   spend_app->add_option("--by", spend->by, "type (default), model, provider, service, country, region, unit")
     ->delimiter(',');
-  spend_app->add_option("--period", spend->period, "month, quarter (default), year or all");
-  add_range(spend_app, spend->from, spend->to);
-  spend_app->add_option("--currency", spend->currency, "Report currency (default: the base currency)");
-  spend_app->add_option("--provider", spend->provider, "Only this provider's engagements");
-  spend_app->add_option("--service", spend->service, "Only this service's engagements");
+  add_spend_filters(spend_app, *spend);
 
   auto unit_cost = std::make_shared<UnitCostOptions>();
   auto* unit_cost_app = add_verb<UnitCostOptions>(
@@ -199,13 +206,8 @@ void setup_report(CLI::App& app, CommandSlot& slot)
     ->add_option("--by", unit_cost->by,
                  "model (default), type, provider, service, country, region, unit (the client unit)")
     ->delimiter(',');
-  unit_cost_app->add_option("--period", unit_cost->period, "month, quarter (default), year or all");
+  add_spend_filters(unit_cost_app, *unit_cost);
   unit_cost_app->add_option("--unit", unit_cost->unit, "fte (default), hours, transactions or cases");
-  add_range(unit_cost_app, unit_cost->from, unit_cost->to);
-  unit_cost_app->add_option("--currency", unit_cost->currency,
-                            "Report currency (default: the base currency)");
-  unit_cost_app->add_option("--provider", unit_cost->provider, "Only this provider's engagements");
-  unit_cost_app->add_option("--service", unit_cost->service, "Only this service's engagements");
 
   auto renewals = std::make_shared<RenewalsOptions>();
   auto* renewals_app = add_verb<RenewalsOptions>(

@@ -52,19 +52,27 @@ void bind_answers(Query& statement, const domain::Assessment& assessment, int in
 
 } // namespace
 
-domain::Assessment assessment_of(Catalogue& catalogue, std::int64_t engagement_id)
+namespace {
+
+// ENGAGEMENT_ID's stored answers; nullopt when it has no assessment row.
+std::optional<domain::Assessment> stored_answers(Catalogue& catalogue, std::int64_t engagement_id)
 {
   Query query(connection(catalogue),
               fmt::format("SELECT {} FROM assessment WHERE engagement_id = ?", answer_columns()),
               engagement_id);
-  return query.next() ? read_answers(query, 0) : domain::Assessment{};
+  return query.next() ? std::optional(read_answers(query, 0)) : std::nullopt;
+}
+
+} // namespace
+
+domain::Assessment assessment_of(Catalogue& catalogue, std::int64_t engagement_id)
+{
+  return stored_answers(catalogue, engagement_id).value_or(domain::Assessment{});
 }
 
 bool is_assessed(Catalogue& catalogue, std::int64_t engagement_id)
 {
-  return Query(connection(catalogue), "SELECT count(*) FROM assessment WHERE engagement_id = ?",
-               engagement_id)
-           .run_integer() > 0;
+  return stored_answers(catalogue, engagement_id).has_value();
 }
 
 domain::Assessment apply_answers(domain::Assessment current, const AssessmentFields& fields)
@@ -84,8 +92,9 @@ domain::Assessment apply_answers(domain::Assessment current, const AssessmentFie
 AssessOutcome assess_engagement(Catalogue& catalogue, std::int64_t engagement_id,
                                 const AssessmentFields& fields)
 {
-  const bool existed = is_assessed(catalogue, engagement_id);
-  const auto before = assessment_of(catalogue, engagement_id);
+  const auto stored = stored_answers(catalogue, engagement_id);
+  const bool existed = stored.has_value();
+  const auto before = stored.value_or(domain::Assessment{});
   const auto after = apply_answers(before, fields);
   const auto now = utc_timestamp();
   AssessOutcome outcome = AssessOutcome::unchanged;
