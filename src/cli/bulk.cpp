@@ -44,7 +44,6 @@ struct UndoOptions
 struct ExportOptions
 {
   std::string kind;
-  std::string output;
 };
 
 // 1234567 as 1,234,567.
@@ -113,7 +112,8 @@ void run_import(Session& session, const ImportOptions& options)
   const auto kind = io::parse_kind(options.kind);
   const auto on_conflict = store::parse_on_conflict(options.on_conflict);
   const bool from_stdin = options.file == "-";
-  const auto format = session.options().format == "table" ? std::string() : session.options().format;
+  const auto given = session.options().format.value_or("");
+  const auto format = given == "table" ? std::string() : given;
   std::ifstream file;
   // The content's hash: of a regular file up front too, so that a repeat is
   // refused before it is read; of what was read in every case (a pipe, a
@@ -210,20 +210,32 @@ void run_import_undo(Session& session, const UndoOptions& options)
                            grouped(undone.removed)));
 }
 
+// "25 spend lines", "1 provider": COUNT records of KIND, in words.
+std::string records_of(io::Kind kind, std::size_t count)
+{
+  std::string_view noun = io::to_string(kind); // plural
+  if (kind == io::Kind::spend) {
+    noun = "spend lines";
+  } else if (kind == io::Kind::fx) {
+    noun = "exchange rates";
+  }
+  if (count == 1) {
+    noun.remove_suffix(1);
+  }
+  return fmt::format("{} {}", grouped(count), noun);
+}
+
 void run_export(Session& session, const ExportOptions& options)
 {
   const auto kind = io::parse_kind(options.kind);
-  if (options.output.empty() || options.output == "-") {
-    io::export_records(session.catalogue(), kind, session.format(), session.out());
-    return;
+  const auto format = session.format();
+  if (format == table::Format::html || format == table::Format::xlsx) {
+    throw UsageError(fmt::format("export writes the files import reads (.csv, .json or .jsonl); for a "
+                                 "spreadsheet, list the records with -o FILE.{} instead",
+                                 table::to_string(format)));
   }
-  auto& catalogue = session.catalogue();
-  io::OutputFile file(options.output, io::catalogue_files(catalogue.path()),
-                      {io::Replace::yes, io::NonRegular::write_through, io::FileMode::user_umask});
-  std::size_t rows = 0;
-  file.write([&](std::ostream& out) { rows = io::export_records(catalogue, kind, session.format(), out); });
-  file.commit();
-  session.note(fmt::format("wrote {} {} to '{}'", rows, options.kind, options.output));
+  const auto rows = io::export_records(session.catalogue(), kind, format, session.out());
+  session.set_written(records_of(kind, rows));
 }
 
 void run_demo(Session& session, const std::monostate&)
@@ -288,7 +300,6 @@ void setup_bulk(CLI::App& app, CommandSlot& slot)
     slot = Command{Needs::reading, [exported](Session& session) { run_export(session, *exported); }};
   });
   export_app->add_option("KIND", exported->kind, kinds)->required()->check(choices(kind_names));
-  export_app->add_option("-o,--output", exported->output, "File to write (default: stdout)");
 
   auto* demo_app = app.add_subcommand(
     "demo", "Fill an empty catalogue with the demo data.\nExample: vendorcat --db demo.db demo");

@@ -58,7 +58,6 @@ struct ConsumptionOptions
 
 struct HtmlOptions
 {
-  std::string output;
   std::optional<std::string> from;
   std::optional<std::string> to;
   std::string currency;
@@ -123,7 +122,7 @@ void run_concentration(Session& session, const ConcentrationOptions& options)
     session.print(computed.shares);
     return;
   }
-  report::render_record(report::concentration_record(computed), session.format(), session.out());
+  session.print_record(report::concentration_record(computed));
 }
 
 struct AssessmentOptions
@@ -150,12 +149,8 @@ void run_html(Session& session, const HtmlOptions& options)
   html.to = options.to;
   html.currency = options.currency;
   html.on = options.on;
-  auto& catalogue = session.catalogue();
-  io::OutputFile file(options.output, io::catalogue_files(catalogue.path()),
-                      {io::Replace::yes, io::NonRegular::write_through, io::FileMode::user_umask});
-  file.write([&](std::ostream& out) { report::render_html_report(catalogue, html, out); });
-  file.commit();
-  session.note(fmt::format("wrote the HTML report to '{}'", options.output));
+  auto& file = session.output_file(table::Format::html, "the HTML report");
+  file.write([&](std::ostream& out) { report::render_html_report(session.catalogue(), html, out); });
 }
 
 void add_range(CLI::App* app, std::optional<std::string>& from, std::optional<std::string>& to)
@@ -266,7 +261,6 @@ void setup_report(CLI::App& app, CommandSlot& slot)
     *noun, slot, "html",
     "Write a self-contained HTML page with charts and tables.\nExample: vendorcat report html -o spend.html",
     Needs::reading, run_html, html);
-  html_app->add_option("-o,--output", html->output, "File to write")->required();
   add_range(html_app, html->from, html->to);
   html_app->add_option("--currency", html->currency, "Report currency");
   add_optional(html_app, "--on", html->on, "Date the renewals section counts from (default: today)");

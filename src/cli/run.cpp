@@ -66,8 +66,16 @@ void add_global_options(CLI::App& app, GlobalOptions& options)
     "--db", [&options](const std::string& value) { options.db = value; },
     "Catalogue file, or postgresql://USER@HOST[:PORT]/DBNAME for a catalogue on a server\n"
     "(default: $VENDORCAT_DB, else $XDG_DATA_HOME/vendorcat/catalogue.db)");
-  app.add_option("--format", options.format, "Output format: table, csv, json or jsonl")
+  app
+    .add_option_function<std::string>(
+      "--format", [&options](const std::string& value) { options.format = value; },
+      "Output format: table, csv, json or jsonl (default: table, or what -o FILE's extension names)")
     ->check(CLI::IsMember({"table", "csv", "json", "jsonl"}));
+  app.add_option_function<std::string>(
+    "-o,--output", [&options](const std::string& value) { options.output = value; },
+    "Write a listing or report to FILE instead of stdout, in the format its extension names\n"
+    "(.csv, .json, .jsonl, .html, .xlsx, .txt); an existing FILE is replaced only with --force");
+  app.add_flag("--force", options.force, "Let -o replace an existing file");
   app.add_flag("-q,--quiet", options.quiet, "No messages on stderr except errors");
 }
 
@@ -78,6 +86,17 @@ std::string version_line()
   const auto& migrations = store::builtin_migrations();
   return fmt::format("vendorcat {} (catalogue schema {})", VENDORCAT_VERSION,
                      migrations.empty() ? 0 : migrations.back().version);
+}
+
+// "report spend": the nouns and verbs chosen on the command line.
+std::string command_name(const CLI::App& app)
+{
+  std::string name;
+  for (const auto* current = &app; !current->get_subcommands().empty();) {
+    current = current->get_subcommands().front();
+    name += (name.empty() ? "" : " ") + current->get_name();
+  }
+  return name;
 }
 
 } // namespace
@@ -127,9 +146,13 @@ int run(int argc, char** argv)
 
   try {
     Session session(options, std::cout, std::cerr);
-    session.format(); // validate before touching the catalogue
+    if (options.format) {
+      table::parse_format(*options.format); // validate before touching the catalogue
+    }
+    session.set_command(command_name(app));
     session.open(slot->needs);
     session.run(slot->run);
+    session.finish();
     if (!std::cout.flush()) {
       throw IoError(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
     }

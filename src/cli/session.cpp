@@ -1,9 +1,12 @@
 #include "cli/session.hpp"
 
 #include "cli/message.hpp"
+#include "domain/errors.hpp"
 #include "report/render.hpp"
 #include "store/catalogue_path.hpp"
 #include "store/migrations.hpp"
+
+#include <fmt/format.h>
 
 #include <cstdlib>
 #include <ostream>
@@ -15,24 +18,58 @@ Session::Session(GlobalOptions options, std::ostream& out, std::ostream& err)
 {
 }
 
+std::optional<table::Format> Session::named_format() const
+{
+  if (m_options.format) {
+    return table::parse_format(*m_options.format);
+  }
+  if (m_options.output && *m_options.output != "-") {
+    try {
+      return table::format_of_file(*m_options.output);
+    } catch (const UsageError&) {
+      return std::nullopt;
+    }
+  }
+  return table::Format::table;
+}
+
 table::Format Session::format() const
 {
-  return table::parse_format(m_options.format);
+  if (m_options.format) {
+    return table::parse_format(*m_options.format);
+  }
+  if (m_options.output && *m_options.output != "-") {
+    return table::format_of_file(*m_options.output);
+  }
+  return table::Format::table;
 }
 
 void Session::open(Needs needs)
 {
-  if (needs == Needs::nothing) {
-    return;
+  const bool to_file = m_options.output && *m_options.output != "-";
+  if (to_file && (needs == Needs::writing || needs == Needs::initialising)) {
+    throw UsageError(fmt::format("-o writes what a listing or report prints; '{}' changes the catalogue and "
+                                 "prints no listing to write",
+                                 m_command));
   }
-  const auto path =
-    store::resolve_catalogue_path(m_options.db, [](const char* name) { return std::getenv(name); });
-  const auto access =
-    needs == Needs::writing || needs == Needs::initialising ? store::Access::read_write : store::Access::read;
-  m_catalogue = store::Catalogue::open(
-    path, access, needs == Needs::initialising ? store::EmptyFile::initialise : store::EmptyFile::refuse);
-  if (needs != Needs::unmigrated) {
-    store::migrate(*m_catalogue);
+  std::vector<std::filesystem::path> protected_files;
+  if (needs != Needs::nothing) {
+    const auto path =
+      store::resolve_catalogue_path(m_options.db, [](const char* name) { return std::getenv(name); });
+    const auto access = needs == Needs::writing || needs == Needs::initialising ? store::Access::read_write
+                                                                                : store::Access::read;
+    m_catalogue = store::Catalogue::open(
+      path, access, needs == Needs::initialising ? store::EmptyFile::initialise : store::EmptyFile::refuse);
+    if (needs != Needs::unmigrated) {
+      store::migrate(*m_catalogue);
+    }
+    protected_files = io::catalogue_files(m_catalogue->path());
+  }
+  if (to_file) {
+    m_file = std::make_unique<io::OutputFile>(
+      *m_options.output, protected_files,
+      io::OutputPolicy{m_options.force ? io::Replace::yes : io::Replace::no, io::NonRegular::write_through,
+                       io::FileMode::user_umask});
   }
 }
 
@@ -45,6 +82,47 @@ void Session::run(const std::function<void(Session&)>& command)
   store::run_guarded(*m_catalogue, [&] { command(*this); });
 }
 
+bool Session::collecting() const
+{
+  const auto chosen = named_format();
+  return m_file && (chosen == table::Format::html || chosen == table::Format::xlsx);
+}
+
+void Session::add_sheet(report::Sheet sheet)
+{
+  m_used = true;
+  m_rows += sheet.table.rows.size();
+  m_sheets.push_back(std::move(sheet));
+}
+
+void Session::finish()
+{
+  if (!m_file) {
+    return;
+  }
+  if (!m_used) {
+    throw UsageError(fmt::format("'{}' prints nothing to write to '{}': -o is for listings and reports",
+                                 m_command, *m_options.output));
+  }
+  if (collecting()) {
+    if (format() == table::Format::xlsx) {
+      report::write_xlsx(m_sheets, m_file->temporary_path().empty() ? std::filesystem::path(*m_options.output)
+                                                                    : m_file->temporary_path());
+    } else {
+      m_file->write([&](std::ostream& out) { report::render_html_tables(m_sheets, m_command, out); });
+    }
+  }
+  m_file->commit();
+  if (!m_written.empty()) {
+    note(fmt::format("wrote {} to '{}'", m_written, *m_options.output));
+  } else if (m_text) {
+    note(fmt::format("wrote '{}'", *m_options.output));
+  } else {
+    const auto sheets = m_sheets.size() > 1 ? fmt::format(" in {} sheets", m_sheets.size()) : std::string();
+    note(fmt::format("wrote {} row{}{} to '{}'", m_rows, m_rows == 1 ? "" : "s", sheets, *m_options.output));
+  }
+}
+
 store::Catalogue& Session::catalogue()
 {
   return *m_catalogue;
@@ -52,12 +130,77 @@ store::Catalogue& Session::catalogue()
 
 void Session::print(const table::Table& table)
 {
-  report::render(table, format(), m_out);
+  if (collecting()) {
+    add_sheet({m_command, table});
+    return;
+  }
+  m_rows += table.rows.size();
+  report::render(table, format(), stream());
+}
+
+void Session::print_record(const report::Record& record)
+{
+  if (collecting()) {
+    for (auto& sheet : report::record_sheets(record, m_command)) {
+      add_sheet(std::move(sheet));
+    }
+    return;
+  }
+  if (m_written.empty()) {
+    m_written = "1 record";
+  }
+  report::render_record(record, format(), stream());
 }
 
 report::RowStream Session::rows(std::vector<table::Column> columns)
 {
-  return report::RowStream(std::move(columns), format(), m_out);
+  if (collecting()) {
+    m_used = true;
+    return report::RowStream(std::move(columns), format(), m_out, [this](table::Table&& table, std::size_t) {
+      add_sheet({m_command, std::move(table)});
+    });
+  }
+  return report::RowStream(std::move(columns), format(), stream(),
+                           [this](table::Table&&, std::size_t rows) { m_rows += rows; });
+}
+
+io::OutputFile& Session::output_file(table::Format format, std::string what)
+{
+  if (!m_file) {
+    throw UsageError(fmt::format("'{}' writes a file: give -o FILE", m_command));
+  }
+  if (const auto named = named_format(); named && *named != format) {
+    throw UsageError(fmt::format("'{}' writes {} {} file: name it .{}", m_command,
+                                 format == table::Format::html ? "an" : "a", table::to_string(format),
+                                 table::to_string(format)));
+  }
+  m_used = true;
+  m_written = std::move(what);
+  return *m_file;
+}
+
+std::ostream& Session::stream()
+{
+  if (!m_file) {
+    return m_out;
+  }
+  m_used = true;
+  return m_file->stream();
+}
+
+std::ostream& Session::out()
+{
+  if (!m_file) {
+    return m_out;
+  }
+  if (collecting()) {
+    throw UsageError(
+      fmt::format("'{}' writes text, which an {} file cannot hold: name the file .txt, .csv or "
+                  ".json",
+                  m_command, table::to_string(format())));
+  }
+  m_text = true;
+  return stream();
 }
 
 void Session::note(const std::string& message)

@@ -3,6 +3,9 @@
 // What every command gets: the global options, the catalogue (opened and
 // migrated by the dispatcher as the command declared), and the streams.
 
+#include "io/output_file.hpp"
+#include "report/document.hpp"
+#include "report/record.hpp"
 #include "report/row_stream.hpp"
 #include "store/catalogue.hpp"
 #include "table/format.hpp"
@@ -20,8 +23,10 @@ namespace vendorcat::cli {
 
 struct GlobalOptions
 {
-  std::optional<std::string> db; // --db, when given
-  std::string format = "table";
+  std::optional<std::string> db;     // --db, when given
+  std::optional<std::string> format; // --format, when given
+  std::optional<std::string> output; // -o FILE, when given (`-`: stdout)
+  bool force = false;                // --force: -o may replace a file
   bool quiet = false;
 };
 
@@ -67,10 +72,25 @@ public:
   Session(GlobalOptions options, std::ostream& out, std::ostream& err);
 
   const GlobalOptions& options() const { return m_options; }
+
+  // The output format: --format when given, else the extension of -o FILE,
+  // else table. Throws UsageError for a format or extension it does not know.
   table::Format format() const;
 
-  // Opens the catalogue as NEEDS says; called once by the dispatcher.
+  // "report spend": the command, for messages and the names of sheets.
+  void set_command(std::string name) { m_command = std::move(name); }
+  const std::string& command() const { return m_command; }
+
+  // Opens the catalogue as NEEDS says and prepares -o FILE; called once by
+  // the dispatcher. -o is refused (UsageError) for a command that writes to
+  // the catalogue, and FILE when it exists without --force or is the
+  // catalogue; nothing has been written then.
   void open(Needs needs);
+
+  // After the command succeeded: writes what was collected for an html or
+  // xlsx file, puts -o FILE in place and notes what it holds. Throws
+  // UsageError when -o was given to a command that printed nothing.
+  void finish();
 
   // Runs COMMAND on this session; failures of the catalogue that no layer
   // below named are reported with the catalogue's path.
@@ -104,24 +124,52 @@ public:
   // The open catalogue; only valid for commands that declared one.
   store::Catalogue& catalogue();
 
-  // Prints TABLE to stdout in the chosen format.
+  // Prints TABLE in the chosen format, to stdout or -o FILE (a sheet of its
+  // own in an xlsx or html file).
   void print(const table::Table& table);
 
-  // A stream of rows to stdout in the chosen format, for listings that write
-  // each record as they read it (report/row_stream.hpp); call finish().
+  // Prints RECORD (`provider show`) as print does: in an xlsx or html file
+  // its fields and each section are sheets of their own.
+  void print_record(const report::Record& record);
+
+  // A stream of rows in the chosen format, for listings that write each
+  // record as they read it (report/row_stream.hpp); call finish().
   report::RowStream rows(std::vector<table::Column> columns);
+
+  // The file -o names, for a command that writes a document of its own
+  // (report html) in FORMAT; throws UsageError when -o is missing or names
+  // another format. WHAT ("the HTML report") is what the closing note says.
+  io::OutputFile& output_file(table::Format format, std::string what);
+
+  // What the closing note of -o says the file holds ("25 spend lines"),
+  // when not the rows printed.
+  void set_written(std::string what) { m_written = std::move(what); }
 
   // A message for people on stderr (`vendorcat: ...`), unless --quiet.
   void note(const std::string& message);
 
-  std::ostream& out() { return m_out; }
+  // The text output: stdout, or -o FILE. Throws UsageError when the file is
+  // an xlsx or html one, which text cannot be written into.
+  std::ostream& out();
   std::ostream& err() { return m_err; }
 
 private:
+  std::optional<table::Format> named_format() const; // format(), or none for an unknown extension
+  bool collecting() const;                           // an xlsx or html file: sheets collected until finish()
+  std::ostream& stream();                            // stdout or the file, for the renderers
+  void add_sheet(report::Sheet sheet);
+
   GlobalOptions m_options;
   std::ostream& m_out;
   std::ostream& m_err;
   std::optional<store::Catalogue> m_catalogue;
+  std::string m_command;
+  std::unique_ptr<io::OutputFile> m_file; // -o FILE
+  bool m_used = false;                    // something was written to m_file
+  bool m_text = false;                    // by the command itself, through out()
+  std::size_t m_rows = 0;                 // rows printed
+  std::string m_written;
+  std::vector<report::Sheet> m_sheets; // for an xlsx or html file
 };
 
 } // namespace vendorcat::cli

@@ -13,6 +13,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace vendorcat::domain {
 
 namespace {
@@ -87,6 +89,30 @@ std::string format_amount(std::int64_t minor, int minor_digits)
   }
   const std::uint64_t divisor = power_of_ten(minor_digits);
   return fmt::format("{}{}.{:0{}}", sign, magnitude / divisor, magnitude % divisor, minor_digits);
+}
+
+std::string group_thousands(std::string_view decimal)
+{
+  const std::size_t sign = decimal.starts_with('-') ? 1 : 0;
+  const auto point = decimal.find('.');
+  const std::size_t whole_end = point == std::string_view::npos ? decimal.size() : point;
+  const auto whole = decimal.substr(sign, whole_end - sign);
+  const auto digits_only = [](std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (whole.empty() || !digits_only(whole) ||
+      (point != std::string_view::npos && !digits_only(decimal.substr(point + 1)))) {
+    return std::string(decimal);
+  }
+  std::string grouped(decimal.substr(0, sign));
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    if (i > 0 && (whole.size() - i) % 3 == 0) {
+      grouped += ',';
+    }
+    grouped += whole[i];
+  }
+  grouped += decimal.substr(whole_end);
+  return grouped;
 }
 
 } // namespace vendorcat::domain

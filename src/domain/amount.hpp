@@ -31,6 +31,12 @@ std::int64_t parse_amount(std::string_view text, int minor_digits, std::string_v
 // when MINOR_DIGITS is not 0..max_minor_digits.
 std::string format_amount(std::int64_t minor, int minor_digits);
 
+// DECIMAL (as format_amount writes it: `-1234567.50`) with a comma between
+// each group of three digits of its whole part (`-1,234,567.50`), as pages
+// and spreadsheets show figures for people; any other text is returned as it
+// is. Never fails.
+std::string group_thousands(std::string_view decimal);
+
 // An amount of money as stored: a count of minor units and the number of
 // minor digits of its currency, printed as format_amount() prints it.
 struct Amount

@@ -44,7 +44,7 @@ struct ShareRow
 
 std::string amount(const Page& page, std::int64_t minor)
 {
-  return domain::format_amount(minor, page.digits);
+  return domain::group_thousands(domain::format_amount(minor, page.digits));
 }
 
 std::string percent(double share)
@@ -267,7 +267,8 @@ std::string renewal_row(const Renewal& r)
     nowrap_cell(r.end_date.to_string()),
     optional(r.notice_deadline ? std::optional(r.notice_deadline->to_string()) : std::nullopt, false),
     r.days_left <= 30 ? " soon" : "", r.days_left, badge,
-    optional(r.value ? std::optional(r.value->to_string()) : std::nullopt, true), cell(r.currency));
+    optional(r.value ? std::optional(domain::group_thousands(r.value->to_string())) : std::nullopt, true),
+    cell(r.currency));
 }
 
 std::string renewals_section(const Page& page)

@@ -43,7 +43,7 @@ std::string optional_cell(const HtmlPage& page, const std::optional<std::int64_t
   if (!minor) {
     return "<td class=\"num\"><span class=\"muted\">\u2014</span></td>";
   }
-  return num_cell(domain::format_amount(*minor, page.digits), *minor < 0);
+  return num_cell(domain::group_thousands(domain::format_amount(*minor, page.digits)), *minor < 0);
 }
 
 std::string unit_cost_table(const HtmlPage& page)

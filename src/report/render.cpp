@@ -3,9 +3,11 @@
 
 #include "report/render.hpp"
 
+#include "report/document.hpp"
 #include "report/row_stream.hpp"
 
 #include <cmath>
+#include <stdexcept>
 
 namespace vendorcat::report {
 
@@ -48,6 +50,11 @@ void render(const table::Table& table, table::Format format, std::ostream& out)
   case table::Format::jsonl:
     render_jsonl(table, out);
     return;
+  case table::Format::html:
+    render_html_tables({{"report", table}}, "report", out);
+    return;
+  case table::Format::xlsx:
+    throw std::invalid_argument("a workbook is written to a file (report::write_xlsx)");
   }
   render_table(table, out);
 }

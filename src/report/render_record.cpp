@@ -2,6 +2,7 @@
 // lines, then each section as a table); the others reuse the table renderers
 // or the JSON one.
 
+#include "report/document.hpp"
 #include "report/record.hpp"
 #include "report/render.hpp"
 
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <ostream>
+#include <stdexcept>
 
 namespace vendorcat::report {
 
@@ -64,6 +66,11 @@ void render_record(const Record& record, table::Format format, std::ostream& out
   case table::Format::jsonl:
     render_record_json(record, out, -1);
     return;
+  case table::Format::html:
+    render_html_tables(record_sheets(record, "record"), "record", out);
+    return;
+  case table::Format::xlsx:
+    throw std::invalid_argument("a workbook is written to a file (report::write_xlsx)");
   }
 }
 

@@ -16,8 +16,8 @@
 
 namespace vendorcat::report {
 
-RowStream::RowStream(std::vector<table::Column> columns, table::Format format, std::ostream& out)
-  : m_format(format), m_out(out)
+RowStream::RowStream(std::vector<table::Column> columns, table::Format format, std::ostream& out, Done done)
+  : m_format(format), m_out(out), m_done(std::move(done))
 {
   m_table.columns = std::move(columns);
 }
@@ -52,6 +52,8 @@ void RowStream::add(const std::vector<table::Value>& row)
   ++m_rows;
   switch (m_format) {
   case table::Format::table:
+  case table::Format::html:
+  case table::Format::xlsx:
     m_table.rows.push_back(row);
     return;
   case table::Format::csv:
@@ -91,6 +93,9 @@ std::size_t RowStream::finish()
     m_out << (m_rows == 0 ? "]\n" : "\n]\n");
   }
   check_stream();
+  if (m_done) {
+    m_done(std::move(m_table), m_rows);
+  }
   return m_rows;
 }
 
@@ -125,6 +130,8 @@ void RowStream::check_stream()
     case table::Format::jsonl:
       throw IoError("could not write the JSON Lines report");
     case table::Format::table:
+    case table::Format::html:
+    case table::Format::xlsx:
       throw IoError("could not write the report");
     }
   }

@@ -10,6 +10,7 @@
 #include "table/table.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <iosfwd>
 #include <vector>
 
@@ -20,7 +21,13 @@ class RowStream
 public:
   // Writes nothing yet: the header (csv) or the opening of the array (json)
   // goes to OUT with the first row, or at finish() when there is none.
-  RowStream(std::vector<table::Column> columns, table::Format format, std::ostream& out);
+  //
+  // The html and xlsx formats are written whole, by whoever collects the
+  // table: their rows are kept and handed to DONE at finish(), and OUT gets
+  // nothing. DONE, when given, is called at finish() in every format with
+  // the number of rows (and the table, rows included only for html and xlsx).
+  using Done = std::function<void(table::Table&& table, std::size_t rows)>;
+  RowStream(std::vector<table::Column> columns, table::Format format, std::ostream& out, Done done = {});
 
   const std::vector<table::Column>& columns() const { return m_table.columns; }
 
@@ -40,6 +47,7 @@ private:
   table::Table m_table; // the columns, and the rows only for the table format
   table::Format m_format;
   std::ostream& m_out;
+  Done m_done;
   std::size_t m_rows = 0;
   bool m_started = false;
   std::vector<std::string> m_fields;

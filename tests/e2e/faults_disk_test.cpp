@@ -154,8 +154,8 @@ TEST_F(FaultFullDisk, ImportUnderAFileSizeLimitFailsCleanly)
 TEST_F(FaultFullDisk, ExportOverAnExistingFileKeepsIt)
 {
   write_file(out / "keep.csv", precious);
-  const auto output =
-    limited({"--db", full.string(), "export", "spend", "-o", (out / "keep.csv").string()}, 64 << 10);
+  const auto output = limited(
+    {"--db", full.string(), "export", "spend", "--force", "-o", (out / "keep.csv").string()}, 64 << 10);
   expect_one_line_naming(output, "keep.csv");
   EXPECT_TRUE(holds(out / "keep.csv", precious)) << "the old file was overwritten";
   EXPECT_EQ(names_in(out), std::vector<std::string>{"keep.csv"}) << "a temporary file was left behind";
@@ -176,7 +176,7 @@ TEST_F(FaultFullDisk, ReportHtmlOverAnExistingFileKeepsIt)
   const std::uint64_t limit = size - 1;
   ASSERT_GT(limit, 32u * 1024) << "the page must be larger than what opening the catalogue writes";
   const auto output =
-    limited({"--db", full.string(), "report", "html", "-o", (out / "keep.html").string()}, limit);
+    limited({"--db", full.string(), "report", "html", "--force", "-o", (out / "keep.html").string()}, limit);
   expect_one_line_naming(output, "keep.html");
   EXPECT_TRUE(holds(out / "keep.html", precious)) << "the old file was overwritten";
   EXPECT_EQ(names_in(out), std::vector<std::string>{"keep.html"}) << "a temporary file was left behind";
@@ -217,9 +217,10 @@ TEST_F(FaultFullDisk, SmallTmpfsRefusesCleanly)
 
   // An export over an existing file that does not fit beside it.
   write_file(dir / "small" / "keep.csv", precious);
-  output = run_with(VENDORCAT_BIN,
-                    {"--db", full.string(), "export", "spend", "-o", (dir / "small" / "keep.csv").string()},
-                    RunOptions{});
+  output = run_with(
+    VENDORCAT_BIN,
+    {"--db", full.string(), "export", "spend", "--force", "-o", (dir / "small" / "keep.csv").string()},
+    RunOptions{});
   expect_one_line_naming(output, "keep.csv");
   EXPECT_TRUE(holds(dir / "small" / "keep.csv", precious)) << "the old file was overwritten";
   EXPECT_EQ(names_in(dir / "small"), (std::vector<std::string>{"c.db", "keep.csv"}))

@@ -161,8 +161,8 @@ TEST(HtmlReport, ShowsBpoAndKpoPerQuarterAsChartAndTable)
   EXPECT_TRUE(contains(page, "<svg class=\"chart\" role=\"img\" aria-label=\""));
   EXPECT_TRUE(contains(page, ">2025-Q1</text>"));
   EXPECT_TRUE(contains(page, ">2025-Q2</text>"));
-  EXPECT_TRUE(contains(page, "<td>2025-Q1</td><td class=\"num\">1250.50</td>"
-                             "<td class=\"num\">1800.00</td><td class=\"num\">3050.50</td>"));
+  EXPECT_TRUE(contains(page, "<td>2025-Q1</td><td class=\"num\">1,250.50</td>"
+                             "<td class=\"num\">1,800.00</td><td class=\"num\">3,050.50</td>"));
   EXPECT_TRUE(contains(page, "<td>2025-Q2</td><td class=\"num neg\">-300.00</td>"
                              "<td class=\"num\">95.00</td><td class=\"num neg\">-205.00</td>"));
   // Both series are drawn in their own colours, with the exact figure as a tooltip.
@@ -188,9 +188,9 @@ TEST(HtmlReport, SpendByDeliveryModelAndTopProviders)
   EXPECT_TRUE(contains(page, "<td>onshore</td><td class=\"num\">950.50</td>"
                              "<td class=\"num\">33.4\u00a0%</td>"));
   EXPECT_TRUE(contains(page, "<td>nearshore</td><td class=\"num\">0.00</td>"));
-  EXPECT_TRUE(contains(page, "<td>offshore</td><td class=\"num\">1895.00</td>"));
+  EXPECT_TRUE(contains(page, "<td>offshore</td><td class=\"num\">1,895.00</td>"));
   EXPECT_TRUE(contains(page, "<td class=\"num\">1</td><td>&lt;Acme &amp; &quot;Sons&quot;&gt;</td>"
-                             "<td class=\"num\">2845.50</td><td class=\"num\">100.0\u00a0%</td>"));
+                             "<td class=\"num\">2,845.50</td><td class=\"num\">100.0\u00a0%</td>"));
 }
 
 TEST(HtmlReport, ListsUpcomingRenewalsWithAutoRenewBadge)
@@ -202,7 +202,7 @@ TEST(HtmlReport, ListsUpcomingRenewalsWithAutoRenewBadge)
                              "</td><td class=\"nowrap\">2025-06-30</td><td class=\"nowrap\">"
                              "2025-05-31</td><td class=\"num soon\">29</td>"));
   EXPECT_TRUE(contains(page, "<span class=\"badge auto\">auto-renews</span>"));
-  EXPECT_TRUE(contains(page, "<td class=\"num\">12000.00</td><td>EUR</td>"));
+  EXPECT_TRUE(contains(page, "<td class=\"num\">12,000.00</td><td>EUR</td>"));
   EXPECT_FALSE(contains(page, "ENG-2</td>")); // open-ended
 }
 
@@ -236,7 +236,7 @@ TEST(HtmlReport, GroupsProvidersBeyondTheTop)
   options.top_providers = 1;
   const auto page = rendered(catalogue, options);
   EXPECT_TRUE(contains(page, "<td>1 other provider</td><td class=\"num\">10.00</td>"));
-  EXPECT_TRUE(contains(page, "<td>Total (2 providers)</td><td class=\"num\">2855.50</td>"));
+  EXPECT_TRUE(contains(page, "<td>Total (2 providers)</td><td class=\"num\">2,855.50</td>"));
   EXPECT_FALSE(contains(page, ">Beta Oy</text>"));
 }
 
@@ -324,7 +324,7 @@ TEST(HtmlReport, UnitCostByDeliveryModelPerQuarter)
   EXPECT_TRUE(contains(section, "<title>2025-Q1 onshore: 312.62 EUR/FTE</title>"));
   EXPECT_TRUE(contains(section, "<title>2025-Q1 offshore: 3600.00 EUR/FTE</title>"));
   EXPECT_TRUE(contains(section, "<tr><td>2025-Q1</td><td class=\"num\">312.62</td>"));
-  EXPECT_TRUE(contains(section, "<td class=\"num\">3600.00</td><td class=\"num\">1151.56\u00a0%</td></tr>"));
+  EXPECT_TRUE(contains(section, "<td class=\"num\">3,600.00</td><td class=\"num\">1151.56\u00a0%</td></tr>"));
   EXPECT_FALSE(contains(section.substr(0, section.find("</section>")), "2025-Q2"));
 }
 
