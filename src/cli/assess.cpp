@@ -48,7 +48,7 @@ void show(Session& session, std::int64_t engagement_id)
   auto record =
     record_of_row(report::assessment_table({store::engagement_assessment(catalogue, engagement_id)}));
   record.notes.push_back(type_line(catalogue, engagement_id));
-  report::render_record(record, session.format(), session.out());
+  session.print(record);
 }
 
 void run_assess(Session& session, const AssessOptions& options)

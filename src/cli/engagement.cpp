@@ -133,7 +133,7 @@ void run_show(Session& session, const RefOptions& options)
   record.notes = store::explain_engagement(catalogue, engagement);
   record.sections.emplace_back("spend",
                                spend_table(store::list_spend(catalogue, {.engagement = engagement.ref})));
-  report::render_record(record, session.format(), session.out());
+  session.print(record);
 }
 
 void run_update(Session& session, const EditOptions& options)

@@ -159,7 +159,7 @@ void run_show(Session& session, const NameOptions& options)
   filter.provider_id = provider.id;
   record.sections.emplace_back("engagements",
                                provider_engagements(store::list_engagements(catalogue, filter), spend));
-  report::render_record(record, session.format(), session.out());
+  session.print(record);
 }
 
 void run_update(Session& session, const UpdateOptions& options)

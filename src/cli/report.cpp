@@ -123,7 +123,7 @@ void run_concentration(Session& session, const ConcentrationOptions& options)
     session.print(computed.shares);
     return;
   }
-  report::render_record(report::concentration_record(computed), session.format(), session.out());
+  session.print(report::concentration_record(computed));
 }
 
 struct AssessmentOptions

@@ -69,6 +69,8 @@ void add_global_options(CLI::App& app, GlobalOptions& options)
   app.add_option("--format", options.format, "Output format: table, csv, json or jsonl")
     ->check(CLI::IsMember({"table", "csv", "json", "jsonl"}));
   app.add_flag("-q,--quiet", options.quiet, "No messages on stderr except errors");
+  app.add_flag("--wide", options.wide,
+               "Tables in full on a terminal too, not cut or narrowed to fit its width");
 }
 
 // `vendorcat 0.1.0 (catalogue schema 10)`: the newest migration this binary

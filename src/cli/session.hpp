@@ -3,6 +3,8 @@
 // What every command gets: the global options, the catalogue (opened and
 // migrated by the dispatcher as the command declared), and the streams.
 
+#include "report/record.hpp"
+#include "report/render.hpp"
 #include "report/row_stream.hpp"
 #include "store/catalogue.hpp"
 #include "table/format.hpp"
@@ -23,6 +25,7 @@ struct GlobalOptions
   std::optional<std::string> db; // --db, when given
   std::string format = "table";
   bool quiet = false;
+  bool wide = false; // --wide: tables in full on a terminal too
 };
 
 class Session;
@@ -104,8 +107,15 @@ public:
   // The open catalogue; only valid for commands that declared one.
   store::Catalogue& catalogue();
 
-  // Prints TABLE to stdout in the chosen format.
+  // How the table format lays tables out on stdout: fitted to a terminal's
+  // width (unless --wide) and in colour (unless $NO_COLOR), as
+  // cli/terminal.hpp chooses; the full plain table anywhere else.
+  report::TableLayout table_layout() const;
+
+  // Prints TABLE (or RECORD) to stdout in the chosen format; the columns the
+  // table format left out to fit the terminal are named in a note.
   void print(const table::Table& table);
+  void print(const report::Record& record);
 
   // A stream of rows to stdout in the chosen format, for listings that write
   // each record as they read it (report/row_stream.hpp); call finish().
@@ -118,6 +128,8 @@ public:
   std::ostream& err() { return m_err; }
 
 private:
+  void note_left_out(const report::TableFit& fit, const report::TableLayout& layout);
+
   GlobalOptions m_options;
   std::ostream& m_out;
   std::ostream& m_err;

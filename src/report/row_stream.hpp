@@ -6,10 +6,12 @@
 // widest cell, keeps the rows until finish(). The renderers of whole tables
 // (render.hpp) are built on it, so both write the same text.
 
+#include "report/render.hpp"
 #include "table/format.hpp"
 #include "table/table.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <iosfwd>
 #include <vector>
 
@@ -18,9 +20,15 @@ namespace vendorcat::report {
 class RowStream
 {
 public:
+  // Called by finish() when the table format left columns out to fit.
+  using FitNotice = std::function<void(const TableFit&)>;
+
   // Writes nothing yet: the header (csv) or the opening of the array (json)
-  // goes to OUT with the first row, or at finish() when there is none.
-  RowStream(std::vector<table::Column> columns, table::Format format, std::ostream& out);
+  // goes to OUT with the first row, or at finish() when there is none. The
+  // table format is laid out by LAYOUT; NOTICE (if any) hears what it left
+  // out.
+  RowStream(std::vector<table::Column> columns, table::Format format, std::ostream& out,
+            TableLayout layout = {}, FitNotice notice = {});
 
   const std::vector<table::Column>& columns() const { return m_table.columns; }
 
@@ -40,6 +48,8 @@ private:
   table::Table m_table; // the columns, and the rows only for the table format
   table::Format m_format;
   std::ostream& m_out;
+  TableLayout m_layout;
+  FitNotice m_notice;
   std::size_t m_rows = 0;
   bool m_started = false;
   std::vector<std::string> m_fields;
