@@ -77,6 +77,8 @@ void add_global_options(CLI::App& app, GlobalOptions& options)
     "(.csv, .json, .jsonl, .html, .xlsx, .txt); an existing FILE is replaced only with --force");
   app.add_flag("--force", options.force, "Let -o replace an existing file");
   app.add_flag("-q,--quiet", options.quiet, "No messages on stderr except errors");
+  app.add_flag("--wide", options.wide,
+               "Tables in full on a terminal too, not cut or narrowed to fit its width");
 }
 
 // `vendorcat 0.1.0 (catalogue schema 10)`: the newest migration this binary

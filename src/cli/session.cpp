@@ -1,6 +1,7 @@
 #include "cli/session.hpp"
 
 #include "cli/message.hpp"
+#include "cli/terminal.hpp"
 #include "domain/errors.hpp"
 #include "report/render.hpp"
 #include "store/catalogue_path.hpp"
@@ -9,7 +10,9 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
+#include <iostream>
 #include <ostream>
+#include <string_view>
 
 namespace vendorcat::cli {
 
@@ -128,6 +131,15 @@ store::Catalogue& Session::catalogue()
   return *m_catalogue;
 }
 
+report::TableLayout Session::table_layout() const
+{
+  // Only the process's own stdout can be a terminal.
+  if (&m_out != &std::cout || m_file) {
+    return {};
+  }
+  return choose_layout(stdout_facts(), m_options.wide);
+}
+
 void Session::print(const table::Table& table)
 {
   if (collecting()) {
@@ -135,7 +147,8 @@ void Session::print(const table::Table& table)
     return;
   }
   m_rows += table.rows.size();
-  report::render(table, format(), stream());
+  const auto layout = table_layout();
+  note_left_out(report::render(table, format(), stream(), layout), layout);
 }
 
 void Session::print_record(const report::Record& record)
@@ -149,19 +162,24 @@ void Session::print_record(const report::Record& record)
   if (m_written.empty()) {
     m_written = "1 record";
   }
-  report::render_record(record, format(), stream());
+  const auto layout = table_layout();
+  note_left_out(report::render_record(record, format(), stream(), layout), layout);
 }
 
 report::RowStream Session::rows(std::vector<table::Column> columns)
 {
   if (collecting()) {
     m_used = true;
-    return report::RowStream(std::move(columns), format(), m_out, [this](table::Table&& table, std::size_t) {
-      add_sheet({m_command, std::move(table)});
-    });
+    return report::RowStream(std::move(columns), format(), m_out, {}, {},
+                             [this](table::Table&& table, std::size_t) {
+                               add_sheet({m_command, std::move(table)});
+                             });
   }
-  return report::RowStream(std::move(columns), format(), stream(),
-                           [this](table::Table&&, std::size_t rows) { m_rows += rows; });
+  const auto layout = table_layout();
+  return report::RowStream(
+    std::move(columns), format(), stream(), layout,
+    [this, layout](const report::TableFit& fit) { note_left_out(fit, layout); },
+    [this](table::Table&&, std::size_t rows) { m_rows += rows; });
 }
 
 io::OutputFile& Session::output_file(table::Format format, std::string what)
@@ -201,6 +219,33 @@ std::ostream& Session::out()
   }
   m_text = true;
   return stream();
+}
+
+void Session::note_left_out(const report::TableFit& fit, const report::TableLayout& layout)
+{
+  // `3 columns left out (risk, next_review, notes); --wide shows them`, its
+  // names cut to `…` until the note fits the terminal too.
+  const auto& left_out = fit.left_out;
+  if (left_out.empty()) {
+    return;
+  }
+  const auto message = [&](std::size_t named) {
+    std::string names;
+    for (std::size_t i = 0; i < named; ++i) {
+      names += (i == 0 ? "" : ", ") + left_out[i];
+    }
+    if (named < left_out.size()) {
+      names += named == 0 ? "\u2026" : ", \u2026";
+    }
+    return fmt::format("{} column{} left out ({}); --wide shows {}", left_out.size(),
+                       left_out.size() == 1 ? "" : "s", names, left_out.size() == 1 ? "it" : "them");
+  };
+  std::size_t named = left_out.size();
+  const std::size_t prefix = std::string_view("vendorcat: ").size();
+  while (named > 0 && prefix + report::display_width(message(named)) > layout.width) {
+    --named;
+  }
+  note(message(named));
 }
 
 void Session::note(const std::string& message)

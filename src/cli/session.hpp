@@ -6,6 +6,7 @@
 #include "io/output_file.hpp"
 #include "report/document.hpp"
 #include "report/record.hpp"
+#include "report/render.hpp"
 #include "report/row_stream.hpp"
 #include "store/catalogue.hpp"
 #include "table/format.hpp"
@@ -28,6 +29,7 @@ struct GlobalOptions
   std::optional<std::string> output; // -o FILE, when given (`-`: stdout)
   bool force = false;                // --force: -o may replace a file
   bool quiet = false;
+  bool wide = false; // --wide: tables in full on a terminal too
 };
 
 class Session;
@@ -124,8 +126,15 @@ public:
   // The open catalogue; only valid for commands that declared one.
   store::Catalogue& catalogue();
 
+  // How the table format lays tables out on stdout: fitted to a terminal's
+  // width (unless --wide) and in colour (unless $NO_COLOR), as
+  // cli/terminal.hpp chooses; the full plain table anywhere else (-o FILE
+  // included).
+  report::TableLayout table_layout() const;
+
   // Prints TABLE in the chosen format, to stdout or -o FILE (a sheet of its
-  // own in an xlsx or html file).
+  // own in an xlsx or html file); the columns the table format left out to
+  // fit the terminal are named in a note.
   void print(const table::Table& table);
 
   // Prints RECORD (`provider show`) as print does: in an xlsx or html file
@@ -158,6 +167,7 @@ private:
   bool collecting() const;                           // an xlsx or html file: sheets collected until finish()
   std::ostream& stream();                            // stdout or the file, for the renderers
   void add_sheet(report::Sheet sheet);
+  void note_left_out(const report::TableFit& fit, const report::TableLayout& layout);
 
   GlobalOptions m_options;
   std::ostream& m_out;

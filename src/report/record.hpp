@@ -3,6 +3,7 @@
 // One record shown whole (`provider show`, `engagement show`): its fields and
 // named sections of related rows (locations, offerings, ...).
 
+#include "report/render.hpp"
 #include "table/format.hpp"
 #include "table/table.hpp"
 
@@ -43,7 +44,11 @@ struct Record
 // section as a titled table; json and jsonl one object whose sections are
 // arrays (of objects, or of values as the section's shape says) (and notes an array of strings under
 // "explanations"); csv the fields as one row under a header (sections are left out: csv has no nesting).
-void render_record(const Record& record, table::Format format, std::ostream& out);
+// The table format is laid out by LAYOUT (render.hpp): a value or an explanation wider than its
+// width goes on in lines of its own, and each section is fitted as render_table fits a table; what
+// the sections left out is returned. Throws IoError when OUT fails.
+TableFit render_record(const Record& record, table::Format format, std::ostream& out,
+                       const TableLayout& layout = {});
 
 // RECORD as one JSON object (json and jsonl of render_record); INDENT -1 is compact.
 void render_record_json(const Record& record, std::ostream& out, int indent);

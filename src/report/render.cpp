@@ -6,6 +6,7 @@
 #include "report/document.hpp"
 #include "report/row_stream.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -35,28 +36,36 @@ void render_jsonl(const table::Table& table, std::ostream& out)
   render_stream(table, table::Format::jsonl, out);
 }
 
-void render(const table::Table& table, table::Format format, std::ostream& out)
+void TableFit::merge(const TableFit& other)
+{
+  for (const auto& key : other.left_out) {
+    if (std::find(left_out.begin(), left_out.end(), key) == left_out.end()) {
+      left_out.push_back(key);
+    }
+  }
+}
+
+TableFit render(const table::Table& table, table::Format format, std::ostream& out, const TableLayout& layout)
 {
   switch (format) {
   case table::Format::table:
-    render_table(table, out);
-    return;
+    return render_table(table, out, layout);
   case table::Format::csv:
     render_csv(table, out);
-    return;
+    return {};
   case table::Format::json:
     render_json(table, out);
-    return;
+    return {};
   case table::Format::jsonl:
     render_jsonl(table, out);
-    return;
+    return {};
   case table::Format::html:
     render_html_tables({{"report", table}}, "report", out);
-    return;
+    return {};
   case table::Format::xlsx:
     throw std::invalid_argument("a workbook is written to a file (report::write_xlsx)");
   }
-  render_table(table, out);
+  return render_table(table, out, layout);
 }
 
 } // namespace vendorcat::report

@@ -13,11 +13,13 @@
 #include <ostream>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace vendorcat::report {
 
-RowStream::RowStream(std::vector<table::Column> columns, table::Format format, std::ostream& out, Done done)
-  : m_format(format), m_out(out), m_done(std::move(done))
+RowStream::RowStream(std::vector<table::Column> columns, table::Format format, std::ostream& out,
+                     TableLayout layout, FitNotice notice, Done done)
+  : m_format(format), m_out(out), m_layout(layout), m_notice(std::move(notice)), m_done(std::move(done))
 {
   m_table.columns = std::move(columns);
 }
@@ -88,7 +90,10 @@ std::size_t RowStream::finish()
     start();
   }
   if (m_format == table::Format::table) {
-    render_table(m_table, m_out);
+    const auto fit = render_table(m_table, m_out, m_layout);
+    if (!fit.left_out.empty() && m_notice) {
+      m_notice(fit);
+    }
   } else if (m_format == table::Format::json) {
     m_out << (m_rows == 0 ? "]\n" : "\n]\n");
   }

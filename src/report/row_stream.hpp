@@ -6,6 +6,7 @@
 // widest cell, keeps the rows until finish(). The renderers of whole tables
 // (render.hpp) are built on it, so both write the same text.
 
+#include "report/render.hpp"
 #include "table/format.hpp"
 #include "table/table.hpp"
 
@@ -19,15 +20,21 @@ namespace vendorcat::report {
 class RowStream
 {
 public:
+  // Called by finish() when the table format left columns out to fit.
+  using FitNotice = std::function<void(const TableFit&)>;
+
   // Writes nothing yet: the header (csv) or the opening of the array (json)
-  // goes to OUT with the first row, or at finish() when there is none.
+  // goes to OUT with the first row, or at finish() when there is none. The
+  // table format is laid out by LAYOUT; NOTICE (if any) hears what it left
+  // out.
   //
   // The html and xlsx formats are written whole, by whoever collects the
   // table: their rows are kept and handed to DONE at finish(), and OUT gets
   // nothing. DONE, when given, is called at finish() in every format with
   // the number of rows (and the table, rows included only for html and xlsx).
   using Done = std::function<void(table::Table&& table, std::size_t rows)>;
-  RowStream(std::vector<table::Column> columns, table::Format format, std::ostream& out, Done done = {});
+  RowStream(std::vector<table::Column> columns, table::Format format, std::ostream& out,
+            TableLayout layout = {}, FitNotice notice = {}, Done done = {});
 
   const std::vector<table::Column>& columns() const { return m_table.columns; }
 
@@ -47,6 +54,8 @@ private:
   table::Table m_table; // the columns, and the rows only for the table format
   table::Format m_format;
   std::ostream& m_out;
+  TableLayout m_layout;
+  FitNotice m_notice;
   Done m_done;
   std::size_t m_rows = 0;
   bool m_started = false;

@@ -10,6 +10,7 @@
 #include "domain/amount.hpp"
 #include "domain/date.hpp"
 #include "domain/errors.hpp"
+#include "domain/name_order.hpp"
 #include "domain/rounding.hpp"
 #include "report/convert.hpp"
 #include "store/providers.hpp"
@@ -20,7 +21,6 @@
 
 #include <algorithm>
 #include <map>
-#include <tuple>
 #include <unordered_map>
 
 namespace vendorcat::report {
@@ -132,8 +132,13 @@ SpendReport compute_spend_report(store::Catalogue& catalogue, const SpendReportO
   }
   converter.check();
   decltype(cell_of)().swap(cell_of); // its memory, before the rows take theirs
+  // By period, then by the dimensions' values as a person sorts names.
   std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
-    return std::tie(a.period, a.dimensions) < std::tie(b.period, b.dimensions);
+    if (a.period != b.period) {
+      return a.period < b.period;
+    }
+    return std::lexicographical_compare(a.dimensions.begin(), a.dimensions.end(), b.dimensions.begin(),
+                                        b.dimensions.end(), domain::NameLess{});
   });
   std::map<int, domain::ExactSum> period_sums;
   report.rows.reserve(cells.size());

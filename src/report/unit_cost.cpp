@@ -12,6 +12,7 @@
 #include "domain/classification.hpp"
 #include "domain/date.hpp"
 #include "domain/errors.hpp"
+#include "domain/name_order.hpp"
 #include "domain/period.hpp"
 #include "domain/rounding.hpp"
 #include "store/volume_rows.hpp"
@@ -27,6 +28,20 @@ namespace vendorcat::report {
 namespace {
 
 using GroupKey = std::pair<std::string, std::vector<std::string>>; // period label, dimension values
+
+// Period labels of one kind sort as text; dimension values as names
+// (domain::compare_names), as report spend's rows do.
+struct GroupLess
+{
+  bool operator()(const GroupKey& a, const GroupKey& b) const
+  {
+    if (a.first != b.first) {
+      return a.first < b.first;
+    }
+    return std::lexicographical_compare(a.second.begin(), a.second.end(), b.second.begin(), b.second.end(),
+                                        domain::NameLess{});
+  }
+};
 
 constexpr std::int64_t ratio_scale = 10'000; // vs_onshore's 4 decimals
 
@@ -52,7 +67,7 @@ SpendReportOptions in_whole_months(const UnitCostOptions& options)
 // dimensions (MODEL is the model's index among them).
 void compare_with_onshore(std::vector<UnitCostRow>& rows, std::size_t model)
 {
-  std::map<GroupKey, std::int64_t> onshore;
+  std::map<GroupKey, std::int64_t, GroupLess> onshore;
   const auto onshore_name = domain::to_string(domain::DeliveryModel::onshore);
   for (const auto& row : rows) {
     if (row.dimensions[model] == onshore_name && row.unit_cost && *row.unit_cost > 0) {
@@ -84,7 +99,8 @@ UnitCostReport compute_unit_cost_report(store::Catalogue& catalogue, const UnitC
   report.currency = spend.currency;
   report.digits = spend.digits;
 
-  std::map<GroupKey, UnitCostRow> groups; // in period, then dimension order: labels of one kind sort so
+  std::map<GroupKey, UnitCostRow, GroupLess>
+    groups; // in period, then dimension order: labels of one kind sort so
   GroupKey key;
   store::each_monthly_volume(
     catalogue, spend_query(catalogue, spend_options), [&](const store::MonthlyVolume& volume) {

@@ -37,6 +37,12 @@ public:
   // Records VERSION as applied, inside the caller's transaction.
   virtual void set_schema_version(int version) = 0;
 
+  // EXPRESSION, a text column, as an ORDER BY term that sorts names as a
+  // person expects (domain/name_order.hpp: case and accents aside), the same
+  // on every backend. Only queries use it, never the schema: the file stays
+  // readable without vendorcat (a plain sqlite3 shell).
+  virtual std::string name_order(std::string_view expression) const = 0;
+
   // The ids of the providers whose name, legal name, city or notes match
   // every word of WORDS as a prefix (any letter case, accents ignored), best
   // match first, a match in the name above one in the notes.

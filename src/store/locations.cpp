@@ -2,6 +2,7 @@
 
 #include "domain/errors.hpp"
 #include "store/audit.hpp"
+#include "store/backend.hpp"
 #include "store/import_batches.hpp"
 #include "store/reference.hpp"
 #include "store/sql.hpp"
@@ -13,16 +14,23 @@ namespace vendorcat::store {
 namespace {
 
 // An optional filter is `(? = 1 OR column = ?)`: 1 and any value when it is
-// not given, 0 and the value when it is, so one statement serves both.
-constexpr const char* select_locations =
-  "SELECT l.id, p.name, l.country, l.city, l.name FROM location l JOIN provider p ON p.id = l.provider_id "
-  "WHERE (? = 1 OR l.provider_id = ?) AND (? = 1 OR l.country = ?) ORDER BY p.name_key, l.country, l.city, "
-  "l.id";
+// not given, 0 and the value when it is, so one statement serves both. By
+// provider name as a person sorts names (Backend::name_order).
+std::string select_locations(Catalogue& catalogue)
+{
+  return "SELECT l.id, p.name, l.country, l.city, l.name FROM location l JOIN provider p ON p.id = "
+         "l.provider_id WHERE (? = 1 OR l.provider_id = ?) AND (? = 1 OR l.country = ?) ORDER BY " +
+         backend(catalogue).name_order("p.name") + ", l.country, l.city, l.id";
+}
 
-constexpr const char* select_offerings =
-  "SELECT o.id, p.name, s.code FROM offering o JOIN provider p ON p.id = o.provider_id "
-  "JOIN service s ON s.id = o.service_id WHERE (? = 1 OR o.provider_id = ?) AND (? = 1 OR o.service_id = ?) "
-  "ORDER BY p.name_key, s.code";
+std::string select_offerings(Catalogue& catalogue)
+{
+  return "SELECT o.id, p.name, s.code FROM offering o JOIN provider p ON p.id = o.provider_id "
+         "JOIN service s ON s.id = o.service_id WHERE (? = 1 OR o.provider_id = ?) AND (? = 1 OR "
+         "o.service_id "
+         "= ?) ORDER BY " +
+         backend(catalogue).name_order("p.name") + ", s.code";
+}
 
 } // namespace
 
@@ -68,8 +76,8 @@ std::vector<Location> list_locations(Catalogue& catalogue, std::optional<std::in
   if (!country.empty()) {
     code = Reference::of(catalogue).country(country).code;
   }
-  Query query(connection(catalogue), select_locations, !provider_id, provider_id.value_or(0), code.empty(),
-              code);
+  Query query(connection(catalogue), select_locations(catalogue), !provider_id, provider_id.value_or(0),
+              code.empty(), code);
   std::vector<Location> locations;
   while (query.next()) {
     locations.push_back(
@@ -118,8 +126,8 @@ void remove_offering(Catalogue& catalogue, std::int64_t provider_id, std::int64_
 std::vector<Offering> list_offerings(Catalogue& catalogue, std::optional<std::int64_t> provider_id,
                                      std::optional<std::int64_t> service_id)
 {
-  Query query(connection(catalogue), select_offerings, !provider_id, provider_id.value_or(0), !service_id,
-              service_id.value_or(0));
+  Query query(connection(catalogue), select_offerings(catalogue), !provider_id, provider_id.value_or(0),
+              !service_id, service_id.value_or(0));
   std::vector<Offering> offerings;
   while (query.next()) {
     offerings.push_back({query.integer(0), query.text(1), query.text(2)});

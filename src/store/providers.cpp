@@ -176,13 +176,13 @@ Conditions filter_query(Catalogue& catalogue, const ProviderFilter& filter)
   return query;
 }
 
-std::string list_sql(const Conditions& query)
+std::string list_sql(Catalogue& catalogue, const Conditions& query)
 {
   std::string sql = fmt::format("SELECT {} FROM provider p", provider_columns);
   for (std::size_t i = 0; i < query.conditions.size(); ++i) {
     sql += (i == 0 ? " WHERE " : " AND ") + query.conditions[i];
   }
-  return sql + " ORDER BY p.name_key";
+  return sql + " ORDER BY " + backend(catalogue).name_order("p.name");
 }
 
 } // namespace
@@ -333,7 +333,7 @@ void each_provider(Catalogue& catalogue, const ProviderFilter& filter,
                    const std::function<void(const Provider&)>& visit)
 {
   const auto query = filter_query(catalogue, filter);
-  Query statement(connection(catalogue), list_sql(query));
+  Query statement(connection(catalogue), list_sql(catalogue, query));
   statement.bind_all(query.params);
   while (statement.next()) {
     visit(read_provider(statement));
@@ -343,7 +343,7 @@ void each_provider(Catalogue& catalogue, const ProviderFilter& filter,
 std::vector<std::string> explain_list_providers(Catalogue& catalogue, const ProviderFilter& filter)
 {
   const auto query = filter_query(catalogue, filter);
-  return backend(catalogue).explain(list_sql(query),
+  return backend(catalogue).explain(list_sql(catalogue, query),
                                     [&](Query& statement) { statement.bind_all(query.params); });
 }
 

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace vendorcat::report {
 namespace {
@@ -104,6 +105,113 @@ TEST(RenderTable, RejectsRowsOfTheWrongSize)
   table.rows.push_back({std::string("x")});
   std::ostringstream out;
   EXPECT_THROW(render_table(table, out), std::invalid_argument);
+}
+
+// A provider listing too wide for 40 columns: the notes cannot fit even
+// cut, so they are left out; the name is cut, the amount is not.
+table::Table wide_table()
+{
+  table::Table table{{{"name"}, {"city"}, {"amount", table::Align::right}, {"notes"}}, {}};
+  table.add_row({std::string("Deccan Knowledge Services"), std::string("Bengaluru"), std::string("-1250.00"),
+                 std::string("call centres across the Nordics")});
+  table.add_row({std::string("Acme"), std::string("Oslo"), std::string("80.00"), std::monostate{}});
+  return table;
+}
+
+TEST(RenderTableFit, CutsTextAndLeavesOutWhatCannotFit)
+{
+  std::ostringstream out;
+  const auto fit = render_table(wide_table(), out, {.width = 40});
+  EXPECT_EQ(out.str(), "name                 city         amount\n"
+                       "-------------------  ---------  --------\n"
+                       "Deccan Knowledge S\u2026  Bengaluru  -1250.00\n"
+                       "Acme                 Oslo          80.00\n");
+  EXPECT_EQ(fit.left_out, std::vector<std::string>{"notes"});
+}
+
+TEST(RenderTableFit, NoLineIsWiderThanTheLayout)
+{
+  for (std::size_t width = 12; width <= 90; ++width) {
+    std::ostringstream out;
+    const auto fit = render_table(wide_table(), out, {.width = width});
+    std::istringstream lines(out.str());
+    for (std::string line; std::getline(lines, line);) {
+      EXPECT_LE(display_width(line), width) << line;
+    }
+    // Amounts are whole whenever their column is shown.
+    if (out.str().find("amount") != std::string::npos) {
+      EXPECT_NE(out.str().find("-1250.00"), std::string::npos) << out.str();
+    }
+    // Cut, all four fit in 10 + 9 + 8 + 10 and the gaps; whole, in 79.
+    EXPECT_EQ(fit.left_out.empty(), width >= 43) << width;
+    EXPECT_EQ(out.str().find("across the Nordics") != std::string::npos, width >= 79) << width;
+  }
+}
+
+TEST(RenderTableFit, CutsKeysToo)
+{
+  table::Table table{{{"delivery_country"}, {"notice_days", table::Align::right}, {"x"}}, {}};
+  table.add_row({std::string("FI"), std::int64_t{90}, std::string("a long text to cut here")});
+  std::ostringstream out;
+  render_table(table, out, {.width = 34});
+  // A number's key is cut, never its cells: 10 columns each.
+  EXPECT_EQ(out.str(), "delivery_\u2026  notice_da\u2026  x\n"
+                       "----------  ----------  ----------\n"
+                       "FI                  90  a long te\u2026\n");
+}
+
+TEST(RenderTableFit, WithoutAWidthTheTableIsWhole)
+{
+  std::ostringstream full;
+  std::ostringstream unlimited;
+  render_table(wide_table(), full);
+  const auto fit = render_table(wide_table(), unlimited, {.width = 0, .colour = false});
+  EXPECT_EQ(unlimited.str(), full.str());
+  EXPECT_TRUE(fit.left_out.empty());
+  EXPECT_NE(full.str().find("call centres across the Nordics"), std::string::npos);
+}
+
+TEST(RenderTableColour, BoldKeysRedNegativeAmountsAndStates)
+{
+  table::Table table{{{"status"}, {"amount", table::Align::right}}, {}};
+  table.add_row({std::string("over"), std::string("-5.00")});
+  table.add_row({std::string("ok"), std::string("3.00")});
+  std::ostringstream out;
+  render_table(table, out, {.width = 0, .colour = true});
+  EXPECT_EQ(out.str(), "\x1b[1mstatus\x1b[0m  \x1b[1mamount\x1b[0m\n"
+                       "------  ------\n"
+                       "\x1b[31mover\x1b[0m     \x1b[31m-5.00\x1b[0m\n"
+                       "\x1b[32mok\x1b[0m        3.00\n");
+}
+
+TEST(RenderTableColour, EscapesTakeNoColumnWhenFitting)
+{
+  std::ostringstream plain;
+  std::ostringstream coloured;
+  render_table(wide_table(), plain, {.width = 40});
+  render_table(wide_table(), coloured, {.width = 40, .colour = true});
+  std::string stripped;
+  const auto text = coloured.str();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\x1b') {
+      i = text.find('m', i);
+    } else {
+      stripped += text[i];
+    }
+  }
+  EXPECT_EQ(stripped, plain.str());
+  EXPECT_NE(text.find("\x1b[31m-1250.00\x1b[0m"), std::string::npos) << text;
+}
+
+TEST(RenderTableColour, StoredEscapesStayEscapedInColour)
+{
+  table::Table table{{{"status"}}, {}};
+  table.add_row({std::string("\x1b[32mok")});
+  std::ostringstream out;
+  render_table(table, out, {.width = 80, .colour = true});
+  EXPECT_EQ(out.str(), "\x1b[1mstatus\x1b[0m\n"
+                       "----------\n"
+                       "\\x1b[32mok\n");
 }
 
 TEST(RenderTableWidth, CountsCodePointsAndWideCharacters)

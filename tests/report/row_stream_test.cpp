@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include <sstream>
+#include <string>
+#include <vector>
 
 namespace vendorcat::report {
 namespace {
@@ -60,6 +62,30 @@ TEST(RowStream, TheTableFormatWaitsForTheWidestCell)
   stream.finish();
   EXPECT_NE(out.str().find("a much longer name"), std::string::npos);
   EXPECT_NE(out.str().find("a                   "), std::string::npos) << out.str();
+}
+
+TEST(RowStream, TheTableFormatIsFittedAndSaysWhatItLeftOut)
+{
+  std::ostringstream out;
+  std::vector<std::string> heard;
+  RowStream stream({{"name"}, {"lines", table::Align::right}, {"notes"}}, table::Format::table, out,
+                   {.width = 20}, [&](const TableFit& fit) { heard = fit.left_out; });
+  stream.add({std::string("Deccan Knowledge Services"), std::int64_t{12}, std::string("a note")});
+  stream.finish();
+  EXPECT_EQ(out.str(), "name           lines\n"
+                       "-------------  -----\n"
+                       "Deccan Knowl\u2026     12\n");
+  EXPECT_EQ(heard, std::vector<std::string>{"notes"});
+}
+
+TEST(RowStream, NothingIsHeardWhenTheTableFits)
+{
+  std::ostringstream out;
+  bool heard = false;
+  RowStream stream(columns, table::Format::table, out, {.width = 80}, [&](const TableFit&) { heard = true; });
+  stream.add({std::string("a"), std::int64_t{1}});
+  stream.finish();
+  EXPECT_FALSE(heard);
 }
 
 TEST(RowStream, ARowOfTheWrongShapeIsAProgrammingError)

@@ -64,6 +64,28 @@ TEST(Providers, EveryFilterIsAnIndexSearch)
   }
 }
 
+TEST(Providers, ListAndSearchSortNamesAsAPersonDoes)
+{
+  auto catalogue = migrated();
+  for (const char* name : {"Zeta", "Öresund Logistics", "acme", "Oslo Data", "Acme Inc"}) {
+    auto fields = named(name, "SE");
+    fields.notes = "payroll";
+    store::add_provider(catalogue, fields);
+  }
+  std::vector<std::string> listed;
+  for (const auto& provider : store::list_providers(catalogue, {})) {
+    listed.push_back(provider.name);
+  }
+  const std::vector<std::string> expected{"acme", "Acme Inc", "Öresund Logistics", "Oslo Data", "Zeta"};
+  EXPECT_EQ(listed, expected);
+  // Equally relevant matches: by name.
+  std::vector<std::string> found;
+  for (const auto& provider : store::search_providers(catalogue, "payroll")) {
+    found.push_back(provider.name);
+  }
+  EXPECT_EQ(found.size(), expected.size());
+}
+
 TEST(Providers, NamesAreUniqueInAnyLetterCase)
 {
   auto catalogue = migrated();

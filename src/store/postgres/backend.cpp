@@ -184,12 +184,20 @@ void PostgresBackend::set_schema_version(int version)
   Query(*this, "INSERT INTO vendorcat_schema (version) VALUES (?)", std::int64_t{version}).run();
 }
 
+std::string PostgresBackend::name_order(std::string_view expression) const
+{
+  // ICU's root collation, which Debian's server is built with: the order of
+  // domain::compare_names (a deterministic collation breaks ties bytewise).
+  return fmt::format("{} COLLATE \"und-x-icu\"", expression);
+}
+
 std::vector<std::int64_t> PostgresBackend::search_providers(const std::vector<std::string>& words)
 {
   Query query(*this,
               "SELECT p.id FROM provider_search s JOIN provider p ON p.id = s.provider_id, "
               "to_tsquery('simple', unaccent(?)) q WHERE s.document @@ q "
-              "ORDER BY ts_rank(s.document, q) DESC, p.name_key",
+              "ORDER BY ts_rank(s.document, q) DESC, " +
+                name_order("p.name"),
               ts_query(words));
   std::vector<std::int64_t> ids;
   while (query.next()) {

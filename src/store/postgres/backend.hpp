@@ -60,6 +60,7 @@ public:
   void rollback() noexcept override;
 
   std::string_view name() const override { return "PostgreSQL"; }
+  std::string name_order(std::string_view expression) const override;
   const std::vector<Migration>& migrations() const override;
   int schema_version() override;
   void set_schema_version(int version) override;

@@ -145,12 +145,18 @@ void SqliteBackend::set_schema_version(int version)
   execute(fmt::format("PRAGMA user_version = {}", version));
 }
 
+std::string SqliteBackend::name_order(std::string_view expression) const
+{
+  return fmt::format("{} COLLATE {}", expression, name_collation);
+}
+
 std::vector<std::int64_t> SqliteBackend::search_providers(const std::vector<std::string>& words)
 {
   Query query(
     *this,
     "SELECT f.rowid FROM provider_fts f JOIN provider p ON p.id = f.rowid WHERE provider_fts MATCH ? "
-    "ORDER BY bm25(provider_fts, 10.0, 5.0, 2.0, 1.0), p.name_key",
+    "ORDER BY bm25(provider_fts, 10.0, 5.0, 2.0, 1.0), " +
+      name_order("p.name"),
     match_expression(words));
   std::vector<std::int64_t> ids;
   while (query.next()) {

@@ -67,6 +67,7 @@ public:
   void rollback() noexcept override;
 
   std::string_view name() const override { return "SQLite"; }
+  std::string name_order(std::string_view expression) const override;
   const std::vector<Migration>& migrations() const override;
   int schema_version() override;
   void set_schema_version(int version) override;
@@ -92,6 +93,10 @@ private:
   std::int64_t m_providers_before = 0;          // the highest provider id when the load began
   StatementCache m_statements;                  // destroyed first: its statements need the database
 };
+
+// The collation behind name_order(), registered on every connection the
+// backend opens (domain::compare_names); no schema object uses it.
+constexpr const char* name_collation = "vendorcat_name";
 
 // Opens the catalogue file at PATH (see Catalogue::open): the file policy,
 // then the connection policy (foreign keys on, WAL, synchronous FULL, a busy

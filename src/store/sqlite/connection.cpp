@@ -2,6 +2,7 @@
 // SqlError kinds the repositories handle; a failed write also carries the
 // operating system's reason (a full disk, a file size limit).
 
+#include "domain/name_order.hpp"
 #include "store/sqlite/backend.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -180,7 +181,25 @@ void StatementCache::clear() noexcept
   m_count = 0;
 }
 
-SqliteBackend::SqliteBackend(std::unique_ptr<SQLite::Database> database) : m_database(std::move(database)) {}
+namespace {
+
+int compare_names(void*, int a_length, const void* a, int b_length, const void* b)
+{
+  return domain::compare_names(
+    std::string_view(static_cast<const char*>(a), static_cast<std::size_t>(a_length)),
+    std::string_view(static_cast<const char*>(b), static_cast<std::size_t>(b_length)));
+}
+
+} // namespace
+
+SqliteBackend::SqliteBackend(std::unique_ptr<SQLite::Database> database) : m_database(std::move(database))
+{
+  const int result = sqlite3_create_collation_v2(m_database->getHandle(), name_collation, SQLITE_UTF8,
+                                                 nullptr, compare_names, nullptr);
+  if (result != SQLITE_OK) {
+    throw_sql_error(*m_database, SQLite::Exception(m_database->getHandle(), result));
+  }
+}
 
 SqliteBackend::~SqliteBackend() = default;
 
