@@ -11,17 +11,18 @@
 // swapped between the parser and the caller rather than allocated per record.
 //
 // A piece that is a whole line without a quote, starting a record, is split
-// on commas directly (the same fields libcsv would give, much faster); every
-// other piece goes through libcsv.
+// on the delimiter (a comma unless told otherwise) directly (the same fields libcsv would give, much faster);
+// every other piece goes through libcsv.
 //
 // libcsv options: CSV_STRICT (a quote inside an unquoted field, or anything
-// but a comma or line end after a closing quote, is an error) and
+// but the delimiter or a line end after a closing quote, is an error) and
 // CSV_STRICT_FINI (a quoted field still open at the end is an error); its
 // default space handling trims unquoted fields, so a space function that
 // accepts nothing keeps spaces as RFC 4180 asks.
 
 #include "io/csv_reader.hpp"
 
+#include "domain/counted.hpp"
 #include "domain/errors.hpp"
 
 #include <csv.h>
@@ -74,24 +75,23 @@ std::string source_or_input(const std::string& source)
   return source.empty() ? std::string("input") : source;
 }
 
-std::string plural(std::size_t count, std::string_view word)
-{
-  return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
-}
-
 } // namespace
 
 class CsvReader::Parser
 {
 public:
-  Parser(std::istream& in, std::string source_name, std::size_t chunk_size)
+  Parser(std::istream& in, std::string source_name, std::size_t chunk_size, char delimiter)
     : m_in(in), m_source_name(std::move(source_name)), m_chunk_size(std::max<std::size_t>(chunk_size, 1)),
-      m_buffer(std::max<std::size_t>(chunk_size, bom.size()))
+      m_buffer(std::max<std::size_t>(chunk_size, bom.size())), m_delimiter(delimiter)
   {
+    if (delimiter == '"' || is_line_break(delimiter) || delimiter == ' ') {
+      throw Error(fmt::format("unsupported CSV delimiter '{}'", delimiter));
+    }
     if (csv_init(&m_csv, CSV_STRICT | CSV_STRICT_FINI) != 0) {
       throw Error("cannot initialise the CSV parser");
     }
     csv_set_space_func(&m_csv, no_space);
+    csv_set_delim(&m_csv, static_cast<unsigned char>(delimiter));
   }
 
   ~Parser() { csv_free(&m_csv); }
@@ -211,8 +211,11 @@ private:
     }
     std::string message =
       fmt::format("{}: malformed quoting (a field with a quote must be quoted as a whole, "
-                  "with inner quotes doubled, and a closing quote must be followed by a comma or a line end)",
-                  location(line));
+                  "with inner quotes doubled, and a closing quote must be followed by {} or a line end)",
+                  location(line),
+                  m_delimiter == ','    ? std::string("a comma")
+                  : m_delimiter == '\t' ? std::string("a tab")
+                                        : fmt::format("the delimiter '{}'", m_delimiter));
     if (line != m_row_line && !m_between_rows) {
       message += fmt::format(" in the record starting at line {}", m_row_line);
     }
@@ -222,13 +225,13 @@ private:
   std::string location(std::size_t line) const { return format_location(m_source_name, line); }
 
   // A whole line with no quote in it, starting a record: its fields are the
-  // bytes between commas, which is what libcsv would give, so it is split
-  // here without libcsv's callback per character (most lines of a large
-  // import are like this).
+  // bytes between delimiters, which is what libcsv would give, so it is
+  // split here without libcsv's callback per character (most lines of a
+  // large import are like this).
   void take_plain_line(std::string_view line)
   {
     for (std::size_t start = 0;;) {
-      const auto comma = line.find(',', start);
+      const auto comma = line.find(m_delimiter, start);
       add_field(line.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
       if (comma == std::string_view::npos) {
         break;
@@ -271,6 +274,7 @@ private:
   csv_parser m_csv{};
   std::size_t m_chunk_size;
   std::vector<char> m_buffer;
+  char m_delimiter;
   std::size_t m_pos = 0;
   std::size_t m_end = 0;
   bool m_first_chunk = true;
@@ -289,8 +293,9 @@ private:
 };
 
 CsvReader::CsvReader(std::istream& in, std::string source_name, std::size_t chunk_size,
-                     TrailingComma trailing)
-  : m_source_name(std::move(source_name)), m_parser(std::make_unique<Parser>(in, m_source_name, chunk_size))
+                     TrailingComma trailing, char delimiter)
+  : m_source_name(std::move(source_name)),
+    m_parser(std::make_unique<Parser>(in, m_source_name, chunk_size, delimiter)), m_delimiter(delimiter)
 {
   Row header;
   if (!m_parser->next(header)) {
@@ -333,8 +338,8 @@ bool CsvReader::next(Record& record)
   }
   const std::size_t fields = m_columns.size() + (m_drop_last ? 1 : 0);
   if (row.fields.size() != fields) {
-    throw BadRecord(
-      fmt::format("{}: {}, header has {}", location(row.line), plural(row.fields.size(), "field"), fields));
+    throw BadRecord(fmt::format("{}: {}, header has {}", location(row.line),
+                                domain::counted(row.fields.size(), "field"), fields));
   }
   if (m_drop_last) {
     if (!row.fields.back().empty()) {
