@@ -47,6 +47,9 @@ struct Row
 // The UTF-8 byte-order mark.
 constexpr std::string_view bom = "\xEF\xBB\xBF";
 
+// How much of a header's text fail() looks at.
+constexpr std::size_t max_header_text = 64 * 1024;
+
 // The least libcsv grows its field buffer by.
 constexpr std::size_t min_block_size = 4096;
 
@@ -76,6 +79,17 @@ std::string source_or_input(const std::string& source)
 }
 
 } // namespace
+
+std::string delimiter_hint(char found, char used)
+{
+  const auto name = [](char delimiter) {
+    return delimiter == '\t' ? std::string("tabs") : fmt::format("'{}'", delimiter);
+  };
+  const auto advice = found == ','    ? std::string("leave out --delimiter")
+                      : found == '\t' ? std::string("give --delimiter tab")
+                                      : fmt::format("give --delimiter '{}'", found);
+  return fmt::format("the header splits on {}, not {}: {}", name(found), name(used), advice);
+}
 
 class CsvReader::Parser
 {
@@ -172,6 +186,9 @@ private:
     if (starts_record && is_line_break(piece.back()) && !has_quote) {
       take_plain_line(piece.substr(0, piece.size() - 1));
     } else {
+      if (!m_any_row && m_header.size() < max_header_text) {
+        m_header.append(piece);
+      }
       // libcsv grows its field buffer by a fixed block; growing by the
       // current size instead keeps long fields from costing quadratic copying.
       csv_set_blk_size(&m_csv, std::max(min_block_size, csv_get_buffer_size(&m_csv)));
@@ -203,6 +220,7 @@ private:
     }
   }
 
+  // A header whose quoted names another delimiter separates is told so.
   [[noreturn]] void fail(std::size_t line)
   {
     const int status = csv_error(&m_csv);
@@ -218,6 +236,12 @@ private:
                                         : fmt::format("the delimiter '{}'", m_delimiter));
     if (line != m_row_line && !m_between_rows) {
       message += fmt::format(" in the record starting at line {}", m_row_line);
+    }
+    for (const char other : {',', ';', '\t'}) {
+      if (!m_any_row && other != m_delimiter && m_header.find(std::string{'"', other}) != std::string::npos) {
+        message += fmt::format("; {}", delimiter_hint(other, m_delimiter));
+        break;
+      }
     }
     throw ValidationError(message);
   }
@@ -265,6 +289,7 @@ private:
     self.m_ready.line = self.m_row_line;
     self.m_ready.fields.swap(self.m_fields);
     self.m_row_ready = true;
+    self.m_any_row = true;
     self.m_field_count = 0;
     self.m_between_rows = true;
   }
@@ -290,6 +315,8 @@ private:
   std::size_t m_field_count = 0;     // m_field_count are its own
   Row m_ready;                       // the record parsed and not yet taken
   bool m_row_ready = false;
+  bool m_any_row = false; // the header has been read
+  std::string m_header;   // its text that went through libcsv, for fail()
 };
 
 CsvReader::CsvReader(std::istream& in, std::string source_name, std::size_t chunk_size,

@@ -23,6 +23,10 @@ enum class TrailingComma
   drop,
 };
 
+// "the header splits on ';', not ',': give --delimiter ';'": what to tell of
+// a header that FOUND separates when the file is read with USED. Never fails.
+std::string delimiter_hint(char found, char used);
+
 // Reads CSV from a stream in fixed-size chunks, so memory stays flat however
 // large the file is, and yields one record at a time.
 //

@@ -11,6 +11,7 @@
 #include "domain/counted.hpp"
 #include "domain/suggest.hpp"
 #include "domain/utf8.hpp"
+#include "io/csv_reader.hpp"
 #include "io/kinds.hpp"
 
 #include <fmt/format.h>
@@ -92,20 +93,6 @@ std::string normalized(std::string_view name)
   return domain::ascii_lower(domain::trim(name));
 }
 
-// How a delimiter is named in a message, and how it is given.
-std::string delimiter_name(char delimiter)
-{
-  return delimiter == '\t' ? std::string("tabs") : fmt::format("'{}'", delimiter);
-}
-std::string delimiter_advice(char delimiter)
-{
-  if (delimiter == ',') {
-    return "leave out --delimiter";
-  }
-  return delimiter == '\t' ? std::string("give --delimiter tab")
-                           : fmt::format("give --delimiter '{}'", delimiter);
-}
-
 // "the header splits on ';', not ','": for a CSV header read as one column
 // that another delimiter would split into names of which one at least is
 // one of NAMES.
@@ -132,8 +119,7 @@ std::optional<std::string> delimiter_problem(const std::vector<std::string>& nam
       rest.remove_prefix(end + 1);
     }
     if (known) {
-      return fmt::format("the header splits on {}, not {}: {}", delimiter_name(other), delimiter_name(*used),
-                         delimiter_advice(other));
+      return delimiter_hint(other, *used);
     }
   }
   return std::nullopt;

@@ -127,6 +127,12 @@ TEST_F(ImportHelpE2E, AHeaderThatSplitsOnSemicolonsSuggestsTheFlag)
   EXPECT_EQ(lines_of(output.err), (Lines{"vendorcat: error: " + path +
                                            ":1: the header splits on ';', not ',': give --delimiter ';'",
                                          "vendorcat: error: nothing imported: 1 error"}));
+  // Quoted names too, which a comma-separated reading finds malformed.
+  const auto quoted = import("spend", file("q.csv", "\"engagement\";\"date\";\"amount\"\n"));
+  EXPECT_EQ(quoted.status, 2);
+  EXPECT_TRUE(has(quoted.err, "malformed quoting")) << quoted.err;
+  EXPECT_TRUE(has(quoted.err, "; the header splits on ';', not ',': give --delimiter ';'\n")) << quoted.err;
+  EXPECT_EQ(lines_of(quoted.err).size(), 1U) << quoted.err;
   const auto tabbed = import("spend", file("t.csv", "Engagement\tDate\tAmount\n"));
   EXPECT_EQ(tabbed.status, 2);
   EXPECT_TRUE(has(tabbed.err, ":1: the header splits on tabs, not ',': give --delimiter tab")) << tabbed.err;

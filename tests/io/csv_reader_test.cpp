@@ -97,6 +97,22 @@ TEST_P(CsvReaderChunks, ReadsWithASemicolonOrATab)
   }
 }
 
+TEST_P(CsvReaderChunks, AQuotedHeaderThatAnotherDelimiterSeparatesSaysSo)
+{
+  const auto message = error_of<ValidationError>("\"name\";\"amount\"\nAcme;1\n", GetParam());
+  EXPECT_TRUE(message.ends_with("; the header splits on ';', not ',': give --delimiter ';'")) << message;
+  // Not for a later record: only a header is read before the first record.
+  const auto later = error_of<ValidationError>("name,amount\n\"Acme\";1\n", GetParam());
+  EXPECT_EQ(later.find("--delimiter"), std::string::npos) << later;
+}
+
+TEST(CsvReader, DelimiterHintsNameTheFlag)
+{
+  EXPECT_EQ(delimiter_hint(';', ','), "the header splits on ';', not ',': give --delimiter ';'");
+  EXPECT_EQ(delimiter_hint('\t', ','), "the header splits on tabs, not ',': give --delimiter tab");
+  EXPECT_EQ(delimiter_hint(',', ';'), "the header splits on ',', not ';': leave out --delimiter");
+}
+
 TEST(CsvReader, AQuoteOrALineBreakIsNoDelimiter)
 {
   for (const char delimiter : {'"', '\n', '\r', ' '}) {
