@@ -243,8 +243,7 @@ void run_export(Session& session, const ExportOptions& options)
   const auto kind = io::parse_kind(options.kind);
   if (options.table_asked) {
     throw UsageError("export writes csv, json or jsonl, not table: give --format csv (the default), json "
-                     "or jsonl; 'vendorcat " +
-                     std::string(io::to_string(kind)) + " list' shows them as a table");
+                     "or jsonl (a listing such as 'vendorcat provider list' prints a table)");
   }
   const auto format = session.format() == table::Format::table ? table::Format::csv : session.format();
   const auto cells = options.spreadsheet_safe ? io::TextCells::spreadsheet_safe : io::TextCells::exact;
