@@ -1,8 +1,10 @@
 // `vendorcat import`, `vendorcat export` and `vendorcat demo`.
 
 #include "cli/command_tree.hpp"
+#include "cli/import_help.hpp"
 #include "cli/message.hpp"
 #include "cli/nouns.hpp"
+#include "domain/counted.hpp"
 #include "domain/errors.hpp"
 #include "io/csv_reader.hpp"
 #include "io/demo.hpp"
@@ -34,6 +36,7 @@ struct ImportOptions
   bool dry_run = false;
   bool again = false;
   std::string on_conflict = "error";
+  std::optional<std::string> delimiter; // --delimiter, when given
 };
 
 struct UndoOptions
@@ -44,26 +47,10 @@ struct UndoOptions
 struct ExportOptions
 {
   std::string kind;
+  bool spreadsheet_safe = false;
 };
 
-// 1234567 as 1,234,567.
-std::string grouped(std::int64_t count)
-{
-  const auto digits = std::to_string(count);
-  std::string text;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0 && digits[i - 1] != '-') {
-      text += ',';
-    }
-    text += digits[i];
-  }
-  return text;
-}
-
-std::string grouped(std::size_t count)
-{
-  return grouped(static_cast<std::int64_t>(count));
-}
+using domain::grouped;
 
 std::string summary_text(const io::ImportSummary& summary)
 {
@@ -89,18 +76,41 @@ void refuse_repeat(store::Catalogue& catalogue, const ImportOptions& options, co
   }
 }
 
-// The reader for FILE: by --format when given, else by the file's extension
-// (.json, .jsonl), else CSV.
+// The CSV delimiter that --delimiter TEXT names: `,`, `;`, or a tab (`tab`
+// or the character itself). Throws UsageError for any other.
+char parse_delimiter(const std::string& text)
+{
+  if (text == "," || text == ";") {
+    return text[0];
+  }
+  if (text == "tab" || text == "\t") {
+    return '\t';
+  }
+  throw UsageError(fmt::format("--delimiter: '{}' is not one of ',' (the default), ';' or tab", text));
+}
+
+// Whether FILE is read as JSON or JSON Lines: by --format when given, else
+// by its extension (.json, .jsonl).
+bool is_json(const std::string& format, const std::string& file)
+{
+  return format == "json" || format == "jsonl" ||
+         (format.empty() && (file.ends_with(".json") || file.ends_with(".jsonl")));
+}
+
+// The reader for FILE: JSON Lines or JSON as is_json() says, else CSV with
+// DELIMITER.
 std::unique_ptr<io::RecordReader> open_reader(std::istream& in, const std::string& name,
-                                              const std::string& format, const std::string& file)
+                                              const std::string& format, const std::string& file,
+                                              char delimiter)
 {
   if (format == "jsonl" || (format.empty() && file.ends_with(".jsonl"))) {
     return std::make_unique<io::JsonLinesReader>(in, name);
   }
-  if (format == "json" || (format.empty() && file.ends_with(".json"))) {
+  if (is_json(format, file)) {
     return std::make_unique<io::JsonReader>(in, name);
   }
-  return std::make_unique<io::CsvReader>(in, name);
+  return std::make_unique<io::CsvReader>(in, name, io::CsvReader::default_chunk_size,
+                                         io::TrailingComma::refuse, delimiter);
 }
 
 void run_import(Session& session, const ImportOptions& options)
@@ -114,6 +124,11 @@ void run_import(Session& session, const ImportOptions& options)
   const bool from_stdin = options.file == "-";
   const auto given = session.options().format.value_or("");
   const auto format = given == "table" ? std::string() : given;
+  const char delimiter = options.delimiter ? parse_delimiter(*options.delimiter) : ',';
+  if (options.delimiter && is_json(format, options.file)) {
+    throw UsageError(fmt::format("--delimiter is for CSV files: '{}' is read as JSON{}", options.file,
+                                 format.empty() ? " (by its name)" : fmt::format(" (--format {})", format)));
+  }
   std::ifstream file;
   // The content's hash: of a regular file up front too, so that a repeat is
   // refused before it is read; of what was read in every case (a pipe, a
@@ -130,13 +145,13 @@ void run_import(Session& session, const ImportOptions& options)
   }
   io::HashingBuffer hashed(from_stdin ? std::cin : static_cast<std::istream&>(file));
   std::istream in(&hashed);
-  const auto reader = open_reader(in, from_stdin ? "stdin" : options.file, format, options.file);
+  const auto reader = open_reader(in, from_stdin ? "stdin" : options.file, format, options.file, delimiter);
 
   const bool show_progress = !session.options().quiet && ::isatty(STDERR_FILENO) != 0;
   io::Progress progress;
   if (show_progress) {
     progress = [&session](std::size_t rows) {
-      session.err() << fmt::format("\rvendorcat: {} rows read", rows) << std::flush;
+      session.err() << fmt::format("\rvendorcat: {} read", domain::counted(rows, "row")) << std::flush;
     };
   }
   auto& catalogue = session.catalogue();
@@ -193,6 +208,18 @@ void run_import_list(Session& session, const std::monostate&)
   session.print(table);
 }
 
+// "3 providers" for a batch of KIND that created COUNT; a kind that is not
+// one of the import kinds (`fx-ecb`) as "3 fx-ecb records".
+std::string created_text(const std::string& kind, std::int64_t count)
+{
+  for (const auto known : io::all_kinds()) {
+    if (io::to_string(known) == kind) {
+      return io::counted_records(known, static_cast<std::size_t>(count));
+    }
+  }
+  return domain::counted(count, kind + " record");
+}
+
 void run_import_undo(Session& session, const UndoOptions& options)
 {
   std::int64_t id = 0;
@@ -205,37 +232,28 @@ void run_import_undo(Session& session, const UndoOptions& options)
   }
   const auto undone =
     session.write([&](store::Catalogue& catalogue) { return store::undo_import_batch(catalogue, id); });
-  session.note(fmt::format("import batch {} ({} {} from '{}') undone: {} removed", undone.batch.id,
-                           grouped(undone.batch.created), undone.batch.kind, undone.batch.file,
+  session.note(fmt::format("import batch {} ({} from '{}') undone: {} removed", undone.batch.id,
+                           created_text(undone.batch.kind, undone.batch.created), undone.batch.file,
                            grouped(undone.removed)));
-}
-
-// "25 spend lines", "1 provider": COUNT records of KIND, in words.
-std::string records_of(io::Kind kind, std::size_t count)
-{
-  std::string_view noun = io::to_string(kind); // plural
-  if (kind == io::Kind::spend) {
-    noun = "spend lines";
-  } else if (kind == io::Kind::fx) {
-    noun = "exchange rates";
-  }
-  if (count == 1) {
-    noun.remove_suffix(1);
-  }
-  return fmt::format("{} {}", grouped(count), noun);
 }
 
 void run_export(Session& session, const ExportOptions& options)
 {
   const auto kind = io::parse_kind(options.kind);
-  const auto format = session.format();
+  const bool to_file = session.options().output && *session.options().output != "-";
+  if (session.options().format == "table" || (to_file && session.format() == table::Format::table)) {
+    throw UsageError("export writes csv, json or jsonl, not table: give --format csv (the default), json "
+                     "or jsonl (a listing such as 'vendorcat provider list' prints a table)");
+  }
+  const auto format = session.format() == table::Format::table ? table::Format::csv : session.format();
   if (format == table::Format::html || format == table::Format::xlsx) {
     throw UsageError(fmt::format("export writes the files import reads (.csv, .json or .jsonl); for a "
                                  "spreadsheet, list the records with -o FILE.{} instead",
                                  table::to_string(format)));
   }
-  const auto rows = io::export_records(session.catalogue(), kind, format, session.out());
-  session.set_written(records_of(kind, rows));
+  const auto cells = options.spreadsheet_safe ? io::TextCells::spreadsheet_safe : io::TextCells::exact;
+  const auto rows = io::export_records(session.catalogue(), kind, format, session.out(), cells);
+  session.set_written(io::counted_records(kind, rows));
 }
 
 void run_demo(Session& session, const std::monostate&)
@@ -243,7 +261,7 @@ void run_demo(Session& session, const std::monostate&)
   const auto loaded = session.write(io::load_demo, store::Workload::bulk_load);
   std::string counts;
   for (const auto& [kind, summary] : loaded) {
-    counts += fmt::format("{}{} {}", counts.empty() ? "" : ", ", summary.created, io::to_string(kind));
+    counts += fmt::format("{}{}", counts.empty() ? "" : ", ", io::counted_records(kind, summary.created));
   }
   session.note(fmt::format("demo catalogue loaded into '{}': {}", session.catalogue().path(), counts));
 }
@@ -264,6 +282,8 @@ void setup_bulk(CLI::App& app, CommandSlot& slot)
   auto* import_app =
     app.add_subcommand("import", "Load records from CSV or JSON, all or nothing.\n"
                                  "Example: vendorcat import spend invoices-2026.csv --on-conflict skip");
+  // The KIND given, if any, says which kind's columns the help lists.
+  import_app->footer([import] { return import_footer(import->kind); });
   import_app->callback([&slot, import, import_app] {
     if (import_app->get_subcommands().empty()) {
       slot = Command{Needs::writing, [import](Session& session) { run_import(session, *import); }};
@@ -272,6 +292,10 @@ void setup_bulk(CLI::App& app, CommandSlot& slot)
   import_app->add_option("KIND", import->kind, kinds)->check(choices(kind_names));
   import_app->add_option("FILE", import->file, "CSV or JSON (.json) file, or - for stdin");
   import_app->add_flag("--dry-run", import->dry_run, "Validate everything and write nothing");
+  add_optional(import_app, "--delimiter", import->delimiter,
+               "CSV field delimiter: ',' (default), ';' or tab, for files that spreadsheets write in "
+               "locales with a decimal comma")
+    ->type_name("C");
   import_app->add_flag("--again", import->again,
                        "Import a file whose content was imported as this kind before (refused without it)");
   import_app->require_subcommand(0, 1);
@@ -299,7 +323,11 @@ void setup_bulk(CLI::App& app, CommandSlot& slot)
   export_app->callback([&slot, exported] {
     slot = Command{Needs::reading, [exported](Session& session) { run_export(session, *exported); }};
   });
+  export_app->footer(export_footer());
   export_app->add_option("KIND", exported->kind, kinds)->required()->check(choices(kind_names));
+  export_app->add_flag("--spreadsheet-safe", exported->spreadsheet_safe,
+                       "Put ' before text cells starting with =, +, -, @, a tab or a carriage return (not "
+                       "before numbers such as -80.00)");
 
   auto* demo_app = app.add_subcommand(
     "demo", "Fill an empty catalogue with the demo data.\nExample: vendorcat --db demo.db demo");

@@ -1,6 +1,7 @@
 // `vendorcat db init|migrate|check|backup|copy`: the catalogue itself.
 
 #include "cli/nouns.hpp"
+#include "domain/counted.hpp"
 #include "domain/errors.hpp"
 #include "io/output_file.hpp"
 #include "store/maintenance.hpp"
@@ -64,7 +65,7 @@ void run_migrate(Session& session, const MigrateOptions& options)
     return;
   }
   const int applied = store::migrate(catalogue);
-  session.note(fmt::format("applied {} migration{}; schema version {}", applied, applied == 1 ? "" : "s",
+  session.note(fmt::format("applied {}; schema version {}", domain::counted(applied, "migration"),
                            store::schema_version(catalogue)));
 }
 
@@ -81,8 +82,8 @@ void run_check(Session& session, const std::monostate&)
     return;
   }
   session.print(table);
-  throw DatabaseError(fmt::format("catalogue '{}' is damaged: {} problem{} found", catalogue.path(),
-                                  problems.size(), problems.size() == 1 ? "" : "s"));
+  throw DatabaseError(fmt::format("catalogue '{}' is damaged: {} found", catalogue.path(),
+                                  domain::counted(problems.size(), "problem")));
 }
 
 void run_backup(Session& session, const BackupOptions& options)

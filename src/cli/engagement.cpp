@@ -4,6 +4,7 @@
 #include "cli/nouns.hpp"
 #include "cli/rows.hpp"
 #include "domain/ascii.hpp"
+#include "domain/counted.hpp"
 #include "report/record.hpp"
 #include "store/engagements.hpp"
 #include "store/spend.hpp"
@@ -118,10 +119,11 @@ void run_list(Session& session, const ListOptions& options)
     });
   });
   if (overdue > 0) {
-    session.note(fmt::format("{} active engagement{} ended before {} without renewing (overdue): list "
+    session.note(fmt::format("{} before {} without renewing (overdue): list "
                              "them with 'vendorcat engagement list --overdue' and mark each with "
                              "'vendorcat engagement update REF --status ended'",
-                             overdue, overdue == 1 ? "" : "s", on.to_string()));
+                             domain::counted(overdue, "active engagement ended", "active engagements ended"),
+                             on.to_string()));
   }
 }
 
@@ -197,6 +199,7 @@ void setup_engagement(CLI::App& app, CommandSlot& slot)
   list_app
     ->add_option("--expiring-within", list->expiring_within,
                  "End date or notice deadline within DAYS of today (or --on)")
+    ->type_name("DAYS")
     ->check(CLI::NonNegativeNumber);
   list_app->add_flag("--overdue", list->filter.overdue,
                      "Active engagements that ended before today (or --on) without renewing: mark them "

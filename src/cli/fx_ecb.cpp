@@ -6,6 +6,7 @@
 // undo` takes back (the rates it created; those it replaced stay replaced).
 
 #include "cli/nouns.hpp"
+#include "domain/counted.hpp"
 #include "domain/errors.hpp"
 #include "io/ecb_file.hpp"
 #include "io/sha256.hpp"
@@ -87,13 +88,13 @@ void run_fx_import_ecb(Session& session, const EcbOptions& options)
   const auto written =
     session.write([&](store::Catalogue& catalogue) { return write_rates(catalogue, file, sha256); });
   if (!file.skipped.empty()) {
-    session.note(fmt::format(
-      "skipped {} column{} of currencies the catalogue does not list (withdrawn from ISO 4217): {}",
-      file.skipped.size(), file.skipped.size() == 1 ? "" : "s", joined(file.skipped)));
+    session.note(
+      fmt::format("skipped {} of currencies the catalogue does not list (withdrawn from ISO 4217): {}",
+                  domain::counted(file.skipped.size(), "column"), joined(file.skipped)));
   }
   if (const auto& months = written.monthly.months_without_base; !months.empty()) {
-    session.note(fmt::format("no rates for {} month{} without a quote of the base currency ({} to {})",
-                             months.size(), months.size() == 1 ? "" : "s", months.front().to_string(),
+    session.note(fmt::format("no rates for {} without a quote of the base currency ({} to {})",
+                             domain::counted(months.size(), "month"), months.front().to_string(),
                              months.back().to_string()));
   }
   const auto& rates = written.monthly.rates;
@@ -108,10 +109,11 @@ void run_fx_import_ecb(Session& session, const EcbOptions& options)
   const auto& summary = written.summary;
   const bool wrote = summary.created + summary.updated > 0;
   session.note(fmt::format(
-    "{}: set {} rate{} for {} currenc{}, {} to {} ({} new, {} replaced, {} unchanged)",
-    wrote ? fmt::format("import batch {} ({})", written.batch, options.file) : options.file, rates.size(),
-    rates.size() == 1 ? "" : "s", currencies.size(), currencies.size() == 1 ? "y" : "ies", first.to_string(),
-    last.to_string(), summary.created, summary.updated, summary.skipped));
+    "{}: set {} for {}, {} to {} ({} new, {} replaced, {} unchanged)",
+    wrote ? fmt::format("import batch {} ({})", written.batch, options.file) : options.file,
+    domain::counted(rates.size(), "rate"), domain::counted(currencies.size(), "currency", "currencies"),
+    first.to_string(), last.to_string(), domain::grouped(summary.created), domain::grouped(summary.updated),
+    domain::grouped(summary.skipped)));
 }
 
 } // namespace

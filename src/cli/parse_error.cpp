@@ -173,12 +173,16 @@ Walk walk(const CLI::App& root, const std::vector<std::string>& args)
   return {command, std::nullopt};
 }
 
-// "a whole number" for an option of type INT, and so on.
+// What OPTION takes, by its type name: "a whole number of days" for DAYS
+// (`--within DAYS`), "a whole number" for INT or N, and so on.
 std::string expected_value(const CLI::Option* option)
 {
   const auto type = option == nullptr ? std::string() : option->get_type_name();
   const auto base = type.substr(0, type.find(':'));
-  if (base == "INT") {
+  if (base == "DAYS") {
+    return "a whole number of days";
+  }
+  if (base == "INT" || base == "N" || base == "ID") {
     return "a whole number";
   }
   if (base == "UINT") {
@@ -188,6 +192,13 @@ std::string expected_value(const CLI::Option* option)
     return "a number";
   }
   return "a valid value";
+}
+
+// The option or positional NAME of COMMAND.
+const CLI::Option* named(const CLI::App& command, const std::string& name)
+{
+  const auto* option = find_option(command, name);
+  return option != nullptr ? option : find_positional(command, name);
 }
 
 // CLI11's message, capitalised and sometimes ending in a full stop, in the
@@ -210,9 +221,7 @@ std::string rewritten(const CLI::App& command, const CLI::ParseError& error)
   if (dynamic_cast<const CLI::ConversionError*>(&error) != nullptr &&
       std::regex_match(message, match, std::regex(R"(Could not convert: (\S+) = (.*))"))) {
     const std::string name = match[1];
-    const auto* option = find_option(command, name);
-    return fmt::format("{}: '{}' is not {}", name, match[2].str(),
-                       expected_value(option != nullptr ? option : find_positional(command, name)));
+    return fmt::format("{}: '{}' is not {}", name, match[2].str(), expected_value(named(command, name)));
   }
   if (dynamic_cast<const CLI::ValidationError*>(&error) != nullptr) {
     if (std::regex_match(message, match, std::regex(R"((\S+): (.*) not in \{(.*)\})"))) {
@@ -230,10 +239,19 @@ std::string rewritten(const CLI::App& command, const CLI::ParseError& error)
       // CLI11 prints the bounds with std::to_string ("0.000000 to 17976...").
       const double low = std::strtod(match[3].str().c_str(), nullptr);
       const double high = std::strtod(match[4].str().c_str(), nullptr);
-      if (high >= std::numeric_limits<double>::max()) {
-        return fmt::format("{}: '{}' must be a number, {} or more", match[1].str(), match[2].str(), low);
+      const auto* option = named(command, match[1].str());
+      const auto expected = option == nullptr ? std::string("a number") : expected_value(option);
+      // CLI11 checks the range before it converts: "abc" is out of range too.
+      const auto value = match[2].str();
+      char* end = nullptr;
+      std::strtod(value.c_str(), &end);
+      if (value.empty() || end != value.c_str() + value.size()) {
+        return fmt::format("{}: '{}' is not {}", match[1].str(), value, expected);
       }
-      return fmt::format("{}: '{}' must be a number from {} to {}", match[1].str(), match[2].str(), low,
+      if (high >= std::numeric_limits<int>::max()) { // no bound that anyone means
+        return fmt::format("{}: '{}' must be {}, {} or more", match[1].str(), match[2].str(), expected, low);
+      }
+      return fmt::format("{}: '{}' must be {} from {} to {}", match[1].str(), match[2].str(), expected, low,
                          high);
     }
   }

@@ -13,6 +13,8 @@
 
 #include <fmt/format.h>
 
+#include <limits>
+
 namespace vendorcat::cli {
 
 namespace {
@@ -213,7 +215,9 @@ void setup_report(CLI::App& app, CommandSlot& slot)
     "notice-missed (passed, the term still runs) or ending (no notice period); days_left counts to the "
     "deadline while notice is due, else to term_end.\nExample: vendorcat report renewals --within 120",
     Needs::reading, run_renewals, renewals);
-  renewals_app->add_option("--within", renewals->within, "Days ahead (default 90)");
+  renewals_app->add_option("--within", renewals->within, "Days ahead (default 90)")
+    ->type_name("DAYS")
+    ->check(CLI::NonNegativeNumber);
   add_optional(renewals_app, "--on", renewals->on, "Count from this date instead of today");
 
   auto concentration = std::make_shared<ConcentrationOptions>();
@@ -224,7 +228,9 @@ void setup_report(CLI::App& app, CommandSlot& slot)
     Needs::reading, run_concentration, concentration);
   concentration_app->add_option("--by", concentration->by, "provider (default) or country")
     ->check(CLI::IsMember({"provider", "country"}));
-  concentration_app->add_option("--top", concentration->top, "How many to list (default 10)");
+  concentration_app->add_option("--top", concentration->top, "How many to list (default 10)")
+    ->type_name("N")
+    ->check(CLI::Range(1, std::numeric_limits<int>::max()));
   add_range(concentration_app, concentration->from, concentration->to);
   concentration_app->add_option("--currency", concentration->currency, "Report currency");
 

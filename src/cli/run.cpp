@@ -8,6 +8,7 @@
 #include "cli/message.hpp"
 #include "cli/nouns.hpp"
 #include "cli/parse_error.hpp"
+#include "domain/counted.hpp"
 #include "domain/errors.hpp"
 #include "domain/utf8.hpp"
 #include "io/import.hpp"
@@ -164,12 +165,12 @@ int run(int argc, char** argv)
       report_error(message, exit_bad_input);
     }
     if (failed.total() > failed.errors().size()) {
-      report_error(fmt::format("... and {} more errors", failed.total() - failed.errors().size()),
-                   exit_bad_input);
+      report_error(
+        fmt::format("... and {}", domain::counted(failed.total() - failed.errors().size(), "more error")),
+        exit_bad_input);
     }
-    return report_error(
-      fmt::format("nothing imported: {} error{}", failed.total(), failed.total() == 1 ? "" : "s"),
-      exit_bad_input);
+    return report_error(fmt::format("nothing imported: {}", domain::counted(failed.total(), "error")),
+                        exit_bad_input);
   } catch (const InputError& error) {
     return report_error(error.what(), exit_bad_input);
   } catch (const std::exception& error) {

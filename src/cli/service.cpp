@@ -3,6 +3,7 @@
 #include "cli/command_tree.hpp"
 #include "cli/nouns.hpp"
 #include "cli/rows.hpp"
+#include "domain/counted.hpp"
 #include "domain/errors.hpp"
 #include "store/engagements.hpp"
 #include "store/services.hpp"
@@ -100,8 +101,8 @@ void run_update(Session& session, const UpdateOptions& options)
     "updated service '{}' ({}{})", outcome.service.code, domain::to_string(outcome.service.default_type),
     outcome.retyped == 0
       ? std::string()
-      : fmt::format("; {} engagement{} with a derived type now {}", outcome.retyped,
-                    outcome.retyped == 1 ? "" : "s", domain::to_string(outcome.service.default_type))));
+      : fmt::format("; {} with a derived type now {}", domain::counted(outcome.retyped, "engagement"),
+                    domain::to_string(outcome.service.default_type))));
 }
 
 void run_remove(Session& session, const CodeOptions& options)

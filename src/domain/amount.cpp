@@ -8,6 +8,7 @@
 
 #include "domain/amount.hpp"
 
+#include "domain/counted.hpp"
 #include "domain/decimal.hpp"
 #include "domain/errors.hpp"
 
@@ -41,6 +42,8 @@ std::uint64_t power_of_ten(int digits)
 std::int64_t parse_amount(std::string_view text, int minor_digits, std::string_view what)
 {
   check_minor_digits(minor_digits);
+  refuse_decimal_comma(text, what,
+                       [&](std::string_view dotted) { parse_amount(dotted, minor_digits, what); });
   const auto parts = scan_decimal(text, what, Sign::minus, "expected a number such as 1234.50");
   if (parts.has_dot) {
     if (minor_digits == 0) {
@@ -50,8 +53,7 @@ std::int64_t parse_amount(std::string_view text, int minor_digits, std::string_v
       reject_decimal(what, text, "expected a digit after the decimal point");
     }
     if (parts.fraction.size() > static_cast<std::size_t>(minor_digits)) {
-      reject_decimal(what, text,
-                     fmt::format("at most {} decimal{} allowed", minor_digits, minor_digits == 1 ? "" : "s"));
+      reject_decimal(what, text, fmt::format("at most {} allowed", counted(minor_digits, "decimal")));
     }
   }
   std::int64_t magnitude = 0;

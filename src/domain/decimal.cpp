@@ -42,6 +42,33 @@ void reject_decimal(std::string_view what, std::string_view text, std::string_vi
   throw ValidationError(fmt::format("invalid {} '{}': {}", what, text, reason));
 }
 
+std::optional<std::string> decimal_comma_as_dot(std::string_view text)
+{
+  const auto comma = text.find(',');
+  if (comma == std::string_view::npos) {
+    return std::nullopt;
+  }
+  const auto integer = text.substr(0, comma);
+  const auto fraction = text.substr(comma + 1);
+  if (!ascii_all_digits(integer.starts_with('-') ? integer.substr(1) : integer) ||
+      !ascii_all_digits(fraction)) {
+    return std::nullopt;
+  }
+  return fmt::format("{}.{}", integer, fraction);
+}
+
+void reject_decimal_comma(std::string_view what, std::string_view text, std::string_view dotted)
+{
+  if (text.size() - text.find(',') == 4) {
+    std::string whole(text);
+    whole.erase(whole.find(','), 1);
+    throw ValidationError(
+      fmt::format("{} '{}' has a comma: write {} if it is a decimal comma, {} if it separates thousands",
+                  what, text, dotted, whole));
+  }
+  throw ValidationError(fmt::format("{} '{}' has a decimal comma: write {}", what, text, dotted));
+}
+
 DecimalText scan_decimal(std::string_view text, std::string_view what, Sign sign, std::string_view expected)
 {
   if (text.empty()) {

@@ -37,6 +37,7 @@ std::string_view to_string(VolumeUnit unit)
 std::int64_t parse_quantity(std::string_view text)
 {
   constexpr std::string_view what = "quantity";
+  refuse_decimal_comma(text, what, [](std::string_view dotted) { parse_quantity(dotted); });
   const auto parts = scan_decimal(text, what, Sign::minus, "expected a number such as 12.5");
   if (parts.negative) {
     reject_decimal(what, text, "a quantity cannot be negative");

@@ -17,6 +17,7 @@ namespace vendorcat::domain {
 Rate Rate::parse(std::string_view text)
 {
   constexpr std::string_view what = "rate";
+  refuse_decimal_comma(text, what, [](std::string_view dotted) { Rate::parse(dotted); });
   const auto parts = scan_decimal(text, what, Sign::none, "expected a positive decimal such as 11.25");
   if (parts.has_dot && parts.fraction.empty()) {
     reject_decimal(what, text, "expected a digit after the decimal point");

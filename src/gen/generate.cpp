@@ -5,6 +5,7 @@
 
 #include "gen/generate.hpp"
 
+#include "domain/counted.hpp"
 #include "domain/errors.hpp"
 #include "gen/catalogue.hpp"
 #include "gen/ledger.hpp"
@@ -34,10 +35,11 @@ Counts generate(const Settings& settings)
 
 std::string summary(const Counts& counts, const std::string& out)
 {
-  return fmt::format("wrote {} providers, {} locations, {} offerings, {} engagements, {} spend "
-                     "lines and {} fx rates to {}",
-                     counts.providers, counts.locations, counts.offerings, counts.engagements, counts.spend,
-                     counts.fx, out);
+  return fmt::format("wrote {}, {}, {}, {}, {} and {} to {}", domain::counted(counts.providers, "provider"),
+                     domain::counted(counts.locations, "location"),
+                     domain::counted(counts.offerings, "offering"),
+                     domain::counted(counts.engagements, "engagement"),
+                     domain::counted(counts.spend, "spend line"), domain::counted(counts.fx, "fx rate"), out);
 }
 
 } // namespace vendorcat::gen

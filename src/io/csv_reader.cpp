@@ -11,17 +11,18 @@
 // swapped between the parser and the caller rather than allocated per record.
 //
 // A piece that is a whole line without a quote, starting a record, is split
-// on commas directly (the same fields libcsv would give, much faster); every
-// other piece goes through libcsv.
+// on the delimiter (a comma unless told otherwise) directly (the same fields libcsv would give, much faster);
+// every other piece goes through libcsv.
 //
 // libcsv options: CSV_STRICT (a quote inside an unquoted field, or anything
-// but a comma or line end after a closing quote, is an error) and
+// but the delimiter or a line end after a closing quote, is an error) and
 // CSV_STRICT_FINI (a quoted field still open at the end is an error); its
 // default space handling trims unquoted fields, so a space function that
 // accepts nothing keeps spaces as RFC 4180 asks.
 
 #include "io/csv_reader.hpp"
 
+#include "domain/counted.hpp"
 #include "domain/errors.hpp"
 
 #include <csv.h>
@@ -45,6 +46,9 @@ struct Row
 
 // The UTF-8 byte-order mark.
 constexpr std::string_view bom = "\xEF\xBB\xBF";
+
+// How much of a header's text fail() looks at.
+constexpr std::size_t max_header_text = 64 * 1024;
 
 // The least libcsv grows its field buffer by.
 constexpr std::size_t min_block_size = 4096;
@@ -74,24 +78,34 @@ std::string source_or_input(const std::string& source)
   return source.empty() ? std::string("input") : source;
 }
 
-std::string plural(std::size_t count, std::string_view word)
-{
-  return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
-}
-
 } // namespace
+
+std::string delimiter_hint(char found, char used)
+{
+  const auto name = [](char delimiter) {
+    return delimiter == '\t' ? std::string("tabs") : fmt::format("'{}'", delimiter);
+  };
+  const auto advice = found == ','    ? std::string("leave out --delimiter")
+                      : found == '\t' ? std::string("give --delimiter tab")
+                                      : fmt::format("give --delimiter '{}'", found);
+  return fmt::format("the header splits on {}, not {}: {}", name(found), name(used), advice);
+}
 
 class CsvReader::Parser
 {
 public:
-  Parser(std::istream& in, std::string source_name, std::size_t chunk_size)
+  Parser(std::istream& in, std::string source_name, std::size_t chunk_size, char delimiter)
     : m_in(in), m_source_name(std::move(source_name)), m_chunk_size(std::max<std::size_t>(chunk_size, 1)),
-      m_buffer(std::max<std::size_t>(chunk_size, bom.size()))
+      m_buffer(std::max<std::size_t>(chunk_size, bom.size())), m_delimiter(delimiter)
   {
+    if (delimiter == '"' || is_line_break(delimiter) || delimiter == ' ') {
+      throw Error(fmt::format("unsupported CSV delimiter '{}'", delimiter));
+    }
     if (csv_init(&m_csv, CSV_STRICT | CSV_STRICT_FINI) != 0) {
       throw Error("cannot initialise the CSV parser");
     }
     csv_set_space_func(&m_csv, no_space);
+    csv_set_delim(&m_csv, static_cast<unsigned char>(delimiter));
   }
 
   ~Parser() { csv_free(&m_csv); }
@@ -172,6 +186,9 @@ private:
     if (starts_record && is_line_break(piece.back()) && !has_quote) {
       take_plain_line(piece.substr(0, piece.size() - 1));
     } else {
+      if (!m_any_row && m_header.size() < max_header_text) {
+        m_header.append(piece);
+      }
       // libcsv grows its field buffer by a fixed block; growing by the
       // current size instead keeps long fields from costing quadratic copying.
       csv_set_blk_size(&m_csv, std::max(min_block_size, csv_get_buffer_size(&m_csv)));
@@ -203,6 +220,7 @@ private:
     }
   }
 
+  // A header whose quoted names another delimiter separates is told so.
   [[noreturn]] void fail(std::size_t line)
   {
     const int status = csv_error(&m_csv);
@@ -211,10 +229,19 @@ private:
     }
     std::string message =
       fmt::format("{}: malformed quoting (a field with a quote must be quoted as a whole, "
-                  "with inner quotes doubled, and a closing quote must be followed by a comma or a line end)",
-                  location(line));
+                  "with inner quotes doubled, and a closing quote must be followed by {} or a line end)",
+                  location(line),
+                  m_delimiter == ','    ? std::string("a comma")
+                  : m_delimiter == '\t' ? std::string("a tab")
+                                        : fmt::format("the delimiter '{}'", m_delimiter));
     if (line != m_row_line && !m_between_rows) {
       message += fmt::format(" in the record starting at line {}", m_row_line);
+    }
+    for (const char other : {',', ';', '\t'}) {
+      if (!m_any_row && other != m_delimiter && m_header.find(std::string{'"', other}) != std::string::npos) {
+        message += fmt::format("; {}", delimiter_hint(other, m_delimiter));
+        break;
+      }
     }
     throw ValidationError(message);
   }
@@ -222,13 +249,13 @@ private:
   std::string location(std::size_t line) const { return format_location(m_source_name, line); }
 
   // A whole line with no quote in it, starting a record: its fields are the
-  // bytes between commas, which is what libcsv would give, so it is split
-  // here without libcsv's callback per character (most lines of a large
-  // import are like this).
+  // bytes between delimiters, which is what libcsv would give, so it is
+  // split here without libcsv's callback per character (most lines of a
+  // large import are like this).
   void take_plain_line(std::string_view line)
   {
     for (std::size_t start = 0;;) {
-      const auto comma = line.find(',', start);
+      const auto comma = line.find(m_delimiter, start);
       add_field(line.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
       if (comma == std::string_view::npos) {
         break;
@@ -262,6 +289,7 @@ private:
     self.m_ready.line = self.m_row_line;
     self.m_ready.fields.swap(self.m_fields);
     self.m_row_ready = true;
+    self.m_any_row = true;
     self.m_field_count = 0;
     self.m_between_rows = true;
   }
@@ -271,6 +299,7 @@ private:
   csv_parser m_csv{};
   std::size_t m_chunk_size;
   std::vector<char> m_buffer;
+  char m_delimiter;
   std::size_t m_pos = 0;
   std::size_t m_end = 0;
   bool m_first_chunk = true;
@@ -286,11 +315,14 @@ private:
   std::size_t m_field_count = 0;     // m_field_count are its own
   Row m_ready;                       // the record parsed and not yet taken
   bool m_row_ready = false;
+  bool m_any_row = false; // the header has been read
+  std::string m_header;   // its text that went through libcsv, for fail()
 };
 
 CsvReader::CsvReader(std::istream& in, std::string source_name, std::size_t chunk_size,
-                     TrailingComma trailing)
-  : m_source_name(std::move(source_name)), m_parser(std::make_unique<Parser>(in, m_source_name, chunk_size))
+                     TrailingComma trailing, char delimiter)
+  : m_source_name(std::move(source_name)),
+    m_parser(std::make_unique<Parser>(in, m_source_name, chunk_size, delimiter)), m_delimiter(delimiter)
 {
   Row header;
   if (!m_parser->next(header)) {
@@ -333,8 +365,8 @@ bool CsvReader::next(Record& record)
   }
   const std::size_t fields = m_columns.size() + (m_drop_last ? 1 : 0);
   if (row.fields.size() != fields) {
-    throw BadRecord(
-      fmt::format("{}: {}, header has {}", location(row.line), plural(row.fields.size(), "field"), fields));
+    throw BadRecord(fmt::format("{}: {}, header has {}", location(row.line),
+                                domain::counted(row.fields.size(), "field"), fields));
   }
   if (m_drop_last) {
     if (!row.fields.back().empty()) {

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,10 @@ enum class TrailingComma
   refuse,
   drop,
 };
+
+// "the header splits on ';', not ',': give --delimiter ';'": what to tell of
+// a header that FOUND separates when the file is read with USED. Never fails.
+std::string delimiter_hint(char found, char used);
 
 // Reads CSV from a stream in fixed-size chunks, so memory stays flat however
 // large the file is, and yields one record at a time.
@@ -52,11 +57,16 @@ public:
 
   // Reads the header from IN right away; IN must outlive the reader.
   // SOURCE_NAME (e.g. the file name) prefixes error messages; CHUNK_SIZE is
-  // for tests; TRAILING says whether an empty last header name is dropped. Throws ValidationError when the
-  // input is empty or the header is malformed or has an empty or repeated name, IoError when reading fails.
+  // for tests; TRAILING says whether an empty last header name is dropped;
+  // DELIMITER separates the fields (`,`, or `;` or a tab as spreadsheets
+  // write them in locales with a decimal comma: what is said of commas
+  // above is then said of it). Throws ValidationError when the input is
+  // empty or the header is malformed or has an empty or repeated name,
+  // IoError when reading fails, Error for a DELIMITER that is a quote, a
+  // line break or a space.
   explicit CsvReader(std::istream& in, std::string source_name = {},
                      std::size_t chunk_size = default_chunk_size,
-                     TrailingComma trailing = TrailingComma::refuse);
+                     TrailingComma trailing = TrailingComma::refuse, char delimiter = ',');
   ~CsvReader() override;
   CsvReader(CsvReader&&) noexcept;
   CsvReader& operator=(CsvReader&&) noexcept;
@@ -73,6 +83,9 @@ public:
   // `SOURCE:LINE`, or `line LINE` without a source name. Never fails.
   std::string location(std::size_t line) const override;
 
+  // The delimiter given. Never fails.
+  std::optional<char> delimiter() const override { return m_delimiter; }
+
 private:
   class Parser;
 
@@ -80,6 +93,7 @@ private:
   std::unique_ptr<Parser> m_parser;
   std::vector<std::string> m_columns;
   bool m_drop_last = false; // the header ended with a comma (TrailingComma::drop)
+  char m_delimiter = ',';
 };
 
 } // namespace vendorcat::io

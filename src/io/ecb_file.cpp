@@ -6,6 +6,7 @@
 #include "io/ecb_file.hpp"
 
 #include "domain/ascii.hpp"
+#include "domain/counted.hpp"
 #include "domain/errors.hpp"
 #include "io/csv_reader.hpp"
 
@@ -38,7 +39,7 @@ public:
     }
     throw ValidationError(
       m_count == 1 ? m_first
-                   : fmt::format("{} (and {} more error{})", m_first, m_count - 1, m_count == 2 ? "" : "s"));
+                   : fmt::format("{} (and {})", m_first, domain::counted(m_count - 1, "more error")));
   }
 
 private:

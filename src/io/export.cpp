@@ -1,7 +1,7 @@
 // Streaming export, one template for every kind. A RowWriter writes one
 // record at a time in csv (RFC 4180, through the shared field writer), json
-// (an array, one object per line) or jsonl; every value is text or null,
-// which is what import reads back.
+// (an array, one object per line) or jsonl; every value is text, a boolean
+// or null, which is what import reads back.
 
 #include "io/export.hpp"
 
@@ -12,6 +12,8 @@
 
 #include <optional>
 #include <ostream>
+#include <string_view>
+#include <variant>
 
 namespace vendorcat::io {
 
@@ -48,9 +50,12 @@ public:
     }
     nlohmann::ordered_json object = nlohmann::ordered_json::object();
     for (std::size_t i = 0; i < cells.size(); ++i) {
-      const bool null = std::holds_alternative<std::monostate>(cells[i]);
-      object[m_columns[i]] =
-        null ? nlohmann::ordered_json() : nlohmann::ordered_json(table::plain_text(cells[i]));
+      auto& value = object[m_columns[i]];
+      if (const auto* flag = std::get_if<bool>(&cells[i])) {
+        value = *flag;
+      } else if (!std::holds_alternative<std::monostate>(cells[i])) {
+        value = table::plain_text(cells[i]);
+      }
     }
     const auto text = object.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     if (m_format == table::Format::json) {
@@ -77,16 +82,22 @@ private:
 
 template<typename KindT>
 std::size_t export_kind(store::Catalogue& catalogue, const KindT& kind, table::Format format,
-                        std::ostream& out)
+                        std::ostream& out, TextCells text_cells)
 {
   RowWriter writer(format, out, kind.file_columns());
   std::vector<table::Value> cells;
   kind.each(catalogue, [&](const typename KindT::RecordType& record) {
     cells.clear();
     for (const auto& column : kind.columns) {
-      if (column.in_files()) {
-        cells.push_back(column.exported ? column.exported(record) : column.read(record));
+      if (!column.in_files()) {
+        continue;
       }
+      auto cell = column.exported ? column.exported(record) : column.read(record);
+      if (auto* text = std::get_if<std::string>(&cell);
+          text != nullptr && text_cells == TextCells::spreadsheet_safe && !column.numeric()) {
+        *text = spreadsheet_safe(std::move(*text));
+      }
+      cells.push_back(std::move(cell));
     }
     writer.write(cells);
   });
@@ -95,10 +106,20 @@ std::size_t export_kind(store::Catalogue& catalogue, const KindT& kind, table::F
 
 } // namespace
 
-std::size_t export_records(store::Catalogue& catalogue, Kind kind, table::Format format, std::ostream& out)
+std::string spreadsheet_safe(std::string text)
 {
-  return visit_kind(
-    kind, [&](const auto& description) { return export_kind(catalogue, description, format, out); });
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
+    text.insert(text.begin(), '\'');
+  }
+  return text;
+}
+
+std::size_t export_records(store::Catalogue& catalogue, Kind kind, table::Format format, std::ostream& out,
+                           TextCells text_cells)
+{
+  return visit_kind(kind, [&](const auto& description) {
+    return export_kind(catalogue, description, format, out, text_cells);
+  });
 }
 
 } // namespace vendorcat::io

@@ -8,7 +8,10 @@
 #include "io/import.hpp"
 
 #include "domain/ascii.hpp"
+#include "domain/counted.hpp"
+#include "domain/suggest.hpp"
 #include "domain/utf8.hpp"
+#include "io/csv_reader.hpp"
 #include "io/kinds.hpp"
 
 #include <fmt/format.h>
@@ -24,15 +27,6 @@ namespace vendorcat::io {
 namespace {
 
 constexpr std::size_t progress_every = 100'000;
-
-std::string joined(const std::vector<std::string>& names)
-{
-  std::string text;
-  for (const auto& name : names) {
-    text += (text.empty() ? "" : ", ") + name;
-  }
-  return text;
-}
 
 // Bad rows, kept in file order: those found row by row, and those a loader
 // finds only after the last row (merged by line when thrown). Of each, the
@@ -92,24 +86,69 @@ std::string column_prefix(std::string_view message, const std::vector<std::strin
   return {};
 }
 
+// A header name as it is matched: ignoring letter case and surrounding
+// spaces.
+std::string normalized(std::string_view name)
+{
+  return domain::ascii_lower(domain::trim(name));
+}
+
+// "the header splits on ';', not ','": for a CSV header read as one column
+// that another delimiter would split into names of which one at least is
+// one of NAMES.
+std::optional<std::string> delimiter_problem(const std::vector<std::string>& names,
+                                             const RecordReader& reader)
+{
+  const auto used = reader.delimiter();
+  const auto& columns = reader.columns();
+  if (!used || columns.size() != 1) {
+    return std::nullopt;
+  }
+  for (const char other : {',', ';', '\t'}) {
+    if (other == *used || columns[0].find(other) == std::string::npos) {
+      continue;
+    }
+    bool known = false;
+    std::string_view rest = columns[0];
+    while (true) {
+      const auto end = rest.find(other);
+      known = known || std::find(names.begin(), names.end(), normalized(rest.substr(0, end))) != names.end();
+      if (end == std::string_view::npos) {
+        break;
+      }
+      rest.remove_prefix(end + 1);
+    }
+    if (known) {
+      return delimiter_hint(other, *used);
+    }
+  }
+  return std::nullopt;
+}
+
 // For each of the kind's file columns, its index among the file's columns.
-std::vector<std::optional<std::size_t>> match_header(const std::vector<std::string>& names,
+// An unknown column is one error with the closest column that the file
+// lacks, if any is close; the first one also lists the kind's columns. A
+// required column that such a suggestion names is not reported missing too.
+std::vector<std::optional<std::size_t>> match_header(Kind kind, const std::vector<std::string>& names,
                                                      std::size_t required, RecordReader& reader,
                                                      Errors& errors)
 {
   std::vector<std::optional<std::size_t>> index(names.size());
   const auto where = reader.location(1);
+  if (const auto problem = delimiter_problem(names, reader)) {
+    errors.add(1, fmt::format("{}: {}", where, *problem));
+    return index;
+  }
   const auto& columns = reader.columns();
+  std::vector<std::size_t> unknown;
   for (std::size_t i = 0; i < columns.size(); ++i) {
     if (const auto problem = domain::text_problem(columns[i])) {
       errors.add(1, fmt::format("{}: a column name is {}", where, *problem));
       continue;
     }
-    // Header names match ignoring letter case and surrounding spaces.
-    const auto name = domain::ascii_lower(domain::trim(columns[i]));
-    const auto it = std::find(names.begin(), names.end(), name);
+    const auto it = std::find(names.begin(), names.end(), normalized(columns[i]));
     if (it == names.end()) {
-      errors.add(1, fmt::format("{}: unknown column '{}' (columns: {})", where, columns[i], joined(names)));
+      unknown.push_back(i);
       continue;
     }
     auto& slot = index[static_cast<std::size_t>(it - names.begin())];
@@ -118,8 +157,26 @@ std::vector<std::optional<std::size_t>> match_header(const std::vector<std::stri
     }
     slot = i;
   }
-  for (std::size_t i = 0; i < required; ++i) {
+  std::vector<std::string> absent;
+  for (std::size_t i = 0; i < names.size(); ++i) {
     if (!index[i]) {
+      absent.push_back(names[i]);
+    }
+  }
+  std::vector<std::string> suggested;
+  for (const auto i : unknown) {
+    const auto match = domain::closest_match(normalized(columns[i]), absent);
+    if (match) {
+      suggested.push_back(*match);
+    }
+    errors.add(1, fmt::format("{}: unknown column '{}'{}{}", where, columns[i],
+                              match ? fmt::format(" (did you mean '{}'?)", *match) : std::string(),
+                              i == unknown.front() ? fmt::format("; the columns of {} are {} (* required)",
+                                                                 to_string(kind), column_summary(kind))
+                                                   : std::string()));
+  }
+  for (std::size_t i = 0; i < required; ++i) {
+    if (!index[i] && std::find(suggested.begin(), suggested.end(), names[i]) == suggested.end()) {
       errors.add(1, fmt::format("{}: required column '{}' is missing", where, names[i]));
     }
   }
@@ -149,7 +206,7 @@ ImportSummary import_kind(store::Catalogue& catalogue, const KindT& kind, Record
   }
   const auto names = kind.file_columns();
   Errors errors;
-  const auto index = match_header(names, kind.required_columns(), reader, errors);
+  const auto index = match_header(kind.kind, names, kind.required_columns(), reader, errors);
   errors.throw_if_any();
 
   auto loader = kind.loader(catalogue, on_conflict);
@@ -235,8 +292,9 @@ ImportSummary import_kind(store::Catalogue& catalogue, const KindT& kind, Record
 } // namespace
 
 ImportFailed::ImportFailed(std::vector<std::string> errors, std::size_t total)
-  : ValidationError(fmt::format("{}{}", errors.empty() ? "import failed" : errors.front(),
-                                total > 1 ? fmt::format(" (and {} more errors)", total - 1) : "")),
+  : ValidationError(
+      fmt::format("{}{}", errors.empty() ? "import failed" : errors.front(),
+                  total > 1 ? fmt::format(" (and {})", domain::counted(total - 1, "more error")) : "")),
     m_errors(std::move(errors)), m_total(total)
 {
 }

@@ -48,6 +48,15 @@ std::string kind_list();
 // Every kind, in the order a catalogue is restored from its exports.
 const std::vector<Kind>& all_kinds();
 
+// COUNT records of KIND, with the noun that agrees: `1 provider`, `25 spend
+// lines`, `2 exchange rates`. Never fails.
+std::string counted_records(Kind kind, std::size_t count);
+
+// The columns that files of KIND have, in contract order, the required ones
+// first (io/kinds.hpp has them), as `engagement*, date*, amount*, currency,
+// reference`: each required one marked with `*`. Never fails.
+std::string column_summary(Kind kind);
+
 // What a file's cell means for its field.
 enum class Cell
 {
@@ -76,6 +85,11 @@ struct ColumnOf
   table::Value (*exported)(const Record&) = nullptr;
 
   bool in_files() const { return field != nullptr; }
+
+  // True for a column of numbers: amounts, rates, quantities and whole
+  // numbers, which are right-aligned, and only they; every other column
+  // holds text (or a boolean). Never fails.
+  bool numeric() const { return align == table::Align::right; }
 
   // Applies the cell rule to this column's field of FIELDS, once set.
   void settle(Fields& fields) const

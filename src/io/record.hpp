@@ -76,6 +76,10 @@ public:
   // reader has no source name. Never fails.
   virtual std::string location(std::size_t line) const;
 
+  // The field delimiter of a delimited text file (CSV), nullopt for other
+  // formats. Never fails.
+  virtual std::optional<char> delimiter() const { return std::nullopt; }
+
   // The index of the column called NAME (exact match), or nullopt when there
   // is none. Never fails.
   std::optional<std::size_t> find_column(std::string_view name) const;

@@ -10,6 +10,7 @@
 
 #include "domain/amount.hpp"
 #include "domain/assessment.hpp"
+#include "domain/counted.hpp"
 #include "domain/date.hpp"
 #include "domain/errors.hpp"
 #include "report/html_page.hpp"
@@ -202,11 +203,6 @@ std::string model_section(const Page& page)
   return html + horizontal_bar_svg(chart) + share_table(page, rows, "Delivery model") + "</section>\n";
 }
 
-const char* plural(std::size_t count)
-{
-  return count == 1 ? "" : "s";
-}
-
 std::string provider_table(const Page& page)
 {
   std::string html = fmt::format("<table>\n<thead><tr><th class=\"num\">Rank</th><th>Provider</th>"
@@ -225,11 +221,11 @@ std::string provider_table(const Page& page)
   const auto total = page.provider_total;
   if (rest > 0) {
     const double share = total == 0 ? 0.0 : static_cast<double>(total - shown) / static_cast<double>(total);
-    html += "<tr><td></td>" + cell(fmt::format("{} other provider{}", rest, plural(rest))) +
+    html += "<tr><td></td>" + cell(domain::counted(rest, "other provider")) +
             amount_cell(page, total - shown) + num_cell(percent(share)) + "</tr>";
   }
   return html + "<tr><td></td>" +
-         cell(fmt::format("Total ({} provider{})", page.provider_count, plural(page.provider_count))) +
+         cell(fmt::format("Total ({})", domain::counted(page.provider_count, "provider"))) +
          amount_cell(page, total) + num_cell(total == 0 ? "" : percent(1.0)) + "</tr></tfoot>\n</table>\n";
 }
 

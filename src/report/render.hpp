@@ -8,7 +8,7 @@
 // | cell   | table              | csv                  | json / jsonl       |
 // | ------ | ------------------ | -------------------- | ------------------ |
 // | null   | empty              | empty                | null               |
-// | bool   | yes / no           | true / false         | true / false       |
+// | bool   | true / false       | true / false         | true / false       |
 // | int64  | 1234               | 1234                 | 1234               |
 // | double | 0.7500 (always 4)  | 0.75 (at most 4)     | 0.75 (at most 4)   |
 // | string | line breaks as ⏎   | RFC 4180 quoting     | string, UTF-8 kept |
@@ -76,7 +76,7 @@ TableFit render_table(const table::Table& table, std::ostream& out, const TableL
 // The narrowest a text column is cut to when a table is fitted to a width.
 constexpr std::size_t min_cut_width = 10;
 
-// The text the table format shows for VALUE: null empty, booleans yes/no,
+// The text the table format shows for VALUE: null empty, booleans true/false,
 // ratios with 4 decimals, text on one line with control characters escaped
 // as render_table describes. Never fails.
 std::string table_cell_text(const table::Value& value);

@@ -57,7 +57,7 @@ std::string table_cell_text(const table::Value& value)
       } else if constexpr (std::is_same_v<T, std::string>) {
         return one_line(cell);
       } else if constexpr (std::is_same_v<T, bool>) {
-        return cell ? "yes" : "no";
+        return cell ? "true" : "false";
       } else if constexpr (std::is_same_v<T, double>) {
         return fmt::format("{:.4f}", table::round_ratio(cell));
       } else {

@@ -10,6 +10,7 @@
 #include "domain/amount.hpp"
 #include "domain/ascii.hpp"
 #include "domain/assessment.hpp"
+#include "domain/counted.hpp"
 #include "domain/date.hpp"
 #include "domain/errors.hpp"
 #include "domain/renewal.hpp"
@@ -230,10 +231,10 @@ void remove_engagement(Catalogue& catalogue, std::int64_t id)
   if (const auto count =
         Query(connection(catalogue), "SELECT count(*) FROM spend WHERE engagement_id = ?", id).run_integer();
       count > 0) {
-    throw ValidationError(
-      fmt::format("cannot remove engagement '{}': {} spend line{} {} to it; remove them first or set "
-                  "'--status terminated'",
-                  engagement.ref, count, count == 1 ? "" : "s", count == 1 ? "refers" : "refer"));
+    throw ValidationError(fmt::format("cannot remove engagement '{}': {} to it; remove them first or set "
+                                      "'--status terminated'",
+                                      engagement.ref,
+                                      domain::counted(count, "spend line refers", "spend lines refer")));
   }
   const auto before = row_snapshot(catalogue, "engagement", id);
   Query(connection(catalogue), "DELETE FROM engagement WHERE id = ?", id).run();

@@ -4,6 +4,7 @@
 
 #include "store/import_batches.hpp"
 
+#include "domain/counted.hpp"
 #include "domain/errors.hpp"
 #include "store/assessments.hpp"
 #include "store/audit.hpp"
@@ -84,9 +85,9 @@ std::optional<std::string> dependents(Catalogue& catalogue, const Dependency& de
   while (names.next()) {
     listed += fmt::format("{}{}", listed.empty() ? "" : ", ", names.text(0));
   }
-  return fmt::format("{} {} ({}{}) {} to the {} it created", count,
-                     count == 1 ? dependency.one : dependency.many, listed, count > shown ? ", ..." : "",
-                     count == 1 ? "refers" : "refer", dependency.parents);
+  return fmt::format("{} ({}{}) {} to the {} it created",
+                     domain::counted(count, dependency.one, dependency.many), listed,
+                     count > shown ? ", ..." : "", count == 1 ? "refers" : "refer", dependency.parents);
 }
 
 // Takes batch ID's spend lines out of the roll-up and removes them.

@@ -6,6 +6,7 @@
 
 #include "domain/ascii.hpp"
 #include "domain/classification.hpp"
+#include "domain/counted.hpp"
 #include "domain/date.hpp"
 #include "domain/errors.hpp"
 #include "domain/suggest.hpp"
@@ -262,9 +263,9 @@ void remove_provider(Catalogue& catalogue, std::int64_t id)
           .run_integer();
       count > 0) {
     throw ValidationError(fmt::format(
-      "cannot remove provider '{}': {} engagement{} {} to it; archive it instead with "
+      "cannot remove provider '{}': {} to it; archive it instead with "
       "'vendorcat provider update \"{}\" --status archived'",
-      provider.name, count, count == 1 ? "" : "s", count == 1 ? "refers" : "refer", provider.name));
+      provider.name, domain::counted(count, "engagement refers", "engagements refer"), provider.name));
   }
   for (const char* table : {"location", "offering"}) {
     Query children(connection(catalogue), fmt::format("SELECT id FROM {} WHERE provider_id = ?", table), id);

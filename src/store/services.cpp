@@ -4,6 +4,7 @@
 
 #include "store/services.hpp"
 
+#include "domain/counted.hpp"
 #include "domain/errors.hpp"
 #include "domain/suggest.hpp"
 #include "store/audit.hpp"
@@ -242,16 +243,15 @@ void remove_service(Catalogue& catalogue, std::int64_t id)
     const char* many;
   };
   constexpr Referrer referrers[] = {
-    {"SELECT count(*) FROM offering WHERE service_id = ?", "offering", "offerings"},
-    {"SELECT count(*) FROM engagement WHERE service_id = ?", "engagement", "engagements"},
-    {"SELECT count(*) FROM service WHERE parent_id = ?", "sub-service", "sub-services"},
+    {"SELECT count(*) FROM offering WHERE service_id = ?", "offering refers", "offerings refer"},
+    {"SELECT count(*) FROM engagement WHERE service_id = ?", "engagement refers", "engagements refer"},
+    {"SELECT count(*) FROM service WHERE parent_id = ?", "sub-service refers", "sub-services refer"},
   };
   std::vector<std::string> clauses;
   for (const auto& referrer : referrers) {
     const auto count = Query(connection(catalogue), referrer.sql, id).run_integer();
     if (count > 0) {
-      clauses.push_back(fmt::format("{} {} {} to it", count, count == 1 ? referrer.one : referrer.many,
-                                    count == 1 ? "refers" : "refer"));
+      clauses.push_back(fmt::format("{} to it", domain::counted(count, referrer.one, referrer.many)));
     }
   }
   if (!clauses.empty()) {

@@ -5,6 +5,7 @@
 #include "store/spend.hpp"
 
 #include "domain/amount.hpp"
+#include "domain/counted.hpp"
 #include "domain/date.hpp"
 #include "domain/errors.hpp"
 #include "store/audit.hpp"
@@ -101,6 +102,16 @@ void each_spend(Catalogue& catalogue, const SpendFilter& filter,
   }
 }
 
+namespace {
+
+// "3 lines" from COLUMN of QUERY, or "no lines" when it is NULL.
+std::string lines_text(const Query& query, int column)
+{
+  return query.is_null(column) ? std::string("no lines") : domain::counted(query.integer(column), "line");
+}
+
+} // namespace
+
 std::vector<std::string> check_spend_rollup(Catalogue& catalogue)
 {
   constexpr std::string_view month_of_date =
@@ -119,9 +130,9 @@ std::vector<std::string> check_spend_rollup(Catalogue& catalogue)
                 month_of_date));
   while (monthly.next()) {
     problems.push_back(
-      fmt::format("engagement {} {} {}: lines sum to {} in {} lines, roll-up says {} in {}",
-                  monthly.integer(0), domain::Month::from_index(static_cast<int>(monthly.integer(1))),
-                  monthly.text(2), monthly.text(3), monthly.text(4), monthly.text(5), monthly.text(6)));
+      fmt::format("engagement {} {} {}: lines sum to {} in {}, roll-up says {} in {}", monthly.integer(0),
+                  domain::Month::from_index(static_cast<int>(monthly.integer(1))), monthly.text(2),
+                  monthly.text(3), lines_text(monthly, 4), monthly.text(5), lines_text(monthly, 6)));
   }
   Query classes(
     connection(catalogue),
@@ -135,11 +146,11 @@ std::vector<std::string> check_spend_rollup(Catalogue& catalogue)
     "FROM spend_by_class c LEFT JOIN expected x USING (month, currency, type, delivery_model) "
     "WHERE x.lines IS NULL");
   while (classes.next()) {
-    problems.push_back(fmt::format(
-      "{} {} {} {}: the monthly roll-up sums to {} in {} lines, the class roll-up "
-      "says {} in {}",
-      domain::Month::from_index(static_cast<int>(classes.integer(0))), classes.text(1), classes.text(2),
-      classes.text(3), classes.text(4), classes.text(5), classes.text(6), classes.text(7)));
+    problems.push_back(fmt::format("{} {} {} {}: the monthly roll-up sums to {} in {}, the class roll-up "
+                                   "says {} in {}",
+                                   domain::Month::from_index(static_cast<int>(classes.integer(0))),
+                                   classes.text(1), classes.text(2), classes.text(3), classes.text(4),
+                                   lines_text(classes, 5), classes.text(6), lines_text(classes, 7)));
   }
   return problems;
 }

@@ -23,7 +23,10 @@ std::string message_for(std::vector<std::string> args)
   auto* list = provider->add_subcommand("list");
   list->add_option("--country", text);
   provider->add_subcommand("show")->add_option("PROVIDER", text)->required();
-  app.add_subcommand("report")->add_subcommand("renewals")->add_option("--within", days);
+  auto* renewals = app.add_subcommand("report")->add_subcommand("renewals");
+  renewals->add_option("--within", days)->type_name("DAYS")->check(CLI::NonNegativeNumber);
+  renewals->add_option("--top", days)->type_name("N");
+  renewals->add_option("--limit", days);
   std::vector<std::string> reversed(args.rbegin(), args.rend()); // CLI11 parses a vector from its end
   try {
     app.parse(reversed);
@@ -63,7 +66,16 @@ TEST(ParseErrorMessage, ListsTheChoicesOfAMissingCommand)
 TEST(ParseErrorMessage, RewritesCliElevensOwnMessages)
 {
   EXPECT_EQ(message_for({"report", "renewals", "--within", "abc"}),
-            "--within: 'abc' is not a whole number (see 'vendorcat report renewals --help')");
+            "--within: 'abc' is not a whole number of days (see 'vendorcat report renewals --help')");
+  EXPECT_EQ(message_for({"report", "renewals", "--within=1.5"}),
+            "--within: '1.5' is not a whole number of days (see 'vendorcat report renewals --help')");
+  EXPECT_EQ(
+    message_for({"report", "renewals", "--within", "-2"}),
+    "--within: '-2' must be a whole number of days, 0 or more (see 'vendorcat report renewals --help')");
+  EXPECT_EQ(message_for({"report", "renewals", "--top", "ten"}),
+            "--top: 'ten' is not a whole number (see 'vendorcat report renewals --help')");
+  EXPECT_EQ(message_for({"report", "renewals", "--limit", "x"}),
+            "--limit: 'x' is not a whole number (see 'vendorcat report renewals --help')");
   EXPECT_EQ(
     message_for({"provider", "list", "--format", "jsn"}),
     "--format: 'jsn' is not one of table, csv or json (did you mean 'json'?) (see 'vendorcat provider "

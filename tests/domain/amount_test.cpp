@@ -101,12 +101,31 @@ TEST(ParseAmount, RejectsThousandsSeparators)
 {
   EXPECT_EQ(parse_error("1,000", 2),
             "invalid amount '1,000': use a dot for decimals and no thousands separators");
-  EXPECT_EQ(parse_error("12,50", 2),
-            "invalid amount '12,50': use a dot for decimals and no thousands separators");
+  EXPECT_EQ(
+    parse_error("1,000", 3),
+    "amount '1,000' has a comma: write 1.000 if it is a decimal comma, 1000 if it separates thousands");
+  EXPECT_EQ(parse_error("1,000.50", 2),
+            "invalid amount '1,000.50': use a dot for decimals and no thousands separators");
   EXPECT_EQ(parse_error("1'000", 2),
             "invalid amount '1'000': use a dot for decimals and no thousands separators");
   EXPECT_EQ(parse_error("1_000", 2),
             "invalid amount '1_000': use a dot for decimals and no thousands separators");
+}
+
+// A decimal comma is never read as a point, but the message says how to
+// write the value when it would be valid with one.
+TEST(ParseAmount, RefusesADecimalCommaWithTheValueWrittenWithAPoint)
+{
+  EXPECT_EQ(parse_error("1234,50", 2), "amount '1234,50' has a decimal comma: write 1234.50");
+  EXPECT_EQ(parse_error("-80,5", 2), "amount '-80,5' has a decimal comma: write -80.5");
+  EXPECT_EQ(parse_error("12,50", 2), "amount '12,50' has a decimal comma: write 12.50");
+  EXPECT_EQ(parse_error("12,5", 0),
+            "invalid amount '12,5': use a dot for decimals and no thousands separators");
+  EXPECT_EQ(parse_error("12,505", 2),
+            "invalid amount '12,505': use a dot for decimals and no thousands separators");
+  EXPECT_EQ(parse_error("1.234,50", 2),
+            "invalid amount '1.234,50': use a dot for decimals and no thousands separators");
+  EXPECT_EQ(parse_error(",5", 2), "invalid amount ',5': use a dot for decimals and no thousands separators");
 }
 
 TEST(ParseAmount, RejectsSpacesAnywhere)

@@ -66,7 +66,9 @@ TEST(Quantity, RejectsGarbageNamingTheValue)
   EXPECT_EQ(parse_error(""), "invalid quantity '': expected a number such as 12.5");
   EXPECT_EQ(parse_error("abc"), "invalid quantity 'abc': expected a number such as 12.5");
   EXPECT_EQ(parse_error("12 FTE"), "invalid quantity '12 FTE': spaces are not allowed");
-  EXPECT_EQ(parse_error("1,5"), "invalid quantity '1,5': use a dot for decimals and no thousands separators");
+  EXPECT_EQ(parse_error("1,5"), "quantity '1,5' has a decimal comma: write 1.5");
+  EXPECT_EQ(parse_error("1,2345"),
+            "invalid quantity '1,2345': use a dot for decimals and no thousands separators");
   EXPECT_EQ(parse_error("1e3"), "invalid quantity '1e3': exponents are not allowed");
   EXPECT_EQ(parse_error("1."), "invalid quantity '1.': expected a digit after the decimal point");
   EXPECT_EQ(parse_error(".5"), "invalid quantity '.5': expected a digit before the decimal point");

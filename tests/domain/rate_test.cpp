@@ -78,7 +78,8 @@ TEST(Rate, RejectsExponentsSeparatorsAndSpaces)
   EXPECT_EQ(parse_error("1e3"), "invalid rate '1e3': exponents are not allowed");
   EXPECT_EQ(parse_error("1.1E-2"), "invalid rate '1.1E-2': exponents are not allowed");
   EXPECT_EQ(parse_error("11EUR"), "invalid rate '11EUR': expected a positive decimal such as 11.25");
-  EXPECT_EQ(parse_error("1,5"), "invalid rate '1,5': use a dot for decimals and no thousands separators");
+  EXPECT_EQ(parse_error("1,5"), "rate '1,5' has a decimal comma: write 1.5");
+  EXPECT_EQ(parse_error("0,0"), "invalid rate '0,0': use a dot for decimals and no thousands separators");
   EXPECT_EQ(parse_error("1 000"), "invalid rate '1 000': spaces are not allowed");
   EXPECT_EQ(parse_error(" 1.5"), "invalid rate ' 1.5': spaces are not allowed");
   EXPECT_EQ(parse_error("1.5 "), "invalid rate '1.5 ': spaces are not allowed");

@@ -101,7 +101,7 @@ TEST_F(UsageE2E, AMissingCommandListsTheChoices)
 TEST_F(UsageE2E, ParserMessagesAreInTheHouseFormWithTheCommandsOwnHelp)
 {
   EXPECT_EQ(refused({"report", "renewals", "--within", "abc"}),
-            "--within: 'abc' is not a whole number (see 'vendorcat report renewals --help')");
+            "--within: 'abc' is not a whole number of days (see 'vendorcat report renewals --help')");
   EXPECT_EQ(refused({"service", "list", "--format", "xml"}),
             "--format: 'xml' is not one of table, csv, json or jsonl (see 'vendorcat service list --help')");
   EXPECT_EQ(refused({"service", "list", "--format", "jsn"}),
@@ -117,7 +117,7 @@ TEST_F(UsageE2E, ParserMessagesAreInTheHouseFormWithTheCommandsOwnHelp)
   EXPECT_TRUE(has(no_value, "--type")) << no_value;
   EXPECT_TRUE(has(no_value, "(see 'vendorcat service list --help')")) << no_value;
   const auto negative = refused({"engagement", "list", "--expiring-within", "-3"});
-  EXPECT_TRUE(has(negative, "--expiring-within: '-3' must be a number, 0 or more")) << negative;
+  EXPECT_TRUE(has(negative, "--expiring-within: '-3' must be a whole number of days, 0 or more")) << negative;
 }
 
 TEST_F(UsageE2E, ValuesThatLookLikeFlagsAreValues)

@@ -156,7 +156,7 @@ TEST_F(VolumesE2E, BadInputIsOneLineExitTwoAndWritesNothing)
     {{"E-1", "2025-13", "3", "--unit", "fte"}, "2025-13"},
     {{"E-1", "2025-02", "1.2345", "--unit", "fte"}, "invalid quantity '1.2345': at most 3 decimals allowed"},
     {{"E-1", "2025-02", "-1", "--unit", "fte"}, "invalid quantity '-1': a quantity cannot be negative"},
-    {{"E-1", "2025-02", "1,5", "--unit", "fte"}, "invalid quantity '1,5'"},
+    {{"E-1", "2025-02", "1,5", "--unit", "fte"}, "quantity '1,5' has a decimal comma: write 1.5"},
     {{"E-1", "2025-02", "lots", "--unit", "fte"}, "invalid quantity 'lots'"},
     {{"E-9", "2025-02", "3", "--unit", "fte"}, "no engagement 'E-9'"},
     {{"E-1", "2025-02", "3"}, "--unit"},

@@ -79,6 +79,51 @@ TEST_P(CsvReaderChunks, ReadsHeaderAndRecords)
   EXPECT_FALSE(reader.next(record));
 }
 
+// A semicolon or a tab delimits as a comma does, in the quick path and in
+// libcsv's alike (tiny chunks take libcsv), and a comma is then data.
+TEST_P(CsvReaderChunks, ReadsWithASemicolonOrATab)
+{
+  for (const char delimiter : {';', '\t'}) {
+    const std::string d(1, delimiter);
+    std::istringstream in("name" + d + "amount\n" + "Acme, Inc." + d + "1234,50\n\"a" + d + "b\"" + d +
+                          "\"x\"\"y\"\n");
+    CsvReader reader(in, "test.csv", GetParam(), TrailingComma::refuse, delimiter);
+    EXPECT_EQ(reader.delimiter(), delimiter);
+    EXPECT_EQ(reader.columns(), (Strings{"name", "amount"}));
+    const auto records = read_all(reader);
+    ASSERT_EQ(records.size(), 2U);
+    EXPECT_EQ(records[0].values, (Strings{"Acme, Inc.", "1234,50"}));
+    EXPECT_EQ(records[1].values, (Strings{"a" + d + "b", "x\"y"}));
+  }
+}
+
+TEST_P(CsvReaderChunks, AQuotedHeaderThatAnotherDelimiterSeparatesSaysSo)
+{
+  const auto message = error_of<ValidationError>("\"name\";\"amount\"\nAcme;1\n", GetParam());
+  EXPECT_TRUE(message.ends_with("; the header splits on ';', not ',': give --delimiter ';'")) << message;
+  // Not for a later record: only a header is read before the first record.
+  const auto later = error_of<ValidationError>("name,amount\n\"Acme\";1\n", GetParam());
+  EXPECT_EQ(later.find("--delimiter"), std::string::npos) << later;
+}
+
+TEST(CsvReader, DelimiterHintsNameTheFlag)
+{
+  EXPECT_EQ(delimiter_hint(';', ','), "the header splits on ';', not ',': give --delimiter ';'");
+  EXPECT_EQ(delimiter_hint('\t', ','), "the header splits on tabs, not ',': give --delimiter tab");
+  EXPECT_EQ(delimiter_hint(',', ';'), "the header splits on ',', not ';': leave out --delimiter");
+}
+
+TEST(CsvReader, AQuoteOrALineBreakIsNoDelimiter)
+{
+  for (const char delimiter : {'"', '\n', '\r', ' '}) {
+    std::istringstream in("a,b\n");
+    EXPECT_THROW(CsvReader(in, "test.csv", CsvReader::default_chunk_size, TrailingComma::refuse, delimiter),
+                 Error);
+  }
+  std::istringstream in("a,b\n");
+  EXPECT_EQ(CsvReader(in).delimiter(), ',');
+}
+
 TEST_P(CsvReaderChunks, QuotedCommaAndDoubledQuotes)
 {
   const auto records = read_all("name,note\n\"Acme, Inc.\",\"say \"\"hi\"\"\"\n\"\",\"\"\"\"\n", GetParam());

@@ -113,7 +113,7 @@ TEST(Export, JsonLinesIsOneObjectPerLine)
   EXPECT_EQ(lines[0].front(), '{');
 }
 
-TEST(Export, JsonWritesEveryValueAsTextOrNull)
+TEST(Export, JsonWritesEveryValueAsTextABooleanOrNull)
 {
   auto catalogue = test::migrated_catalogue();
   test::add_provider(catalogue, "Acme", "FI");
@@ -124,8 +124,46 @@ TEST(Export, JsonWritesEveryValueAsTextOrNull)
             "\"reference\":null}\n");
   const auto engagement =
     nlohmann::json::parse(test::export_text(catalogue, io::Kind::engagements, table::Format::jsonl));
-  EXPECT_EQ(engagement.at("auto_renew"), "false");
+  EXPECT_EQ(engagement.at("auto_renew"), false); // a JSON boolean, as the listings print it
   EXPECT_TRUE(engagement.at("notice_days").is_null());
+  const auto csv = test::export_text(catalogue, io::Kind::engagements, table::Format::csv);
+  EXPECT_NE(csv.find(",false,"), std::string::npos) << csv;
+}
+
+TEST(Export, SpreadsheetSafeGuardsTextCellsOnly)
+{
+  auto catalogue = test::migrated_catalogue();
+  test::add_provider(catalogue, "=HYPERLINK(1)", "FI");
+  test::add_engagement(catalogue, "-E-1", "=HYPERLINK(1)", "payroll", "EE", "EUR");
+  store::add_spend(catalogue, "-E-1", "2025-01-15", "-80.00", std::nullopt, std::string("@SUM(A1)"));
+  store::add_spend(catalogue, "-E-1", "2025-01-16", "12.00", std::nullopt, std::string("+1\tx"));
+  std::ostringstream exact;
+  io::export_records(catalogue, io::Kind::spend, table::Format::csv, exact);
+  EXPECT_EQ(exact.str(), "engagement,date,amount,currency,reference\n"
+                         "-E-1,2025-01-15,-80.00,EUR,@SUM(A1)\n"
+                         "-E-1,2025-01-16,12.00,EUR,+1\tx\n");
+  std::ostringstream safe;
+  io::export_records(catalogue, io::Kind::spend, table::Format::csv, safe, io::TextCells::spreadsheet_safe);
+  EXPECT_EQ(safe.str(), "engagement,date,amount,currency,reference\n"
+                        "'-E-1,2025-01-15,-80.00,EUR,'@SUM(A1)\n"
+                        "'-E-1,2025-01-16,12.00,EUR,'+1\tx\n");
+  std::ostringstream json;
+  io::export_records(catalogue, io::Kind::providers, table::Format::jsonl, json,
+                     io::TextCells::spreadsheet_safe);
+  EXPECT_EQ(nlohmann::json::parse(json.str()).at("name"), "'=HYPERLINK(1)");
+}
+
+TEST(Export, SpreadsheetSafeCellsAreThoseThatStartLikeAFormula)
+{
+  EXPECT_EQ(io::spreadsheet_safe("=1+2"), "'=1+2");
+  EXPECT_EQ(io::spreadsheet_safe("+358 40 123"), "'+358 40 123");
+  EXPECT_EQ(io::spreadsheet_safe("-"), "'-");
+  EXPECT_EQ(io::spreadsheet_safe("@cmd"), "'@cmd");
+  EXPECT_EQ(io::spreadsheet_safe("\tx"), "'\tx");
+  EXPECT_EQ(io::spreadsheet_safe("\rx"), "'\rx");
+  EXPECT_EQ(io::spreadsheet_safe("Acme = best"), "Acme = best");
+  EXPECT_EQ(io::spreadsheet_safe(" =1"), " =1");
+  EXPECT_EQ(io::spreadsheet_safe(""), "");
 }
 
 TEST(Export, SpendIsWrittenInTheOrderRecorded)

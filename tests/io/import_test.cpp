@@ -261,7 +261,8 @@ TEST(Import, AnUnknownOrRepeatedColumnIsRefused)
 {
   auto catalogue = test::migrated_catalogue();
   EXPECT_EQ(test::csv_errors(catalogue, io::Kind::fx, "currency,month,rate,colour\n"),
-            Errors{"test.csv:1: unknown column 'colour' (columns: currency, month, rate)"});
+            Errors{"test.csv:1: unknown column 'colour'; the columns of fx are currency*, month*, rate* (* "
+                   "required)"});
   EXPECT_EQ(test::csv_errors(catalogue, io::Kind::fx, "currency,month,rate,Rate\n"),
             Errors{"test.csv:1: column 'Rate' appears twice"});
 }

@@ -287,3 +287,38 @@ TEST(Kinds, ListRowsReadEveryColumnOfAStoredRecord)
   EXPECT_EQ(std::get<std::string>(table.rows[0][8]), "2026-03-01");
   EXPECT_TRUE(std::holds_alternative<std::monostate>(table.rows[1][8])); // Tallinn Ops has no review date
 }
+
+// --spreadsheet-safe leaves numbers alone: the columns it may change are the
+// text columns, and the right-aligned ones are exactly the numbers.
+TEST(Kinds, NumericColumnsAreTheAmountsRatesQuantitiesAndWholeNumbers)
+{
+  std::vector<std::string> numeric;
+  for (const auto kind : io::all_kinds()) {
+    io::visit_kind(kind, [&](const auto& description) {
+      for (const auto& column : description.columns) {
+        if (column.numeric()) {
+          numeric.push_back(fmt::format("{}.{}", io::to_string(kind), column.name));
+        }
+      }
+    });
+  }
+  EXPECT_EQ(numeric, (std::vector<std::string>{"engagements.notice_days", "engagements.value",
+                                               "engagements.renewal_months", "spend.amount", "fx.rate",
+                                               "volumes.quantity"}));
+}
+
+TEST(Kinds, TheHelpAndTheMessagesNameEachKindsColumnsAndRecords)
+{
+  EXPECT_EQ(io::column_summary(io::Kind::spend), "engagement*, date*, amount*, currency, reference");
+  EXPECT_EQ(io::column_summary(io::Kind::offerings), "provider*, service*");
+  for (const auto kind : io::all_kinds()) {
+    const auto summary = io::column_summary(kind);
+    const auto names = file_columns_of(kind);
+    EXPECT_EQ(std::count(summary.begin(), summary.end(), '*'), static_cast<long>(required_of(kind)));
+    EXPECT_EQ(std::count(summary.begin(), summary.end(), ',') + 1, static_cast<long>(names.size()));
+  }
+  EXPECT_EQ(io::counted_records(io::Kind::spend, 25), "25 spend lines");
+  EXPECT_EQ(io::counted_records(io::Kind::spend, 1), "1 spend line");
+  EXPECT_EQ(io::counted_records(io::Kind::fx, 2), "2 exchange rates");
+  EXPECT_EQ(io::counted_records(io::Kind::providers, 1500), "1,500 providers");
+}

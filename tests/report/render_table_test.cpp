@@ -43,10 +43,10 @@ TEST(RenderTable, NullBoolIntegerAndDouble)
   table::Table table{{{"a"}, {"b"}, {"c", table::Align::right}, {"d", table::Align::right}}, {}};
   table.add_row({std::monostate{}, true, std::int64_t{42}, 0.75});
   table.add_row({std::string("x"), false, std::int64_t{-7}, 0.77777});
-  EXPECT_EQ(rendered(table), "a  b     c       d\n"
-                             "-  ---  --  ------\n"
-                             "   yes  42  0.7500\n"
-                             "x  no   -7  0.7778\n");
+  EXPECT_EQ(rendered(table), "a  b       c       d\n"
+                             "-  -----  --  ------\n"
+                             "   true   42  0.7500\n"
+                             "x  false  -7  0.7778\n");
 }
 
 TEST(RenderTable, NoTrailingSpacesWhenLastCellsAreEmpty)
