@@ -102,6 +102,23 @@ std::string command_name(const CLI::App& app)
   return name;
 }
 
+// Adds to every command's --help the global options, which CLI11 shows only
+// in the top-level help although they work on every command.
+void add_global_footer(CLI::App& app)
+{
+  for (auto* sub : app.get_subcommands({})) {
+    if (!sub->get_subcommands({}).empty()) {
+      add_global_footer(*sub);
+      continue;
+    }
+    const auto existing = sub->get_footer();
+    sub->footer((existing.empty() ? "" : existing + "\n\n") +
+                "Global options, before or after the command: --db PATH, --format table|csv|json|jsonl,\n"
+                "-o FILE (a listing or report into .csv, .json, .jsonl, .txt, .html or .xlsx; --force\n"
+                "replaces a file), --wide (tables in full on a terminal), -q/--quiet: see 'vendorcat --help'.");
+  }
+}
+
 } // namespace
 
 int run(int argc, char** argv)
@@ -133,6 +150,7 @@ int run(int argc, char** argv)
   setup_audit(app, slot);
   setup_help(app, slot);
   setup_completion(app, slot);
+  add_global_footer(app);
 
   try {
     check_arguments(argc, argv);
