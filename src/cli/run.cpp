@@ -112,10 +112,11 @@ void add_global_footer(CLI::App& app)
       continue;
     }
     const auto existing = sub->get_footer();
-    sub->footer((existing.empty() ? "" : existing + "\n\n") +
-                "Global options, before or after the command: --db PATH, --format table|csv|json|jsonl,\n"
-                "-o FILE (a listing or report into .csv, .json, .jsonl, .txt, .html or .xlsx; --force\n"
-                "replaces a file), --wide (tables in full on a terminal), -q/--quiet: see 'vendorcat --help'.");
+    sub->footer(
+      (existing.empty() ? "" : existing + "\n\n") +
+      "Global options, before or after the command: --db PATH, --format table|csv|json|jsonl,\n"
+      "-o FILE (a listing or report into .csv, .json, .jsonl, .txt, .html or .xlsx; --force\n"
+      "replaces a file), --wide (tables in full on a terminal), -q/--quiet: see 'vendorcat --help'.");
   }
 }
 

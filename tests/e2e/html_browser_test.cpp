@@ -13,6 +13,7 @@
 // Chromium runs with flags that keep it off the network (this machine has
 // none) and with a fresh profile each time.
 
+#include "domain/amount.hpp"
 #include "support/run_binary.hpp"
 #include "support/temp_dir.hpp"
 
@@ -169,4 +170,16 @@ TEST(HtmlReportE2e, BrowserRendersTheCharts)
   EXPECT_GE(rects_with(dom.out, bpo_fill), 4) << "BPO bars missing from the rendered DOM";
   EXPECT_GE(rects_with(dom.out, kpo_fill), 4) << "KPO bars missing from the rendered DOM";
   EXPECT_EQ(dom.out.find("<script"), std::string::npos);
+
+  // The figures people read are the tables' figures, with thousands separators.
+  const Cli cli(dir / "catalogue.db");
+  const auto quarters = cli.json({"report", "spend", "--period", "quarter"});
+  ASSERT_FALSE(quarters.empty());
+  for (const auto& row : quarters) {
+    const auto amount = row["amount"].get<std::string>();
+    const auto shown = vendorcat::domain::group_thousands(amount);
+    EXPECT_NE(shown, amount) << "the demo's quarters are above 1,000";
+    EXPECT_NE(dom.out.find("<td class=\"num\">" + shown + "</td>"), std::string::npos)
+      << row["period"] << " " << row["type"] << ": " << shown << " not on the rendered page";
+  }
 }
