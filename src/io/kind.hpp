@@ -13,6 +13,7 @@
 #include "store/load.hpp"
 #include "table/table.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -132,6 +133,9 @@ struct KindOf
   void (*each)(store::Catalogue&, const std::function<void(const Record&)>&) = nullptr;
   // The kind's bulk loader.
   std::unique_ptr<Loader<Fields>> (*loader)(store::Catalogue&, store::OnConflict) = nullptr;
+  // The columns a listing on a narrow terminal leaves out first
+  // (table::Column::spare).
+  std::vector<std::string_view> spare = {};
 
   // The columns files have, in contract order.
   std::vector<std::string> file_columns() const;
@@ -225,7 +229,8 @@ std::vector<table::Column> list_columns(const KindOf<Record, Fields>& kind)
     columns.push_back({"id", table::Align::right});
   }
   for (const auto& column : kind.columns) {
-    columns.push_back({std::string(column.name), column.align});
+    const bool spare = std::find(kind.spare.begin(), kind.spare.end(), column.name) != kind.spare.end();
+    columns.push_back({std::string(column.name), column.align, table::Content::text, spare});
   }
   return columns;
 }

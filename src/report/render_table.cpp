@@ -13,8 +13,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <ostream>
 #include <string>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 
@@ -157,10 +159,51 @@ TableFit render_table(const table::Table& table, std::ostream& out, const TableL
     }
   }
 
-  const auto widths = column_widths(table, header, cell_widths, layout);
+  // Spare columns go first, rightmost first, while the table does not fit;
+  // then fit_columns leaves out from the right.
+  std::vector<std::size_t> shown(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    shown[i] = i;
+  }
+  const auto project = [&](const std::vector<std::size_t>& indexes) {
+    table::Table view;
+    std::vector<Cell> view_header;
+    std::vector<std::size_t> view_widths;
+    for (const auto i : indexes) {
+      view.columns.push_back(table.columns[i]);
+      view_header.push_back(header[i]);
+      view_widths.push_back(cell_widths[i]);
+    }
+    return std::make_tuple(std::move(view), std::move(view_header), std::move(view_widths));
+  };
+  while (layout.width > 0) {
+    auto [view, view_header, view_widths] = project(shown);
+    if (column_widths(view, view_header, view_widths, layout).size() == shown.size()) {
+      break;
+    }
+    const auto spare =
+      std::find_if(shown.rbegin(), shown.rend(), [&](std::size_t i) { return table.columns[i].spare; });
+    if (spare == shown.rend()) {
+      break;
+    }
+    shown.erase(std::next(spare).base());
+  }
+  auto [view, view_header, view_widths] = project(shown);
+  const auto widths = column_widths(view, view_header, view_widths, layout);
+  shown.resize(widths.size());
   TableFit fit;
-  for (std::size_t i = widths.size(); i < count; ++i) {
-    fit.left_out.push_back(table.columns[i].key);
+  for (std::size_t i = 0; i < count; ++i) {
+    if (std::find(shown.begin(), shown.end(), i) == shown.end()) {
+      fit.left_out.push_back(table.columns[i].key);
+    }
+  }
+  header = std::move(view_header);
+  for (auto& cells : rows) {
+    std::vector<Cell> kept;
+    for (const auto i : shown) {
+      kept.push_back(std::move(cells[i]));
+    }
+    cells = std::move(kept);
   }
   std::vector<Cell> dashes;
   dashes.reserve(widths.size());
@@ -170,16 +213,16 @@ TableFit render_table(const table::Table& table, std::ostream& out, const TableL
       header[i].tone = Tone::heading;
     }
     dashes.push_back({std::string(widths[i], '-'), widths[i]});
-    if (table.columns[i].align == table::Align::left) {
+    if (view.columns[i].align == table::Align::left) {
       for (auto& cells : rows) {
         cut(cells[i], widths[i]);
       }
     }
   }
-  write_line(out, table, header, widths);
-  write_line(out, table, dashes, widths);
+  write_line(out, view, header, widths);
+  write_line(out, view, dashes, widths);
   for (const auto& cells : rows) {
-    write_line(out, table, cells, widths);
+    write_line(out, view, cells, widths);
   }
   if (!out) {
     throw IoError("could not write the report");

@@ -39,6 +39,9 @@ struct Column
   std::string key;
   Align align = Align::left;
   Content content = Content::text;
+  // Left out first when a table is fitted to a narrow terminal (free text,
+  // contacts, sources): the columns that say what a row is stay.
+  bool spare = false;
 };
 
 // A report: every row has exactly one cell per column, in column order.

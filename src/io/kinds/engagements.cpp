@@ -92,6 +92,8 @@ const EngagementKind& engagements_kind()
     [](store::Catalogue& catalogue, store::OnConflict on_conflict) -> std::unique_ptr<Loader<Fields>> {
       return std::make_unique<ConflictLoad<Fields>>(catalogue, on_conflict, rules);
     },
+    {"delivery_country", "start_date", "title", "client_unit", "notice_days", "auto_renew", "owner", "notes",
+     "renewal_months", "model_source", "type_source"},
   };
   return kind;
 }

@@ -60,6 +60,7 @@ const ProviderKind& providers_kind()
     [](store::Catalogue& catalogue, store::OnConflict on_conflict) -> std::unique_ptr<Loader<Fields>> {
       return std::make_unique<ConflictLoad<Fields>>(catalogue, on_conflict, rules);
     },
+    {"legal_name", "website", "next_review", "notes"},
   };
   return kind;
 }
