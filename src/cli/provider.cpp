@@ -218,7 +218,7 @@ void setup_provider(CLI::App& app, CommandSlot& slot)
   auto search = std::make_shared<NameOptions>();
   add_verb<NameOptions>(*noun, slot, "search",
                         "Full-text search over name, legal name, city and notes, best match first.\n"
-                        "Example: vendorcat provider search 'payroll nordic'",
+                        "Example: vendorcat provider search 'payroll finnish'",
                         Needs::reading, run_search, search)
     ->add_option("TEXT", search->text, "Words to look for (prefixes match)")
     ->required();

@@ -40,6 +40,8 @@ std::filesystem::path demo_page(const TempDir& dir)
   cli.ok({"demo"});
   const auto page = dir / "page.html";
   cli.ok({"report", "html", "-o", page.string(), "--on", "2026-11-20"});
+  // The quarters as report spend gives them, for the figures the page shows.
+  cli.ok({"report", "spend", "--period", "quarter", "-o", (dir / "quarters.json").string()});
   return page;
 }
 
@@ -172,8 +174,7 @@ TEST(HtmlReportE2e, BrowserRendersTheCharts)
   EXPECT_EQ(dom.out.find("<script"), std::string::npos);
 
   // The figures people read are the tables' figures, with thousands separators.
-  const Cli cli(dir / "catalogue.db");
-  const auto quarters = cli.json({"report", "spend", "--period", "quarter"});
+  const auto quarters = nlohmann::json::parse(read_file(dir / "quarters.json"));
   ASSERT_FALSE(quarters.empty());
   for (const auto& row : quarters) {
     const auto amount = row["amount"].get<std::string>();
