@@ -240,8 +240,8 @@ void run_import_undo(Session& session, const UndoOptions& options)
 void run_export(Session& session, const ExportOptions& options)
 {
   const auto kind = io::parse_kind(options.kind);
-  const bool to_file = session.options().output && *session.options().output != "-";
-  if (session.options().format == "table" || (to_file && session.format() == table::Format::table)) {
+  if (session.options().format == "table" ||
+      (session.writes_file() && session.format() == table::Format::table)) {
     throw UsageError("export writes csv, json or jsonl, not table: give --format csv (the default), json "
                      "or jsonl (a listing such as 'vendorcat provider list' prints a table)");
   }

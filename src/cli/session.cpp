@@ -26,7 +26,7 @@ std::optional<table::Format> Session::named_format() const
   if (m_options.format) {
     return table::parse_format(*m_options.format);
   }
-  if (m_options.output && *m_options.output != "-") {
+  if (writes_file()) {
     try {
       return table::format_of_file(*m_options.output);
     } catch (const UsageError&) {
@@ -38,18 +38,15 @@ std::optional<table::Format> Session::named_format() const
 
 table::Format Session::format() const
 {
-  if (m_options.format) {
-    return table::parse_format(*m_options.format);
+  if (const auto named = named_format()) {
+    return *named;
   }
-  if (m_options.output && *m_options.output != "-") {
-    return table::format_of_file(*m_options.output);
-  }
-  return table::Format::table;
+  return table::format_of_file(*m_options.output); // throws, naming the extension
 }
 
 void Session::open(Needs needs)
 {
-  const bool to_file = m_options.output && *m_options.output != "-";
+  const bool to_file = writes_file();
   if (to_file && (needs == Needs::writing || needs == Needs::initialising)) {
     throw UsageError(fmt::format("-o writes what a listing or report prints; '{}' changes the catalogue and "
                                  "prints no listing to write",

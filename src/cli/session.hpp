@@ -75,6 +75,9 @@ public:
 
   const GlobalOptions& options() const { return m_options; }
 
+  // Whether -o names a file (not `-`, stdout).
+  bool writes_file() const { return m_options.output && *m_options.output != "-"; }
+
   // The output format: --format when given, else the extension of -o FILE,
   // else table. Throws UsageError for a format or extension it does not know.
   table::Format format() const;

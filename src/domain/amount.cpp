@@ -8,13 +8,12 @@
 
 #include "domain/amount.hpp"
 
+#include "domain/ascii.hpp"
 #include "domain/counted.hpp"
 #include "domain/decimal.hpp"
 #include "domain/errors.hpp"
 
 #include <fmt/format.h>
-
-#include <algorithm>
 
 namespace vendorcat::domain {
 
@@ -99,11 +98,8 @@ std::string group_thousands(std::string_view decimal)
   const auto point = decimal.find('.');
   const std::size_t whole_end = point == std::string_view::npos ? decimal.size() : point;
   const auto whole = decimal.substr(sign, whole_end - sign);
-  const auto digits_only = [](std::string_view text) {
-    return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
-  if (whole.empty() || !digits_only(whole) ||
-      (point != std::string_view::npos && !digits_only(decimal.substr(point + 1)))) {
+  if (!ascii_all_digits(whole) ||
+      (point != std::string_view::npos && !ascii_all_digits(decimal.substr(point + 1)))) {
     return std::string(decimal);
   }
   std::string grouped(decimal.substr(0, sign));

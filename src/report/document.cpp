@@ -4,6 +4,7 @@
 #include "report/document.hpp"
 
 #include "domain/amount.hpp"
+#include "domain/ascii.hpp"
 #include "domain/errors.hpp"
 #include "report/html_report.hpp"
 #include "report/render.hpp"
@@ -11,7 +12,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <ostream>
 
 namespace vendorcat::report {
@@ -47,11 +47,8 @@ bool is_decimal_text(std::string_view text)
   }
   const auto point = text.find('.');
   const auto whole = text.substr(0, point);
-  const auto digits = [](std::string_view part) {
-    return !part.empty() &&
-           std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
-  return digits(whole) && (point == std::string_view::npos || digits(text.substr(point + 1)));
+  return domain::ascii_all_digits(whole) &&
+         (point == std::string_view::npos || domain::ascii_all_digits(text.substr(point + 1)));
 }
 
 namespace {

@@ -4,6 +4,7 @@
 
 #include "domain/date.hpp"
 #include "domain/errors.hpp"
+#include "domain/utf8.hpp"
 #include "report/document.hpp"
 #include "report/render.hpp"
 
@@ -93,30 +94,18 @@ private:
 };
 
 // NAME as a valid, unused sheet name: no `[]:*?/\`, at most 31 characters
-// (cut on a UTF-8 boundary), not empty, unique among TAKEN.
+// (domain::shorten), not empty, unique among TAKEN.
 std::string sheet_name(const std::string& name, std::set<std::string>& taken)
 {
   std::string base;
   for (const char c : name) {
     base += std::string_view("[]:*?/\\").find(c) == std::string_view::npos ? c : '-';
   }
-  const auto cut = [](std::string text, std::size_t size) {
-    if (text.size() > size) {
-      text.resize(size);
-      while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) {
-        text.pop_back();
-      }
-      if (!text.empty() && (static_cast<unsigned char>(text.back()) & 0x80) != 0) {
-        text.pop_back(); // the lead byte of the character cut
-      }
-    }
-    return text;
-  };
-  base = cut(base.empty() ? std::string("sheet") : base, max_sheet_name);
+  base = domain::shorten(base.empty() ? std::string("sheet") : base, max_sheet_name);
   auto candidate = base;
   for (int n = 2; taken.contains(candidate); ++n) {
     const auto suffix = fmt::format(" ({})", n);
-    candidate = cut(base, max_sheet_name - suffix.size()) + suffix;
+    candidate = domain::shorten(base, max_sheet_name - suffix.size()) + suffix;
   }
   taken.insert(candidate);
   return candidate;

@@ -1,5 +1,6 @@
 #include "table/format.hpp"
 
+#include "domain/ascii.hpp"
 #include "domain/errors.hpp"
 
 #include <fmt/format.h>
@@ -47,10 +48,8 @@ Format format_of_file(std::string_view path)
   const auto slash = path.find_last_of('/');
   const auto name = path.substr(slash == std::string_view::npos ? 0 : slash + 1);
   const auto dot = name.find_last_of('.');
-  std::string extension(dot == std::string_view::npos || dot == 0 ? std::string_view() : name.substr(dot));
-  for (auto& c : extension) {
-    c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  }
+  const auto extension =
+    domain::ascii_lower(dot == std::string_view::npos || dot == 0 ? std::string_view() : name.substr(dot));
   for (const auto& [known, format] : extensions) {
     if (known == extension) {
       return format;
