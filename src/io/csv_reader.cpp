@@ -186,13 +186,17 @@ private:
     if (starts_record && is_line_break(piece.back()) && !has_quote) {
       take_plain_line(piece.substr(0, piece.size() - 1));
     } else {
-      if (!m_any_row && m_header.size() < max_header_text) {
-        m_header.append(piece);
-      }
       // libcsv grows its field buffer by a fixed block; growing by the
       // current size instead keeps long fields from costing quadratic copying.
       csv_set_blk_size(&m_csv, std::max(min_block_size, csv_get_buffer_size(&m_csv)));
-      if (csv_parse(&m_csv, piece.data(), piece.size(), on_field, on_row, this) != piece.size()) {
+      const bool in_header = !m_any_row;
+      const std::size_t parsed = csv_parse(&m_csv, piece.data(), piece.size(), on_field, on_row, this);
+      if (in_header) {
+        // What fail() looks at is the header up to the byte libcsv stopped
+        // at, whatever the pieces, so its hint never depends on the chunk size.
+        keep_header_text(piece.substr(0, parsed == piece.size() ? parsed : parsed + 1));
+      }
+      if (parsed != piece.size()) {
         fail(m_line);
       }
     }
@@ -247,6 +251,12 @@ private:
   }
 
   std::string location(std::size_t line) const { return format_location(m_source_name, line); }
+
+  // Keeps TEXT of the header for fail(), up to max_header_text in all.
+  void keep_header_text(std::string_view text)
+  {
+    m_header.append(text.substr(0, max_header_text - std::min(max_header_text, m_header.size())));
+  }
 
   // A whole line with no quote in it, starting a record: its fields are the
   // bytes between delimiters, which is what libcsv would give, so it is
@@ -316,7 +326,7 @@ private:
   Row m_ready;                       // the record parsed and not yet taken
   bool m_row_ready = false;
   bool m_any_row = false; // the header has been read
-  std::string m_header;   // its text that went through libcsv, for fail()
+  std::string m_header;   // its text libcsv read, up to where it stopped, for fail()
 };
 
 CsvReader::CsvReader(std::istream& in, std::string source_name, std::size_t chunk_size,

@@ -104,6 +104,10 @@ TEST_P(CsvReaderChunks, AQuotedHeaderThatAnotherDelimiterSeparatesSaysSo)
   // Not for a later record: only a header is read before the first record.
   const auto later = error_of<ValidationError>("name,amount\n\"Acme\";1\n", GetParam());
   EXPECT_EQ(later.find("--delimiter"), std::string::npos) << later;
+  // Nor for a quote that breaks the header before a quoted name ends: the
+  // hint reads the header only as far as the error, whatever the chunks.
+  const auto early = error_of<ValidationError>("ab\"x\";c,d\n1,2\n", GetParam());
+  EXPECT_EQ(early.find("--delimiter"), std::string::npos) << early;
 }
 
 TEST(CsvReader, DelimiterHintsNameTheFlag)
