@@ -176,7 +176,7 @@ void setup_db(CLI::App& app, CommandSlot& slot)
     "Copy every record, the audit trail and the settings, ids kept, into an empty catalogue of\n"
     "either backend (a file to a server and back).\n"
     "Example: vendorcat db copy catalogue.db postgresql://analyst@db.example/vendorcat",
-    Needs::nothing, run_copy, copy);
+    Needs::nothing, run_copy, copy, Prints::nothing);
   copy_app->add_option("SOURCE", copy->source, "Catalogue to copy: a file or a postgresql:// URI")
     ->required();
   copy_app->add_option("DEST", copy->destination, "Empty or new catalogue: a file or a postgresql:// URI")
@@ -186,7 +186,7 @@ void setup_db(CLI::App& app, CommandSlot& slot)
   auto* backup_app = add_verb<BackupOptions>(*noun, slot, "backup",
                                              "Write a consistent copy of the catalogue while it is in use.\n"
                                              "Example: vendorcat db backup /backups/catalogue-2026-11-26.db",
-                                             Needs::reading, run_backup, backup);
+                                             Needs::reading, run_backup, backup, Prints::nothing);
   backup_app->add_option("DEST", backup->destination, "File to write")->required();
   backup_app->add_flag("--force", backup->force, "Replace DEST when it exists");
 }

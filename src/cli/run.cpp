@@ -172,7 +172,7 @@ int run(int argc, char** argv)
       table::parse_format(*options.format); // validate before touching the catalogue
     }
     session.set_command(command_name(app));
-    session.open(slot->needs);
+    session.open(slot->needs, slot->prints);
     session.run(slot->run);
     session.finish();
     if (!std::cout.flush()) {

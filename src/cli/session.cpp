@@ -44,13 +44,16 @@ table::Format Session::format() const
   return table::format_of_file(*m_options.output); // throws, naming the extension
 }
 
-void Session::open(Needs needs)
+void Session::open(Needs needs, Prints prints)
 {
   const bool to_file = writes_file();
   if (to_file && (needs == Needs::writing || needs == Needs::initialising)) {
     throw UsageError(fmt::format("-o writes what a listing or report prints; '{}' changes the catalogue and "
                                  "prints no listing to write",
                                  m_command));
+  }
+  if (to_file && prints == Prints::nothing) {
+    throw nothing_to_write();
   }
   std::vector<std::filesystem::path> protected_files;
   if (needs != Needs::nothing) {
@@ -101,8 +104,7 @@ void Session::finish()
     return;
   }
   if (!m_used) {
-    throw UsageError(fmt::format("'{}' prints nothing to write to '{}': -o is for listings and reports",
-                                 m_command, *m_options.output));
+    throw nothing_to_write();
   }
   if (collecting()) {
     if (format() == table::Format::xlsx) {
@@ -121,6 +123,12 @@ void Session::finish()
     const auto sheets = m_sheets.size() > 1 ? fmt::format(" in {} sheets", m_sheets.size()) : std::string();
     note(fmt::format("wrote {} row{}{} to '{}'", m_rows, m_rows == 1 ? "" : "s", sheets, *m_options.output));
   }
+}
+
+UsageError Session::nothing_to_write() const
+{
+  return UsageError(fmt::format("'{}' prints nothing to write to '{}': -o is for listings and reports",
+                                m_command, *m_options.output));
 }
 
 store::Catalogue& Session::catalogue()

@@ -3,6 +3,7 @@
 // What every command gets: the global options, the catalogue (opened and
 // migrated by the dispatcher as the command declared), and the streams.
 
+#include "domain/errors.hpp"
 #include "io/output_file.hpp"
 #include "report/document.hpp"
 #include "report/record.hpp"
@@ -45,10 +46,20 @@ enum class Needs
   unmigrated,   // the catalogue as it is (db migrate)
 };
 
+// Whether a command prints what -o could write: a listing, a report or a
+// text. A command that only writes a file of its own (db backup, db copy)
+// prints nothing, and -o is refused before it runs.
+enum class Prints
+{
+  output,
+  nothing,
+};
+
 struct Command
 {
   Needs needs = Needs::writing;
   std::function<void(Session&)> run;
+  Prints prints = Prints::output;
 };
 
 // The command chosen on the command line; set by a subcommand's callback.
@@ -59,11 +70,11 @@ using CommandSlot = std::optional<Command>;
 template<typename Options>
 CLI::App* add_verb(CLI::App& noun, CommandSlot& slot, const std::string& verb, const std::string& description,
                    Needs needs, std::function<void(Session&, const Options&)> run,
-                   std::shared_ptr<Options> options)
+                   std::shared_ptr<Options> options, Prints prints = Prints::output)
 {
   auto* app = noun.add_subcommand(verb, description);
-  app->callback([&slot, needs, run, options] {
-    slot = Command{needs, [run, options](Session& session) { run(session, *options); }};
+  app->callback([&slot, needs, run, options, prints] {
+    slot = Command{needs, [run, options](Session& session) { run(session, *options); }, prints};
   });
   return app;
 }
@@ -88,9 +99,9 @@ public:
 
   // Opens the catalogue as NEEDS says and prepares -o FILE; called once by
   // the dispatcher. -o is refused (UsageError) for a command that writes to
-  // the catalogue, and FILE when it exists without --force or is the
-  // catalogue; nothing has been written then.
-  void open(Needs needs);
+  // the catalogue or PRINTS nothing, and FILE when it exists without --force
+  // or is the catalogue; nothing has been written then.
+  void open(Needs needs, Prints prints = Prints::output);
 
   // After the command succeeded: writes what was collected for an html or
   // xlsx file, puts -o FILE in place and notes what it holds. Throws
@@ -171,6 +182,7 @@ private:
   std::ostream& stream();                            // stdout or the file, for the renderers
   void add_sheet(report::Sheet sheet);
   void note_left_out(const report::TableFit& fit, const report::TableLayout& layout);
+  UsageError nothing_to_write() const; // "'db backup' prints nothing to write to 'F'..."
 
   GlobalOptions m_options;
   std::ostream& m_out;

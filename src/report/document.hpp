@@ -8,6 +8,7 @@
 #include "report/record.hpp"
 #include "table/table.hpp"
 
+#include <cstddef>
 #include <filesystem>
 #include <iosfwd>
 #include <string>
@@ -44,9 +45,19 @@ std::vector<Sheet> record_sheets(const Record& record, const std::string& name);
 // holds exactly) stays text, so no figure is changed. The header row is bold
 // and frozen; columns are as wide as their text (up to 60). Sheet names are
 // made valid (at most 31 characters, none of `[]:*?/\`, unique). An empty
-// list writes one empty sheet. Throws IoError naming PATH when the file
-// cannot be written.
+// list writes one empty sheet. Throws UsageError for a sheet of more rows
+// than check_sheet_rows allows, IoError naming PATH when the file cannot be
+// written.
 void write_xlsx(const std::vector<Sheet>& sheets, const std::filesystem::path& path);
+
+// The most data rows a worksheet holds under its header (1,048,576 rows
+// in all).
+inline constexpr std::size_t max_sheet_rows = 1'048'575;
+
+// Throws UsageError ("WHAT has more rows than a worksheet holds...: write
+// .csv instead") when ROWS is above max_sheet_rows; a listing collected for
+// a workbook checks each row as it comes, so memory never holds more.
+void check_sheet_rows(std::string_view what, std::size_t rows);
 
 // Writes SHEETS to OUT as one HTML page titled TITLE: a heading and a table
 // per sheet, figures right-aligned, every text escaped. Throws IoError when

@@ -6,6 +6,7 @@
 #include "report/row_stream.hpp"
 
 #include "domain/errors.hpp"
+#include "report/document.hpp"
 #include "report/render.hpp"
 #include "report/render_json_cell.hpp"
 #include "table/text.hpp"
@@ -53,9 +54,11 @@ void RowStream::add(const std::vector<table::Value>& row)
   }
   ++m_rows;
   switch (m_format) {
+  case table::Format::xlsx:
+    check_sheet_rows("the listing", m_rows);
+    [[fallthrough]];
   case table::Format::table:
   case table::Format::html:
-  case table::Format::xlsx:
     m_table.rows.push_back(row);
     return;
   case table::Format::csv:

@@ -39,7 +39,8 @@ public:
   const std::vector<table::Column>& columns() const { return m_table.columns; }
 
   // Writes ROW, one cell per column; throws std::invalid_argument (a
-  // programming error) when it has not, IoError when OUT fails.
+  // programming error) when it has not, IoError when OUT fails, UsageError
+  // in the xlsx format for a row past what a worksheet holds.
   void add(const std::vector<table::Value>& row);
 
   // Ends the output (the table format is rendered now); throws IoError when

@@ -2,6 +2,7 @@
 // document.hpp's table says. The workbook is written to the path it is given
 // (the output file's temporary, renamed over the target on commit).
 
+#include "domain/counted.hpp"
 #include "domain/date.hpp"
 #include "domain/errors.hpp"
 #include "domain/utf8.hpp"
@@ -205,14 +206,21 @@ void write_sheet(Workbook& book, lxw_worksheet* sheet, const table::Table& table
 
 } // namespace
 
+static_assert(max_sheet_rows == LXW_ROW_MAX - 1);
+
+void check_sheet_rows(std::string_view what, std::size_t rows)
+{
+  if (rows > max_sheet_rows) {
+    throw UsageError(fmt::format("{} has more rows than a worksheet holds ({}): write .csv instead", what,
+                                 domain::grouped(max_sheet_rows)));
+  }
+}
+
 void write_xlsx(const std::vector<Sheet>& sheets, const std::filesystem::path& path)
 {
   for (const auto& sheet : sheets) {
     table::check_shape(sheet.table);
-    if (sheet.table.rows.size() >= LXW_ROW_MAX) {
-      throw UsageError(fmt::format("'{}' has {} rows, more than a worksheet holds ({}): write .csv instead",
-                                   sheet.name, sheet.table.rows.size(), LXW_ROW_MAX - 1));
-    }
+    check_sheet_rows(fmt::format("'{}'", sheet.name), sheet.table.rows.size());
     if (sheet.table.columns.size() > LXW_COL_MAX) {
       throw UsageError(fmt::format("'{}' has more columns than a worksheet holds", sheet.name));
     }

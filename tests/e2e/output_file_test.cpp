@@ -194,4 +194,11 @@ TEST_F(OutputFileE2E, OutputIsRefusedWhereItCannotBeWritten)
   const auto page = cli.run({"report", "html"});
   EXPECT_EQ(page.status, 2);
   EXPECT_NE(page.err.find("give -o FILE"), std::string::npos) << page.err;
+
+  // A command that only writes a file of its own is refused before it runs.
+  const auto backup = cli.run({"db", "backup", path("copy.db"), "-o", path("backup.csv")});
+  EXPECT_EQ(backup.status, 2);
+  EXPECT_NE(backup.err.find("'db backup' prints nothing to write to"), std::string::npos) << backup.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "copy.db"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "backup.csv"));
 }

@@ -1,6 +1,8 @@
 // RowStream writes, a row at a time, what the whole-table JSON would be, and
 // nothing at all until the first row or the end.
 
+#include "domain/errors.hpp"
+#include "report/document.hpp"
 #include "report/row_stream.hpp"
 
 #include <gtest/gtest.h>
@@ -96,4 +98,24 @@ TEST(RowStream, ARowOfTheWrongShapeIsAProgrammingError)
 }
 
 } // namespace
+// A workbook's listing is refused at the first row a worksheet cannot
+// hold, before any more are kept.
+TEST(RowStream, AWorkbookListingStopsAtTheRowsOfAWorksheet)
+{
+  std::ostringstream out;
+  RowStream stream({{"n", table::Align::right}}, table::Format::xlsx, out);
+  const std::vector<table::Value> row{std::int64_t{1}};
+  for (std::size_t i = 0; i < max_sheet_rows; ++i) {
+    stream.add(row);
+  }
+  try {
+    stream.add(row);
+    FAIL() << "row " << max_sheet_rows + 1 << " was kept";
+  } catch (const UsageError& error) {
+    EXPECT_STREQ(error.what(),
+                 "the listing has more rows than a worksheet holds (1,048,575): write .csv instead");
+  }
+  EXPECT_EQ(out.str(), "");
+}
+
 } // namespace vendorcat::report
