@@ -194,7 +194,7 @@ private:
       if (in_header) {
         // What fail() looks at is the header up to the byte libcsv stopped
         // at, whatever the pieces, so its hint never depends on the chunk size.
-        keep_header_text(piece.substr(0, parsed == piece.size() ? parsed : parsed + 1));
+        keep_header_text(piece.substr(0, std::min(parsed + 1, piece.size())));
       }
       if (parsed != piece.size()) {
         fail(m_line);
